@@ -1,0 +1,219 @@
+package org.distsde.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads an experiment config (JSON), applies {@code --set path=value} overrides, expands the
+ * {@code sweep} object ({@code {"noise.sigma1": [0.1, 1, 3], ...}}) into series and binds each one
+ * to a validated {@link ExperimentConfig}. Every failure is a {@link ConfigException} with one
+ * line naming the field.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.ALLOW_COMMENTS)
+            .enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private ConfigLoader() { }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** A loaded experiment: its resolved tree (overrides applied, sweep kept) and its series. */
+    public record Experiment(ObjectNode tree, List<Series> series) {
+        public ExperimentConfig first() {
+            return series.get(0).config();
+        }
+    }
+
+    public static Experiment load(Path file, List<String> overrides) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("config: file not found: " + file);
+        }
+        final JsonNode root;
+        try {
+            root = MAPPER.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("config: malformed JSON in " + file + " at line "
+                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("config: cannot read " + file + ": " + e.getMessage());
+        }
+        return resolve(root, overrides);
+    }
+
+    public static Experiment parse(String json, List<String> overrides) {
+        try {
+            return resolve(MAPPER.readTree(json), overrides);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("config: malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static Experiment resolve(JsonNode root, List<String> overrides) {
+        if (root == null || !root.isObject()) {
+            throw new ConfigException("config: the top level must be a JSON object");
+        }
+        final ObjectNode tree = (ObjectNode) root.deepCopy();
+        for (String o : overrides) {
+            applyOverride(tree, o);
+        }
+        final ObjectNode base = tree.deepCopy();
+        final JsonNode sweep = base.remove("sweep");
+        final List<String> keys = new ArrayList<>();
+        final List<List<JsonNode>> values = new ArrayList<>();
+        if (sweep != null && !sweep.isNull()) {
+            if (!sweep.isObject()) {
+                throw new ConfigException("sweep must be an object {\"path\": [values...]}");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = sweep.fields(); it.hasNext(); ) {
+                final Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isArray() || e.getValue().isEmpty()) {
+                    throw new ConfigException("sweep." + e.getKey() + " must be a non-empty array of values");
+                }
+                keys.add(e.getKey());
+                final List<JsonNode> vs = new ArrayList<>();
+                e.getValue().forEach(vs::add);
+                values.add(vs);
+            }
+        }
+        final List<Series> series = new ArrayList<>();
+        final int[] idx = new int[keys.size()];
+        int index = 0;
+        while (true) {
+            final ObjectNode t = base.deepCopy();
+            final Map<String, String> params = new LinkedHashMap<>();
+            final StringBuilder label = new StringBuilder();
+            for (int k = 0; k < keys.size(); k++) {
+                final JsonNode v = values.get(k).get(idx[k]);
+                setPath(t, keys.get(k), v, "sweep." + keys.get(k));
+                final String vs = v.isTextual() ? v.asText() : v.toString();
+                params.put(keys.get(k), vs);
+                label.append(k == 0 ? "" : " ").append(keys.get(k)).append('=').append(vs);
+            }
+            final String where = keys.isEmpty() ? "" : " (series " + label + ")";
+            series.add(new Series(index++, keys.isEmpty() ? "base" : label.toString(), params, bind(t, where)));
+            int k = keys.size() - 1;
+            while (k >= 0 && ++idx[k] == values.get(k).size()) {
+                idx[k] = 0;
+                k--;
+            }
+            if (k < 0) {
+                break;
+            }
+        }
+        return new Experiment(tree, series);
+    }
+
+    /** Applies one {@code path=value}; the value is read as JSON when it parses, else as a string. */
+    public static void applyOverride(ObjectNode tree, String override) {
+        final int eq = override.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException("--set expects key.path=value (got '" + override + "')");
+        }
+        final String path = override.substring(0, eq).trim();
+        final String text = override.substring(eq + 1).trim();
+        JsonNode v;
+        try {
+            v = MAPPER.readTree(text);
+            if (v == null || v.isMissingNode()) {
+                v = TextNode.valueOf(text);
+            }
+        } catch (JsonProcessingException e) {
+            v = TextNode.valueOf(text);
+        }
+        setPath(tree, path, v, "--set " + path);
+    }
+
+    private static void setPath(ObjectNode tree, String path, JsonNode value, String where) {
+        final String[] parts = path.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (parts[i].isEmpty()) {
+                throw new ConfigException(where + ": empty path segment");
+            }
+            final JsonNode child = node.get(parts[i]);
+            if (child == null || child.isNull()) {
+                node = node.putObject(parts[i]);
+            } else if (child.isObject()) {
+                node = (ObjectNode) child;
+            } else {
+                throw new ConfigException(where + ": " + String.join(".", java.util.Arrays.copyOf(parts, i + 1))
+                        + " is not an object");
+            }
+        }
+        if (parts[parts.length - 1].isEmpty()) {
+            throw new ConfigException(where + ": empty path segment");
+        }
+        node.set(parts[parts.length - 1], value);
+    }
+
+    private static ExperimentConfig bind(ObjectNode t, String where) {
+        try {
+            return MAPPER.treeToValue(t, ExperimentConfig.class);
+        } catch (ValueInstantiationException e) {
+            Throwable c = e.getCause();
+            while (c != null && !(c instanceof ConfigException) && !(c instanceof IllegalArgumentException)
+                    && c.getCause() != null) {
+                c = c.getCause();
+            }
+            final String msg = c == null ? e.getOriginalMessage() : c.getMessage();
+            throw new ConfigException("config: " + msg + where);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException("config: unknown field '" + path(e) + "'" + where);
+        } catch (InvalidFormatException e) {
+            throw new ConfigException("config: field '" + path(e) + "' has a value of the wrong type ("
+                    + e.getValue() + ", expected " + e.getTargetType().getSimpleName() + ")" + where);
+        } catch (MismatchedInputException e) {
+            throw new ConfigException("config: field '" + path(e) + "' has a value of the wrong type (expected "
+                    + (e.getTargetType() == null ? "?" : e.getTargetType().getSimpleName()) + ")" + where);
+        } catch (JsonMappingException e) {
+            throw new ConfigException("config: field '" + path(e) + "': " + e.getOriginalMessage() + where);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("config: " + e.getOriginalMessage() + where);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        final StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    /** Unused-variable guard for ArrayNode import in some JDKs. */
+    static boolean isArray(JsonNode n) {
+        return n instanceof ArrayNode;
+    }
+}

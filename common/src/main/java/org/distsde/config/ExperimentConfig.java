@@ -1,0 +1,112 @@
+package org.distsde.config;
+
+import java.io.Serializable;
+import org.distsde.objective.Objective;
+import org.distsde.objective.Smoothness;
+import org.distsde.optim.Method;
+
+/**
+ * One fully resolved series of an experiment (after {@code --set} overrides and sweep expansion).
+ * The constructor validates every field and names the field in its error.
+ *
+ * @param name                experiment name
+ * @param description         free text (what the config reproduces, choices not in the paper)
+ * @param seed                root of every random stream
+ * @param runs                Monte Carlo runs R
+ * @param rounds              iterations K
+ * @param recordEvery         record statistics every k rounds (round 0 and K always)
+ * @param optimizer           dsgd, dcsgd or dsignsgd
+ * @param agents              number of agents N
+ * @param eta                 base learning rate η
+ * @param objective           the objective f
+ * @param x0                  initial point (1 value broadcast, or d values)
+ * @param noise               the agents' noise
+ * @param compression         the agents' compressor (dcsgd)
+ * @param schedule            the scheduler ηₜ
+ * @param normalization       how the step is normalized
+ * @param smoothness          (L0, L1) override
+ * @param divergenceThreshold a run whose f(x) − f* exceeds this (or is not finite) has diverged
+ * @param signSampling        dsignsgd: "noise" draws each agent's noise; "cdf" draws the sign from
+ *                            a uniform and the noise CDF (exact in distribution, faster)
+ * @param layout              agent blocks and Spark partitions
+ * @param sde                 SDE integration settings
+ */
+public record ExperimentConfig(String name, String description, Long seed, Integer runs, Integer rounds,
+                               Integer recordEvery, String optimizer, Integer agents, Double eta,
+                               ObjectiveSpec objective, double[] x0, NoiseSpec noise,
+                               CompressionSpec compression, ScheduleSpec schedule,
+                               NormalizationSpec normalization, SmoothnessSpec smoothness,
+                               Double divergenceThreshold, String signSampling, LayoutSpec layout,
+                               SdeSpec sde) implements Serializable {
+    public ExperimentConfig {
+        Check.required("name", name);
+        if (name.isBlank()) {
+            throw new ConfigException("name must not be blank");
+        }
+        description = description == null ? "" : description;
+        seed = seed == null ? 12345L : seed;
+        Check.atLeast("runs", Check.required("runs", runs), 1);
+        Check.atLeast("rounds", Check.required("rounds", rounds), 1);
+        recordEvery = recordEvery == null ? Math.max(1, rounds / 200) : Check.atLeast("recordEvery", recordEvery, 1);
+        Method.parse(Check.required("optimizer", optimizer));
+        Check.atLeast("agents", Check.required("agents", agents), 1);
+        Check.positive("eta", Check.required("eta", eta));
+        Check.required("objective", objective);
+        Check.finiteArray("x0", x0);
+        Check.required("noise", noise);
+        compression = compression == null ? CompressionSpec.none() : compression;
+        schedule = schedule == null ? ScheduleSpec.constant() : schedule;
+        normalization = normalization == null ? NormalizationSpec.none() : normalization;
+        divergenceThreshold = divergenceThreshold == null ? 1e12 : Check.positive("divergenceThreshold", divergenceThreshold);
+        signSampling = signSampling == null ? "noise" : signSampling;
+        if (!signSampling.equals("noise") && !signSampling.equals("cdf")) {
+            throw new ConfigException("signSampling must be noise or cdf (got '" + signSampling + "')");
+        }
+        layout = layout == null ? new LayoutSpec(null, null) : layout;
+        sde = sde == null ? SdeSpec.disabled() : sde;
+
+        final Objective f = objective.build();
+        final int d = f.dim();
+        if (x0.length != 1 && x0.length != d) {
+            throw new ConfigException("x0 must have 1 or d = " + d + " values (got " + x0.length + ")");
+        }
+        noise.validate(agents, d);
+        final Method m = Method.parse(optimizer);
+        if (m != Method.DCSGD && !compression.type().equals("none")) {
+            throw new ConfigException("compression is only used by optimizer dcsgd (optimizer is " + optimizer + ")");
+        }
+        if (normalization.type().equals("theorem") && m == Method.DSIGNSGD) {
+            throw new ConfigException("normalization.type theorem is defined for dsgd and dcsgd (Eq. 1, 5); "
+                    + "dsignsgd converges with a plain scheduler (Theorem 7)");
+        }
+        if (normalization.type().equals("theorem") && noise.type().equals("student-t") && noise.nu() <= 2) {
+            throw new ConfigException("normalization.type theorem needs finite noise variance (noise.nu > 2)");
+        }
+        if (f.smoothness() == null && smoothness == null && normalization.type().equals("theorem")) {
+            throw new ConfigException("smoothness (l0, l1) is required for objective " + objective.type());
+        }
+    }
+
+    public Method method() { return Method.parse(optimizer); }
+
+    public Objective buildObjective() { return objective.build(); }
+
+    /** The (L0, L1) pair in force: the config's override, else the objective's closed form (may be null). */
+    public Smoothness smoothnessPair() {
+        if (smoothness != null) {
+            return new Smoothness(smoothness.l0(), smoothness.l1());
+        }
+        return objective.build().smoothness();
+    }
+
+    /** x0 expanded to d values. */
+    public double[] initialPoint() {
+        final int d = objective.build().dim();
+        if (x0.length == d) {
+            return x0.clone();
+        }
+        final double[] r = new double[d];
+        java.util.Arrays.fill(r, x0[0]);
+        return r;
+    }
+}

@@ -1,0 +1,35 @@
+package org.distsde.config;
+
+import java.io.Serializable;
+
+/**
+ * {@code normalization}: how the step η·ηₜ is made adaptive (Figure 1, bottom row).
+ * <ul>
+ * <li>{@code none}: step η·ηₜ.</li>
+ * <li>{@code grad-norm}: per run, η·ηₜ / max({@code floor}, ‖∇f(x_k)‖) ({@code floor} 1 by default;
+ *     0 divides by the gradient norm itself).</li>
+ * <li>{@code theorem}: min(η·ηₜ, ceiling), the ceiling of the optimizer's theorem at ε =
+ *     {@code epsilon} with E‖∇f(Xₜ)‖ over the runs (Eq. 1/26 for DSGD, Eq. 5/45 for DCSGD).</li>
+ * </ul>
+ */
+public record NormalizationSpec(String type, Double floor, Double epsilon) implements Serializable {
+    public NormalizationSpec {
+        type = type == null ? "none" : type;
+        switch (type) {
+            case "none" -> { }
+            case "grad-norm" -> floor = floor == null ? 1.0 : Check.nonNegative("normalization.floor", floor);
+            case "theorem" -> {
+                epsilon = epsilon == null ? 0.5 : epsilon;
+                if (!(epsilon > 0 && epsilon < 1)) {
+                    throw new ConfigException("normalization.epsilon must be in (0, 1) (got " + epsilon + ")");
+                }
+            }
+            default -> throw new ConfigException(
+                    "normalization.type must be none, grad-norm or theorem (got '" + type + "')");
+        }
+    }
+
+    public static NormalizationSpec none() {
+        return new NormalizationSpec("none", null, null);
+    }
+}

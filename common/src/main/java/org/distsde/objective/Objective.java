@@ -1,0 +1,33 @@
+package org.distsde.objective;
+
+import java.io.Serializable;
+
+/**
+ * A smooth objective f: R^d → R with a known minimum value f*.
+ *
+ * <p>Points are slices {@code x[off .. off+d)} of flat arrays, so that the iterates of many
+ * Monte Carlo runs live in one {@code double[]} and nothing is allocated per evaluation.
+ * Implementations are immutable and thread-safe.
+ */
+public interface Objective extends Serializable {
+    /** Dimension d. */
+    int dim();
+
+    /** f(x). */
+    double value(double[] x, int off);
+
+    /** Writes ∇f(x) into {@code g[goff .. goff+d)} and returns ‖∇f(x)‖₂². */
+    double gradient(double[] x, int off, double[] g, int goff);
+
+    /** Spectral norm ‖∇²f(x)‖₂ (used by the sampled check of Definition 1). */
+    double hessianNorm(double[] x, int off);
+
+    /** f* = inf f. */
+    double minValue();
+
+    /** A valid (L0, L1) pair of Definition 1 when one is known in closed form, else null. */
+    Smoothness smoothness();
+
+    /** Short human-readable name, e.g. {@code quartic(d=1)}. */
+    String describe();
+}

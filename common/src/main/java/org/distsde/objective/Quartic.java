@@ -1,0 +1,58 @@
+package org.distsde.objective;
+
+/**
+ * f(x) = Σⱼ xⱼ⁴ / 4 (Appendix B of the (L0,L1) paper), f* = 0.
+ *
+ * <p>∇²f = diag(3xⱼ²) and ‖∇f‖ ≥ maxⱼ|xⱼ|³ = m³, so with L1 given, L0 = maxₘ(3m² − L1 m³) =
+ * 4/L1² makes Definition 1 hold. The default pair is (L0, L1) = (4, 1).
+ */
+public final class Quartic implements Objective {
+    private static final long serialVersionUID = 1L;
+    private final int d;
+
+    public Quartic(int d) {
+        if (d < 1) {
+            throw new IllegalArgumentException("objective.dim must be >= 1 (got " + d + ")");
+        }
+        this.d = d;
+    }
+
+    @Override public int dim() { return d; }
+
+    @Override
+    public double value(double[] x, int off) {
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+            final double x2 = x[off + j] * x[off + j];
+            s += x2 * x2;
+        }
+        return 0.25 * s;
+    }
+
+    @Override
+    public double gradient(double[] x, int off, double[] g, int goff) {
+        double n2 = 0;
+        for (int j = 0; j < d; j++) {
+            final double v = x[off + j];
+            final double gj = v * v * v;
+            g[goff + j] = gj;
+            n2 += gj * gj;
+        }
+        return n2;
+    }
+
+    @Override
+    public double hessianNorm(double[] x, int off) {
+        double m = 0;
+        for (int j = 0; j < d; j++) {
+            m = Math.max(m, 3 * x[off + j] * x[off + j]);
+        }
+        return m;
+    }
+
+    @Override public double minValue() { return 0; }
+
+    @Override public Smoothness smoothness() { return new Smoothness(4, 1); }
+
+    @Override public String describe() { return "quartic(d=" + d + ")"; }
+}

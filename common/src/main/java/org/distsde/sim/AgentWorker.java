@@ -1,0 +1,134 @@
+package org.distsde.sim;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.distsde.compress.Compressor;
+import org.distsde.compress.RandomSparsification;
+import org.distsde.config.ExperimentConfig;
+import org.distsde.config.NoiseSpec;
+import org.distsde.noise.NoiseModel;
+import org.distsde.optim.Method;
+import org.distsde.rng.KeyedStream;
+
+/**
+ * Computes the agents' messages mᵢ (Section 3) for every run and adds them up.
+ *
+ * <p>Agent i's draws for run r at round k all come from the stream at (seed, r, i, k). Per
+ * coordinate j, in this order: DSGD draws Tⱼ and sends ∂ⱼf + sⱼTⱼ; DCSGD draws a uniform u and,
+ * only if the coordinate is kept (u &lt; p), Tⱼ, sending (∂ⱼf + sⱼTⱼ)/p — dropping a coordinate
+ * before drawing its noise is exact in distribution; DSignSGD sends sign(∂ⱼf + sⱼTⱼ), or with
+ * {@code signSampling = cdf} +1 if u &lt; F(∂ⱼf/sⱼ) else −1, which has the same law.
+ *
+ * <p>One instance per task (not thread-safe); it holds only O(d) scratch besides the agents'
+ * models, which are rebuilt from the configuration rather than shipped.
+ */
+public final class AgentWorker {
+    private final Method method;
+    private final int d;
+    private final int agents;
+    private final NoiseSpec noiseSpec;
+    private final NoiseModel shared;
+    private final Compressor compressor;
+    private final boolean cdfSigns;
+    private final KeyedStream rng;
+    private final Map<String, ContinuousSampler> samplers = new HashMap<>();
+
+    public AgentWorker(ExperimentConfig cfg) {
+        this.method = cfg.method();
+        this.d = cfg.buildObjective().dim();
+        this.agents = cfg.agents();
+        this.noiseSpec = cfg.noise();
+        this.shared = noiseSpec.homogeneous() ? noiseSpec.build(0, agents) : null;
+        this.compressor = cfg.compression().build();
+        this.cdfSigns = cfg.signSampling().equals("cdf");
+        this.rng = new KeyedStream(cfg.seed(), KeyedStream.Purpose.OPTIMIZER);
+    }
+
+    /** The noise model of agent i. */
+    public NoiseModel noise(int i) {
+        return shared != null ? shared : noiseSpec.build(i, agents);
+    }
+
+    private ContinuousSampler sampler(NoiseModel m) {
+        return samplers.computeIfAbsent(m.standardLaw(), k -> m.standardSampler(rng));
+    }
+
+    /**
+     * Adds Σ_{i ∈ [a0, a1)} mᵢ(r) into {@code acc[r·d .. r·d+d)} for every active run r, summing
+     * agents in increasing order.
+     *
+     * @param round  the iteration k
+     * @param grads  ∇f(x_r) for all runs, flat [R·d]
+     * @param gn2    ‖∇f(x_r)‖² for all runs
+     * @param active runs still being simulated (diverged runs are skipped)
+     * @param acc    accumulator [R·d]
+     */
+    public void accumulate(int a0, int a1, long round, double[] grads, double[] gn2, boolean[] active, double[] acc) {
+        final int runs = gn2.length;
+        for (int i = a0; i < a1; i++) {
+            final NoiseModel noise = noise(i);
+            final ContinuousSampler z = sampler(noise);
+            for (int r = 0; r < runs; r++) {
+                if (!active[r]) {
+                    continue;
+                }
+                rng.at(r, i, round);
+                final int off = r * d;
+                switch (method) {
+                    case DSGD -> dsgd(noise, z, grads, off, gn2[r], acc);
+                    case DCSGD -> dcsgd(noise, z, grads, off, gn2[r], acc);
+                    default -> dsign(noise, z, grads, off, gn2[r], acc);
+                }
+            }
+        }
+    }
+
+    private void dsgd(NoiseModel noise, ContinuousSampler z, double[] g, int off, double gn2, double[] acc) {
+        if (noise.uniformScale()) {
+            final double s = noise.scale(0, gn2);
+            for (int j = 0; j < d; j++) {
+                acc[off + j] += g[off + j] + s * z.sample();
+            }
+        } else {
+            for (int j = 0; j < d; j++) {
+                acc[off + j] += g[off + j] + noise.scale(j, gn2) * z.sample();
+            }
+        }
+    }
+
+    private void dcsgd(NoiseModel noise, ContinuousSampler z, double[] g, int off, double gn2, double[] acc) {
+        if (!(compressor instanceof RandomSparsification sp)) {
+            dsgd(noise, z, g, off, gn2, acc); // identity compressor: DCSGD is DSGD
+            return;
+        }
+        final double p = sp.p();
+        final double inv = 1 / p;
+        final boolean uni = noise.uniformScale();
+        final double s0 = uni ? noise.scale(0, gn2) : 0;
+        for (int j = 0; j < d; j++) {
+            if (rng.nextDouble() < p) {
+                final double s = uni ? s0 : noise.scale(j, gn2);
+                acc[off + j] += (g[off + j] + s * z.sample()) * inv;
+            }
+        }
+    }
+
+    private void dsign(NoiseModel noise, ContinuousSampler z, double[] g, int off, double gn2, double[] acc) {
+        if (cdfSigns) {
+            for (int j = 0; j < d; j++) {
+                final double pPlus = noise.probPositive(g[off + j], j, gn2);
+                acc[off + j] += rng.nextDouble() < pPlus ? 1 : -1;
+            }
+        } else {
+            for (int j = 0; j < d; j++) {
+                acc[off + j] += Math.signum(g[off + j] + noise.scale(j, gn2) * z.sample());
+            }
+        }
+    }
+
+    /** The dimension d. */
+    public int dim() {
+        return d;
+    }
+}

@@ -1,0 +1,149 @@
+package org.distsde.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.distsde.config.ExperimentConfig;
+import org.distsde.objective.Objective;
+import org.distsde.objective.Smoothness;
+import org.distsde.optim.Method;
+import org.distsde.schedule.Schedule;
+import org.distsde.theory.AgentAverages;
+import org.distsde.theory.LearningRateConditions;
+
+/**
+ * The server side of one series: holds the iterates of all R runs (flat [R·d]), asks an
+ * {@link Aggregator} for Σᵢ mᵢ each round and steps x_{k+1} = x_k − (η ηₖ νₖ / N) Σᵢ mᵢ, where νₖ is
+ * the normalization factor. A run whose f(x) − f* is not finite or exceeds the divergence
+ * threshold is frozen, counted and left out of every statistic from then on.
+ */
+public final class Simulation {
+    private final ExperimentConfig cfg;
+    private final Objective f;
+    private final int d;
+    private final int runs;
+    private final Schedule schedule;
+    private final AgentAverages averages;
+    private final Smoothness smooth;
+
+    public Simulation(ExperimentConfig cfg) {
+        this.cfg = cfg;
+        this.f = cfg.buildObjective();
+        this.d = f.dim();
+        this.runs = cfg.runs();
+        this.schedule = cfg.schedule().build();
+        this.smooth = cfg.smoothnessPair();
+        this.averages = averages(cfg);
+    }
+
+    /** The agent averages of Theorems 4–7, streamed over the N agents (O(1) memory). */
+    public static AgentAverages averages(ExperimentConfig cfg) {
+        final AgentAverages a = new AgentAverages();
+        final var comp = cfg.compression().build();
+        if (cfg.noise().homogeneous()) {
+            final var n = cfg.noise().build(0, cfg.agents());
+            for (int i = 0; i < cfg.agents(); i++) {
+                a.add(n, comp);
+            }
+        } else {
+            for (int i = 0; i < cfg.agents(); i++) {
+                a.add(cfg.noise().build(i, cfg.agents()), comp);
+            }
+        }
+        return a;
+    }
+
+    public AgentAverages averages() {
+        return averages;
+    }
+
+    /** Runs all rounds; {@code progress} sees each recorded row as it is produced. */
+    public List<RoundStats> run(Aggregator agg, Consumer<RoundStats> progress) {
+        final double[] x = new double[runs * d];
+        final double[] x0 = cfg.initialPoint();
+        for (int r = 0; r < runs; r++) {
+            System.arraycopy(x0, 0, x, r * d, d);
+        }
+        final double[] g = new double[runs * d];
+        final double[] gn2 = new double[runs];
+        final double[] loss = new double[runs];
+        final double[] lr = new double[runs];
+        final boolean[] alive = new boolean[runs];
+        java.util.Arrays.fill(alive, true);
+        final double[] sum = new double[runs * d];
+        final double fStar = f.minValue();
+        final double threshold = cfg.divergenceThreshold();
+        final double eta = cfg.eta();
+        final int rounds = cfg.rounds();
+        final List<RoundStats> out = new ArrayList<>();
+        for (int k = 0; k <= rounds; k++) {
+            double gnSum = 0;
+            int alive0 = 0;
+            for (int r = 0; r < runs; r++) {
+                if (!alive[r]) {
+                    continue;
+                }
+                final double l = f.value(x, r * d) - fStar;
+                final double n2 = f.gradient(x, r * d, g, r * d);
+                if (!(l <= threshold) || !Double.isFinite(n2)) { // NaN-safe
+                    alive[r] = false;
+                    continue;
+                }
+                loss[r] = l;
+                gn2[r] = n2;
+                gnSum += Math.sqrt(n2);
+                alive0++;
+            }
+            learningRates(k, eta, gn2, alive, alive0 == 0 ? 0 : gnSum / alive0, lr);
+            if (k % cfg.recordEvery() == 0 || k == rounds) {
+                final RoundStats s = RoundStats.of(k, k * eta, loss, gn2, lr, alive);
+                out.add(s);
+                if (progress != null) {
+                    progress.accept(s);
+                }
+            }
+            if (k == rounds || alive0 == 0) {
+                if (k < rounds) { // everything diverged: record the final round too
+                    final RoundStats s = RoundStats.of(rounds, rounds * eta, loss, gn2, lr, alive);
+                    out.add(s);
+                }
+                break;
+            }
+            agg.sum(k, g, gn2, alive, sum);
+            final double invN = 1.0 / cfg.agents();
+            for (int r = 0; r < runs; r++) {
+                if (!alive[r]) {
+                    continue;
+                }
+                final double step = lr[r] * invN;
+                final int off = r * d;
+                for (int j = 0; j < d; j++) {
+                    x[off + j] -= step * sum[off + j];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** η ηₖ times the normalization factor, per run. */
+    void learningRates(int k, double eta, double[] gn2, boolean[] alive, double meanGradNorm, double[] lr) {
+        final double base = eta * schedule.at(k);
+        final var norm = cfg.normalization();
+        double cap = Double.POSITIVE_INFINITY;
+        if (norm.type().equals("theorem")) {
+            cap = cfg.method() == Method.DSGD
+                    ? LearningRateConditions.dsgd(averages, smooth.l0(), smooth.l1(), d, norm.epsilon(), meanGradNorm)
+                    : LearningRateConditions.dcsgd(averages, smooth.l0(), smooth.l1(), d, norm.epsilon(), meanGradNorm);
+        }
+        for (int r = 0; r < lr.length; r++) {
+            if (!alive[r]) {
+                continue;
+            }
+            switch (norm.type()) {
+                case "grad-norm" -> lr[r] = base / Math.max(norm.floor(), Math.sqrt(gn2[r]));
+                case "theorem" -> lr[r] = Math.min(base, cap);
+                default -> lr[r] = base;
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.distsde.theory;
+
+import java.io.Serializable;
+import org.distsde.compress.Compressor;
+import org.distsde.noise.GaussianNoise;
+import org.distsde.noise.NoiseModel;
+import org.distsde.noise.StudentTNoise;
+
+/**
+ * The agent averages the theorems use (Theorems 4–7): σ̄0² = (1/N)Σσ0ᵢ², σ̄1² = (1/N)Σσ1ᵢ²,
+ * ω̄, the cross terms σ̄0²ω, σ̄1²ω, and σ_H,1, the harmonic mean of the σ_max,ᵢ. Built by
+ * streaming over the agents (O(1) memory in N). For Student-t noise with ν > 2 the covariance is
+ * σ²ν/(ν−2)·I, i.e. bounded variance σ0² = max σⱼ²ν/(ν−2), σ1² = 0; with ν ≤ 2 it is infinite
+ * and {@link #finiteVariance()} is false (Theorems 4–6 do not apply).
+ */
+public final class AgentAverages implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private long n;
+    private double s0, s1, om, s0om, s1om, invSigmaMax;
+    private boolean finite = true;
+
+    /** Adds one agent. */
+    public AgentAverages add(NoiseModel noise, Compressor c) {
+        double a, b;
+        double sigmaMax;
+        if (noise instanceof GaussianNoise g) {
+            a = g.sigma0Sq();
+            b = g.sigma1Sq();
+            sigmaMax = Math.sqrt(a); // only meaningful for bounded variance
+        } else if (noise instanceof StudentTNoise t) {
+            sigmaMax = t.sigmaMax();
+            final double v = t.standardVariance();
+            if (Double.isInfinite(v)) {
+                finite = false;
+                a = Double.POSITIVE_INFINITY;
+            } else {
+                a = sigmaMax * sigmaMax * v;
+            }
+            b = 0;
+        } else {
+            throw new IllegalArgumentException("unknown noise model " + noise.describe());
+        }
+        final double w = c.omega();
+        n++;
+        s0 += a;
+        s1 += b;
+        om += w;
+        s0om += a * w;
+        s1om += b * w;
+        invSigmaMax += 1 / sigmaMax;
+        return this;
+    }
+
+    /** Merges another partial average (for tree aggregation). */
+    public AgentAverages merge(AgentAverages o) {
+        n += o.n; s0 += o.s0; s1 += o.s1; om += o.om; s0om += o.s0om; s1om += o.s1om;
+        invSigmaMax += o.invSigmaMax;
+        finite &= o.finite;
+        return this;
+    }
+
+    public long agents() { return n; }
+    public double sigma0Sq() { return s0 / n; }
+    public double sigma1Sq() { return s1 / n; }
+    public double omega() { return om / n; }
+    public double sigma0SqOmega() { return s0om / n; }
+    public double sigma1SqOmega() { return s1om / n; }
+    public boolean finiteVariance() { return finite; }
+
+    /** σ_H,1 of Theorem 7: N / Σᵢ 1/σ_max,ᵢ. */
+    public double sigmaHarmonic() { return n / invSigmaMax; }
+}
