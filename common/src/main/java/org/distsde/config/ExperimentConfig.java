@@ -62,7 +62,8 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         if (!signSampling.equals("noise") && !signSampling.equals("cdf")) {
             throw new ConfigException("signSampling must be noise or cdf (got '" + signSampling + "')");
         }
-        layout = layout == null ? new LayoutSpec(null, null) : layout;
+        layout = layout == null ? LayoutSpec.defaults() : layout;
+        layout.byRuns(normalization); // validates mode against normalization
         sde = sde == null ? SdeSpec.disabled() : sde;
 
         final Objective f = objective.build();

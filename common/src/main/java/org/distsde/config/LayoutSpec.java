@@ -3,25 +3,61 @@ package org.distsde.config;
 import java.io.Serializable;
 
 /**
- * {@code layout}: how agents map onto Spark tasks. Agents are summed in {@code blocks} contiguous
- * groups (default min(N, 16)), each block in agent order and the blocks in block order, so the
- * result is bit-identical whatever {@code partitions} (default: one per block) is.
+ * {@code layout}: how the work maps onto Spark tasks.
+ * <ul>
+ * <li>{@code mode}: {@code agents} (default) — agents spread over partitions, one Spark job per
+ *     round, the driver aggregates and steps; {@code runs} — each task carries whole trajectories
+ *     of a block of runs with all agents, no per-round synchronisation (not possible with the
+ *     "theorem" normalization, whose step uses E‖∇f‖ over all runs); {@code auto} — runs when
+ *     possible, else agents. Both give bit-identical results.</li>
+ * <li>{@code blocks}: agents are summed in this many contiguous blocks (default min(N, 16)), each
+ *     block in agent order and the blocks in block order — the canonical order every layout
+ *     reproduces.</li>
+ * <li>{@code partitions}: Spark partitions for the agents (default: min(blocks, default
+ *     parallelism)); {@code runBlocks}: tasks for the runs layout (default: 2 × default
+ *     parallelism). Neither changes any result.</li>
+ * </ul>
  */
-public record LayoutSpec(Integer blocks, Integer partitions) implements Serializable {
+public record LayoutSpec(String mode, Integer blocks, Integer partitions, Integer runBlocks) implements Serializable {
     public LayoutSpec {
+        mode = mode == null ? "agents" : mode;
+        if (!mode.equals("agents") && !mode.equals("runs") && !mode.equals("auto")) {
+            throw new ConfigException("layout.mode must be agents, runs or auto (got '" + mode + "')");
+        }
         if (blocks != null) {
             Check.atLeast("layout.blocks", blocks, 1);
         }
         if (partitions != null) {
             Check.atLeast("layout.partitions", partitions, 1);
         }
+        if (runBlocks != null) {
+            Check.atLeast("layout.runBlocks", runBlocks, 1);
+        }
+    }
+
+    public static LayoutSpec defaults() {
+        return new LayoutSpec(null, null, null, null);
     }
 
     public int blocks(int agents) {
         return Math.min(agents, blocks == null ? 16 : blocks);
     }
 
-    public int partitions(int agents) {
-        return Math.min(blocks(agents), partitions == null ? blocks(agents) : partitions);
+    public int partitions(int agents, int parallelism) {
+        return Math.max(1, Math.min(blocks(agents), partitions == null ? parallelism : partitions));
+    }
+
+    public int runBlocks(int runs, int parallelism) {
+        return Math.max(1, Math.min(runs, runBlocks == null ? 2 * parallelism : runBlocks));
+    }
+
+    /** Whether this series runs in the runs layout. */
+    public boolean byRuns(NormalizationSpec norm) {
+        final boolean coupled = norm.type().equals("theorem");
+        if (mode.equals("runs") && coupled) {
+            throw new ConfigException("layout.mode runs is impossible with normalization.type theorem "
+                    + "(its step uses E||grad f|| over all runs); use agents or auto");
+        }
+        return mode.equals("runs") || (mode.equals("auto") && !coupled);
     }
 }

@@ -65,6 +65,16 @@ public final class AgentWorker {
      * @param acc    accumulator [R·d]
      */
     public void accumulate(int a0, int a1, long round, double[] grads, double[] gn2, boolean[] active, double[] acc) {
+        accumulate(a0, a1, round, 0, grads, gn2, active, acc);
+    }
+
+    /**
+     * As {@link #accumulate(int, int, long, double[], double[], boolean[], double[])} for a block
+     * of runs whose first run is {@code runOffset}: local run r is global run runOffset + r, which
+     * keys its streams.
+     */
+    public void accumulate(int a0, int a1, long round, int runOffset, double[] grads, double[] gn2, boolean[] active,
+                           double[] acc) {
         final int runs = gn2.length;
         for (int i = a0; i < a1; i++) {
             final NoiseModel noise = noise(i);
@@ -73,7 +83,7 @@ public final class AgentWorker {
                 if (!active[r]) {
                     continue;
                 }
-                rng.at(r, i, round);
+                rng.at(runOffset + r, i, round);
                 final int off = r * d;
                 switch (method) {
                     case DSGD -> dsgd(noise, z, grads, off, gn2[r], acc);

@@ -5,7 +5,10 @@ package org.distsde.sim;
  * sum in the canonical order of {@link Blocks} so that every layout gives bit-identical sums.
  */
 public interface Aggregator extends AutoCloseable {
-    void sum(long round, double[] grads, double[] gn2, boolean[] active, double[] out);
+    /**
+     * @param runOffset global index of the first run in these arrays (streams are keyed by it)
+     */
+    void sum(long round, int runOffset, double[] grads, double[] gn2, boolean[] active, double[] out);
 
     @Override
     default void close() { }

@@ -5,7 +5,7 @@ package org.distsde.sim;
  * (block b holds agents [start(b), start(b+1))); each block is summed from zero in agent order and
  * the block sums are added left to right. Any partitioning that keeps blocks whole reproduces it.
  */
-public record Blocks(int agents, int blocks) {
+public record Blocks(int agents, int blocks) implements java.io.Serializable {
     public Blocks {
         if (agents < 1 || blocks < 1 || blocks > agents) {
             throw new IllegalArgumentException("need 1 <= blocks <= agents (got " + blocks + ", " + agents + ")");

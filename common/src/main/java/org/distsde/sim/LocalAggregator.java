@@ -15,14 +15,14 @@ public final class LocalAggregator implements Aggregator {
     }
 
     @Override
-    public void sum(long round, double[] grads, double[] gn2, boolean[] active, double[] out) {
+    public void sum(long round, int runOffset, double[] grads, double[] gn2, boolean[] active, double[] out) {
         if (scratch == null || scratch.length != out.length) {
             scratch = new double[out.length];
         }
         Arrays.fill(out, 0);
         for (int b = 0; b < blocks.blocks(); b++) {
             Arrays.fill(scratch, 0);
-            worker.accumulate(blocks.start(b), blocks.start(b + 1), round, grads, gn2, active, scratch);
+            worker.accumulate(blocks.start(b), blocks.start(b + 1), round, runOffset, grads, gn2, active, scratch);
             Blocks.fold(out, scratch);
         }
     }

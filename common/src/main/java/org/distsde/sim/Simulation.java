@@ -57,8 +57,44 @@ public final class Simulation {
         return averages;
     }
 
-    /** Runs all rounds; {@code progress} sees each recorded row as it is produced. */
+    /** Sees the raw per-run values of the runs of a block at every recorded round. */
+    public interface RoundObserver {
+        /**
+         * @param round the recorded round k
+         * @param loss  f(x_r) − f* per run of the block (meaningless where not alive)
+         * @param gn2   ‖∇f(x_r)‖² per run
+         * @param lr    learning rate per run at round k
+         * @param alive runs not diverged
+         */
+        void onRound(int round, double[] loss, double[] gn2, double[] lr, boolean[] alive);
+    }
+
+    /** Runs all rounds for all runs; {@code progress} sees each recorded row as it is produced. */
     public List<RoundStats> run(Aggregator agg, Consumer<RoundStats> progress) {
+        final List<RoundStats> out = new ArrayList<>();
+        final double eta = cfg.eta();
+        run(agg, 0, runs, (k, loss, gn2, lr, alive) -> {
+            final RoundStats s = RoundStats.of(k, k * eta, loss, gn2, lr, alive);
+            out.add(s);
+            if (progress != null) {
+                progress.accept(s);
+            }
+        });
+        return out;
+    }
+
+    /** The recorded rounds: every recordEvery-th and the last. */
+    public static boolean recorded(ExperimentConfig cfg, int k) {
+        return k % cfg.recordEvery() == 0 || k == cfg.rounds();
+    }
+
+    /**
+     * Runs runs [r0, r1) through all rounds. Runs only interact through the "theorem"
+     * normalization (E‖∇f‖ over runs), so a block of runs gives the same trajectories as the whole
+     * set unless that normalization is used.
+     */
+    public void run(Aggregator agg, int r0, int r1, RoundObserver obs) {
+        final int runs = r1 - r0;
         final double[] x = new double[runs * d];
         final double[] x0 = cfg.initialPoint();
         for (int r = 0; r < runs; r++) {
@@ -75,7 +111,6 @@ public final class Simulation {
         final double threshold = cfg.divergenceThreshold();
         final double eta = cfg.eta();
         final int rounds = cfg.rounds();
-        final List<RoundStats> out = new ArrayList<>();
         for (int k = 0; k <= rounds; k++) {
             double gnSum = 0;
             int alive0 = 0;
@@ -95,21 +130,21 @@ public final class Simulation {
                 alive0++;
             }
             learningRates(k, eta, gn2, alive, alive0 == 0 ? 0 : gnSum / alive0, lr);
-            if (k % cfg.recordEvery() == 0 || k == rounds) {
-                final RoundStats s = RoundStats.of(k, k * eta, loss, gn2, lr, alive);
-                out.add(s);
-                if (progress != null) {
-                    progress.accept(s);
-                }
+            if (recorded(cfg, k)) {
+                obs.onRound(k, loss, gn2, lr, alive);
             }
-            if (k == rounds || alive0 == 0) {
-                if (k < rounds) { // everything diverged: record the final round too
-                    final RoundStats s = RoundStats.of(rounds, rounds * eta, loss, gn2, lr, alive);
-                    out.add(s);
+            if (k == rounds) {
+                break;
+            }
+            if (alive0 == 0) { // everything diverged: record the remaining rounds without work
+                for (int kk = k + 1; kk <= rounds; kk++) {
+                    if (recorded(cfg, kk)) {
+                        obs.onRound(kk, loss, gn2, lr, alive);
+                    }
                 }
                 break;
             }
-            agg.sum(k, g, gn2, alive, sum);
+            agg.sum(k, r0, g, gn2, alive, sum);
             final double invN = 1.0 / cfg.agents();
             for (int r = 0; r < runs; r++) {
                 if (!alive[r]) {
@@ -122,7 +157,6 @@ public final class Simulation {
                 }
             }
         }
-        return out;
     }
 
     /** η ηₖ times the normalization factor, per run. */
@@ -140,7 +174,10 @@ public final class Simulation {
                 continue;
             }
             switch (norm.type()) {
-                case "grad-norm" -> lr[r] = base / Math.max(norm.floor(), Math.sqrt(gn2[r]));
+                case "grad-norm" -> {
+                    final double den = Math.max(norm.floor(), Math.sqrt(gn2[r]));
+                    lr[r] = den > 0 ? base / den : base;
+                }
                 case "theorem" -> lr[r] = Math.min(base, cap);
                 default -> lr[r] = base;
             }

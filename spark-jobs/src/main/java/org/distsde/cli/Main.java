@@ -1,0 +1,141 @@
+package org.distsde.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.distsde.config.ConfigException;
+import org.distsde.config.ConfigLoader;
+import org.distsde.io.ResultDir;
+import org.distsde.spark.SimulateJob;
+import org.distsde.spark.Spark;
+
+/**
+ * Command line: {@code simulate --config <file> --out <dir> [--overwrite] [--set key.path=value ...]}.
+ * Exit status 0 on success, 2 for invalid input (one line on stderr naming the field), 1 for a
+ * failure at run time. The same main class and arguments work under spark-submit.
+ */
+public final class Main {
+    static final String USAGE = String.join("\n",
+            "usage: distsde <command> [options]",
+            "",
+            "commands:",
+            "  simulate   simulate DSGD / DCSGD / DSignSGD with the agents spread over Spark partitions",
+            "",
+            "options of simulate:",
+            "  --config <file>        experiment config (JSON), e.g. conf/fig1-b1-dsgd.json",
+            "  --out <dir>            result directory (file://, hdfs://, s3a:// ...); written atomically",
+            "  --overwrite            replace an existing non-empty result directory",
+            "  --set key.path=value   override any config field (repeatable), e.g. --set runs=200",
+            "  --help                 this text",
+            "",
+            "Spark: the embedded local[*] master unless spark.master is set (spark-submit sets it).",
+            "Exit status: 0 success, 2 invalid input, 1 run-time failure.");
+
+    private Main() { }
+
+    public static void main(String[] args) {
+        final int code = run(args, null, System.out, System.err);
+        System.exit(code);
+    }
+
+    /** Parsed options of a job command. */
+    public record Options(String command, Path config, String out, boolean overwrite, List<String> sets) { }
+
+    static Options parse(String[] args) {
+        if (args.length == 0) {
+            throw new ConfigException("missing command (try --help)");
+        }
+        final String command = args[0];
+        if (!command.equals("simulate")) {
+            throw new ConfigException("unknown command '" + command + "' (try --help)");
+        }
+        Path config = null;
+        String out = null;
+        boolean overwrite = false;
+        final List<String> sets = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            final String a = args[i];
+            switch (a) {
+                case "--config" -> config = Path.of(value(args, ++i, a));
+                case "--out" -> out = value(args, ++i, a);
+                case "--overwrite" -> overwrite = true;
+                case "--set" -> sets.add(value(args, ++i, a));
+                default -> {
+                    if (a.startsWith("--set=")) {
+                        sets.add(a.substring(6));
+                    } else {
+                        throw new ConfigException("unknown option '" + a + "' (try --help)");
+                    }
+                }
+            }
+        }
+        if (config == null) {
+            throw new ConfigException("--config is required");
+        }
+        if (out == null) {
+            throw new ConfigException("--out is required");
+        }
+        return new Options(command, config, out, overwrite, sets);
+    }
+
+    private static String value(String[] args, int i, String opt) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new ConfigException(opt + " needs a value");
+        }
+        return args[i];
+    }
+
+    /**
+     * Runs a command. {@code spark} may be an existing session (tests); else one is created and
+     * stopped here.
+     */
+    public static int run(String[] args, SparkSession spark, PrintStream out, PrintStream err) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
+        final Options o;
+        final ConfigLoader.Experiment exp;
+        try {
+            o = parse(args);
+            exp = ConfigLoader.load(o.config(), o.sets());
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+        SparkSession s = spark;
+        try {
+            if (s == null) {
+                s = Spark.session("distsde-" + o.command() + "-" + exp.first().name());
+            }
+            final ResultDir dir;
+            try {
+                dir = ResultDir.open(o.out(), o.overwrite(), s.sparkContext().hadoopConfiguration());
+            } catch (ConfigException e) {
+                err.println("error: " + e.getMessage());
+                return 2;
+            }
+            try (dir) {
+                final long t0 = System.nanoTime();
+                final var results = SimulateJob.run(s, exp, dir);
+                out.print(SimulateJob.describe(results));
+                out.printf("wrote %s (%.1f s)%n", dir.target(), (System.nanoTime() - t0) / 1e9);
+            }
+            return 0;
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("error: run failed: " + e);
+            e.printStackTrace(err);
+            return 1;
+        } finally {
+            if (spark == null && s != null) {
+                s.stop();
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.distsde.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.distsde.config.ExperimentConfig;
+import org.distsde.sim.LocalAggregator;
+import org.distsde.sim.RoundStats;
+import org.distsde.sim.Simulation;
+
+/**
+ * The runs layout: each task simulates whole trajectories of a block of runs with all N agents
+ * (summed in the canonical block order, as {@link SparkAggregator} does), so there is one Spark
+ * job per series instead of one per round. Streams are keyed by the global run index, so the
+ * result does not depend on the blocking and equals the agents layout bit for bit.
+ */
+public final class RunParallel {
+    private RunParallel() { }
+
+    /** Raw per-run values of one block at every recorded round. */
+    record BlockResult(int r0, int[] rounds, double[][] loss, double[][] gn2, double[][] lr, boolean[][] alive)
+            implements Serializable { }
+
+    public static List<RoundStats> run(JavaSparkContext sc, ExperimentConfig cfg) {
+        final int runs = cfg.runs();
+        final int nb = cfg.layout().runBlocks(runs, sc.defaultParallelism());
+        final List<int[]> ranges = new ArrayList<>();
+        for (int b = 0; b < nb; b++) {
+            ranges.add(new int[] {(int) ((long) runs * b / nb), (int) ((long) runs * (b + 1) / nb)});
+        }
+        final Broadcast<ExperimentConfig> cfgB = sc.broadcast(cfg);
+        final List<BlockResult> blocks = sc.parallelize(ranges, nb).mapPartitions((Iterator<int[]> it) -> {
+            final List<BlockResult> out = new ArrayList<>();
+            final ExperimentConfig c = cfgB.value();
+            while (it.hasNext()) {
+                final int[] rg = it.next();
+                final List<Integer> ks = new ArrayList<>();
+                final List<double[]> l = new ArrayList<>(), g = new ArrayList<>(), r = new ArrayList<>();
+                final List<boolean[]> a = new ArrayList<>();
+                new Simulation(c).run(new LocalAggregator(c), rg[0], rg[1], (k, loss, gn2, lr, alive) -> {
+                    ks.add(k);
+                    l.add(loss.clone());
+                    g.add(gn2.clone());
+                    r.add(lr.clone());
+                    a.add(alive.clone());
+                });
+                out.add(new BlockResult(rg[0], ks.stream().mapToInt(Integer::intValue).toArray(),
+                        l.toArray(new double[0][]), g.toArray(new double[0][]), r.toArray(new double[0][]),
+                        a.toArray(new boolean[0][])));
+            }
+            return out.iterator();
+        }).collect();
+        cfgB.destroy();
+        return combine(cfg, blocks);
+    }
+
+    /** Concatenates the blocks in run order and computes each recorded round's statistics. */
+    static List<RoundStats> combine(ExperimentConfig cfg, List<BlockResult> blocks) {
+        final List<BlockResult> sorted = new ArrayList<>(blocks);
+        sorted.sort((x, y) -> Integer.compare(x.r0(), y.r0()));
+        final int runs = cfg.runs();
+        final int nRec = sorted.get(0).rounds().length;
+        final List<RoundStats> rows = new ArrayList<>(nRec);
+        final double[] loss = new double[runs], gn2 = new double[runs], lr = new double[runs];
+        final boolean[] alive = new boolean[runs];
+        for (int i = 0; i < nRec; i++) {
+            Arrays.fill(alive, false);
+            for (BlockResult b : sorted) {
+                final int n = b.loss()[i].length;
+                System.arraycopy(b.loss()[i], 0, loss, b.r0(), n);
+                System.arraycopy(b.gn2()[i], 0, gn2, b.r0(), n);
+                System.arraycopy(b.lr()[i], 0, lr, b.r0(), n);
+                System.arraycopy(b.alive()[i], 0, alive, b.r0(), n);
+            }
+            final int k = sorted.get(0).rounds()[i];
+            rows.add(RoundStats.of(k, k * cfg.eta(), loss, gn2, lr, alive));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,106 @@
+package org.distsde.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.distsde.config.ExperimentConfig;
+import org.distsde.sim.Aggregator;
+import org.distsde.sim.AgentWorker;
+import org.distsde.sim.Blocks;
+
+/**
+ * The agent-parallel layout: agents live in Spark partitions (whole summation blocks per
+ * partition). Each round the driver broadcasts ∇f(x_r) and ‖∇f(x_r)‖² of all R runs (agents
+ * do not need x itself), every partition computes the block sums of its agents for all runs, and
+ * the driver folds the block sums in block order — the canonical order of {@link Blocks}, so the
+ * result is bit-identical whatever the number of partitions or the task completion order.
+ * The series configuration is broadcast once; agents' models are rebuilt from it in the tasks.
+ */
+public final class SparkAggregator implements Aggregator {
+    private final JavaSparkContext sc;
+    private final Blocks blocks;
+    private final Broadcast<ExperimentConfig> cfgB;
+    private final JavaRDD<Integer> parts;
+
+    public SparkAggregator(JavaSparkContext sc, ExperimentConfig cfg) {
+        this.sc = sc;
+        this.blocks = new Blocks(cfg.agents(), cfg.layout().blocks(cfg.agents()));
+        final int p = cfg.layout().partitions(cfg.agents(), sc.defaultParallelism());
+        this.cfgB = sc.broadcast(cfg);
+        final List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < p; i++) {
+            ids.add(i);
+        }
+        this.parts = sc.parallelize(ids, p);
+    }
+
+    /** What a round ships to the tasks. */
+    record RoundInput(long round, double[] grads, double[] gn2, boolean[] active) implements Serializable { }
+
+    /** Block sums of one partition: block index and its R·d sums. */
+    record BlockSum(int block, double[] sum) implements Serializable { }
+
+    @Override
+    public void sum(long round, int runOffset, double[] grads, double[] gn2, boolean[] active, double[] out) {
+        final Broadcast<RoundInput> in = sc.broadcast(new RoundInput(round, grads, gn2, active));
+        final Broadcast<ExperimentConfig> cfg = cfgB;
+        final Blocks bl = blocks;
+        final int nParts = parts.getNumPartitions();
+        final List<BlockSum> res = parts.mapPartitions((Iterator<Integer> it) -> {
+            final List<BlockSum> r = new ArrayList<>();
+            while (it.hasNext()) {
+                final int p = it.next();
+                final RoundInput ri = in.value();
+                final AgentWorker w = Workers.get(cfg.value());
+                // partition p holds blocks [p·B/P, (p+1)·B/P)
+                final int b0 = (int) ((long) bl.blocks() * p / nParts);
+                final int b1 = (int) ((long) bl.blocks() * (p + 1) / nParts);
+                for (int b = b0; b < b1; b++) {
+                    final double[] acc = new double[ri.grads().length];
+                    w.accumulate(bl.start(b), bl.start(b + 1), ri.round(), 0, ri.grads(), ri.gn2(), ri.active(), acc);
+                    r.add(new BlockSum(b, acc));
+                }
+            }
+            return r.iterator();
+        }).collect();
+        in.destroy();
+        Arrays.fill(out, 0);
+        if (runOffset != 0) {
+            throw new IllegalStateException("the agents layout always holds all runs");
+        }
+        final BlockSum[] ordered = new BlockSum[bl.blocks()];
+        for (BlockSum s : res) {
+            ordered[s.block()] = s;
+        }
+        for (BlockSum s : ordered) {
+            Blocks.fold(out, s.sum());
+        }
+    }
+
+    @Override
+    public void close() {
+        cfgB.destroy();
+    }
+
+    /** One AgentWorker per executor thread and configuration, reused across rounds. */
+    static final class Workers {
+        private static final ThreadLocal<Object[]> CACHE = new ThreadLocal<>();
+
+        private Workers() { }
+
+        static AgentWorker get(ExperimentConfig cfg) {
+            final Object[] c = CACHE.get();
+            if (c != null && c[0] == cfg) {
+                return (AgentWorker) c[1];
+            }
+            final AgentWorker w = new AgentWorker(cfg);
+            CACHE.set(new Object[] {cfg, w});
+            return w;
+        }
+    }
+}
