@@ -131,7 +131,10 @@ public final class ConfigLoader {
         return new Experiment(tree, series);
     }
 
-    /** Applies one {@code path=value}; the value is read as JSON when it parses, else as a string. */
+    /**
+     * Applies one {@code path=value}; the value is read as JSON when it parses, else as a string.
+     * Setting a path the sweep varies fixes it to that value and removes it from the sweep.
+     */
     public static void applyOverride(ObjectNode tree, String override) {
         final int eq = override.indexOf('=');
         if (eq <= 0) {
@@ -149,6 +152,14 @@ public final class ConfigLoader {
             v = TextNode.valueOf(text);
         }
         setPath(tree, path, v, "--set " + path);
+        // a value set on the command line pins a swept path: it leaves the sweep
+        final JsonNode sweep = tree.get("sweep");
+        if (sweep instanceof ObjectNode sw && sw.has(path)) {
+            sw.remove(path);
+            if (sw.isEmpty()) {
+                tree.remove("sweep");
+            }
+        }
     }
 
     private static void setPath(ObjectNode tree, String path, JsonNode value, String where) {

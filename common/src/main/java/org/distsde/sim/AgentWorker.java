@@ -76,6 +76,10 @@ public final class AgentWorker {
     public void accumulate(int a0, int a1, long round, int runOffset, double[] grads, double[] gn2, boolean[] active,
                            double[] acc) {
         final int runs = gn2.length;
+        if (method == Method.DSIGNSGD && cdfSigns && shared != null) {
+            signsByCdf(a0, a1, round, runOffset, grads, gn2, active, acc);
+            return;
+        }
         for (int i = a0; i < a1; i++) {
             final NoiseModel noise = noise(i);
             final ContinuousSampler z = sampler(noise);
@@ -133,6 +137,31 @@ public final class AgentWorker {
         } else {
             for (int j = 0; j < d; j++) {
                 acc[off + j] += Math.signum(g[off + j] + noise.scale(j, gn2) * z.sample());
+            }
+        }
+    }
+
+    /**
+     * DSignSGD with homogeneous agents and CDF sampling: P(sign = +1) = F(∂ⱼf/s) is the same for
+     * every agent, so it is computed once per run and coordinate; each agent then draws one
+     * uniform per coordinate from its own stream, in agent order.
+     */
+    private void signsByCdf(int a0, int a1, long round, int runOffset, double[] g, double[] gn2, boolean[] active,
+                            double[] acc) {
+        final double[] pPlus = new double[d];
+        for (int r = 0; r < gn2.length; r++) {
+            if (!active[r]) {
+                continue;
+            }
+            final int off = r * d;
+            for (int j = 0; j < d; j++) {
+                pPlus[j] = shared.probPositive(g[off + j], j, gn2[r]);
+            }
+            for (int i = a0; i < a1; i++) {
+                rng.at(runOffset + r, i, round);
+                for (int j = 0; j < d; j++) {
+                    acc[off + j] += rng.nextDouble() < pPlus[j] ? 1 : -1;
+                }
             }
         }
     }
