@@ -53,7 +53,7 @@ public record LayoutSpec(String mode, Integer blocks, Integer partitions, Intege
 
     /** Whether this series runs in the runs layout. */
     public boolean byRuns(NormalizationSpec norm) {
-        final boolean coupled = norm.type().equals("theorem");
+        final boolean coupled = norm.couplesRuns();
         if (mode.equals("runs") && coupled) {
             throw new ConfigException("layout.mode runs is impossible with normalization.type theorem "
                     + "(its step uses E||grad f|| over all runs); use agents or auto");

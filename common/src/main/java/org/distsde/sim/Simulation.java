@@ -159,16 +159,20 @@ public final class Simulation {
         }
     }
 
+    /** Eq. 1 (DSGD) or Eq. 5 (DCSGD) at the given gradient norm (E‖∇f‖, or one run's ‖∇f‖). */
+    private double ceiling(double eps, double gradNorm) {
+        return cfg.method() == Method.DSGD
+                ? LearningRateConditions.dsgd(averages, smooth.l0(), smooth.l1(), d, eps, gradNorm)
+                : LearningRateConditions.dcsgd(averages, smooth.l0(), smooth.l1(), d, eps, gradNorm);
+    }
+
     /** η ηₖ times the normalization factor, per run. */
     void learningRates(int k, double eta, double[] gn2, boolean[] alive, double meanGradNorm, double[] lr) {
         final double base = eta * schedule.at(k);
         final var norm = cfg.normalization();
-        double cap = Double.POSITIVE_INFINITY;
-        if (norm.type().equals("theorem")) {
-            cap = cfg.method() == Method.DSGD
-                    ? LearningRateConditions.dsgd(averages, smooth.l0(), smooth.l1(), d, norm.epsilon(), meanGradNorm)
-                    : LearningRateConditions.dcsgd(averages, smooth.l0(), smooth.l1(), d, norm.epsilon(), meanGradNorm);
-        }
+        final boolean theorem = norm.type().equals("theorem");
+        final boolean perRun = theorem && !norm.couplesRuns();
+        final double cap = theorem && !perRun ? ceiling(norm.epsilon(), meanGradNorm) : Double.POSITIVE_INFINITY;
         for (int r = 0; r < lr.length; r++) {
             if (!alive[r]) {
                 continue;
@@ -178,7 +182,7 @@ public final class Simulation {
                     final double den = Math.max(norm.floor(), Math.sqrt(gn2[r]));
                     lr[r] = den > 0 ? base / den : base;
                 }
-                case "theorem" -> lr[r] = Math.min(base, cap);
+                case "theorem" -> lr[r] = Math.min(base, perRun ? ceiling(norm.epsilon(), Math.sqrt(gn2[r])) : cap);
                 default -> lr[r] = base;
             }
         }
