@@ -33,6 +33,11 @@ public final class AgentWorker {
     private final boolean cdfSigns;
     private final KeyedStream rng;
     private final Map<String, ContinuousSampler> samplers = new HashMap<>();
+    /** P(sign = +1) for all runs of the current round (CDF sampling, homogeneous agents). */
+    private double[] pPlus;
+    private long pRound = -1;
+    private double[] pGrads;
+    private int pOffset;
 
     public AgentWorker(ExperimentConfig cfg) {
         this.method = cfg.method();
@@ -148,19 +153,31 @@ public final class AgentWorker {
      */
     private void signsByCdf(int a0, int a1, long round, int runOffset, double[] g, double[] gn2, boolean[] active,
                             double[] acc) {
-        final double[] pPlus = new double[d];
+        if (pRound != round || pGrads != g || pOffset != runOffset) { // once per round, shared by all blocks
+            if (pPlus == null || pPlus.length != g.length) {
+                pPlus = new double[g.length];
+            }
+            for (int r = 0; r < gn2.length; r++) {
+                if (active[r]) {
+                    for (int j = 0; j < d; j++) {
+                        pPlus[r * d + j] = shared.probPositive(g[r * d + j], j, gn2[r]);
+                    }
+                }
+            }
+            pRound = round;
+            pGrads = g;
+            pOffset = runOffset;
+        }
+        final double[] pp = pPlus;
         for (int r = 0; r < gn2.length; r++) {
             if (!active[r]) {
                 continue;
             }
             final int off = r * d;
-            for (int j = 0; j < d; j++) {
-                pPlus[j] = shared.probPositive(g[off + j], j, gn2[r]);
-            }
             for (int i = a0; i < a1; i++) {
                 rng.at(runOffset + r, i, round);
                 for (int j = 0; j < d; j++) {
-                    acc[off + j] += rng.nextDouble() < pPlus[j] ? 1 : -1;
+                    acc[off + j] += rng.nextDouble() < pp[off + j] ? 1 : -1;
                 }
             }
         }
