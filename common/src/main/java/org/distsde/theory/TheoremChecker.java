@@ -20,8 +20,7 @@ import org.distsde.sim.RoundStats;
  * when σ̄1² = 0), Theorem 7 (DSignSGD: its condition and Eq. 7).
  *
  * <p>Conventions: the SDE time is s = kη and the scheduler there is ηₛ = schedule.at(s/η);
- * φ¹ₜ = ∫₀ᵗ ηₛ ds and φ²ₜ = ∫₀ᵗ ηₛ² ds are computed by composite Simpson quadrature (panels of
- * width ≤ η/4). The condition at a recorded time uses E‖∇f(Xₜ)‖ = {@code grad_norm_mean} and the
+ * φ¹ₜ = ∫₀ᵗ ηₛ ds and φ²ₜ = ∫₀ᵗ ηₛ² ds are computed by composite Simpson quadrature ({@link #phiIncrements}). The condition at a recorded time uses E‖∇f(Xₜ)‖ = {@code grad_norm_mean} and the
  * worst run's learning rate {@code lr_max}. The measured left side E‖∇f(X_t̂)‖² is the weighted
  * time average of {@code grad_norm_sq_mean} by trapezoidal quadrature over the recorded times,
  * normalized by the same quadrature of the weight (so it is exact for constant data):
@@ -287,22 +286,31 @@ public final class TheoremChecker {
                 List.copyOf(points), verdict);
     }
 
-    /** ∫ₐᵇ ηₛ ds and ∫ₐᵇ ηₛ² ds with ηₛ = schedule.at(s/η), composite Simpson, panels ≤ η/4. */
+    /**
+     * ∫ₐᵇ ηₛ ds and ∫ₐᵇ ηₛ² ds with ηₛ = schedule.at(s/η): composite Simpson in k = s/η on the
+     * pieces [2ʲ − 1, 2ʲ⁺¹ − 1] (64 panels each), so the panels follow the (k + 1)-scale on which
+     * power-law schedules vary.
+     */
     static double[] phiIncrements(Schedule s, double eta, double a, double b) {
-        if (b <= a) {
-            return new double[] {0, 0};
-        }
-        int m = (int) Math.min(1L << 30, (long) Math.ceil((b - a) / (eta / 4)));
-        m = Math.max(2, m + (m & 1));
-        final double h = (b - a) / m;
         double s1 = 0, s2 = 0;
-        for (int i = 0; i <= m; i++) {
-            final double e = s.at((a + i * h) / eta);
-            final double c = i == 0 || i == m ? 1 : (i & 1) == 1 ? 4 : 2;
-            s1 += c * e;
-            s2 += c * e * e;
+        double u = a / eta;
+        final double v = b / eta;
+        while (u < v) {
+            final double pieceEnd = Math.min(v, Math.max(u + 1e-300, 2 * (u + 1) - 1)); // doubles k + 1
+            final int m = 64;
+            final double h = (pieceEnd - u) / m;
+            double p1 = 0, p2 = 0;
+            for (int i = 0; i <= m; i++) {
+                final double e = s.at(u + i * h);
+                final double c = i == 0 || i == m ? 1 : (i & 1) == 1 ? 4 : 2;
+                p1 += c * e;
+                p2 += c * e * e;
+            }
+            s1 += p1 * h / 3;
+            s2 += p2 * h / 3;
+            u = pieceEnd;
         }
-        return new double[] {s1 * h / 3, s2 * h / 3};
+        return new double[] {s1 * eta, s2 * eta};
     }
 
     private static String verdict(String theorem, Condition c, Bound b, DefinitionOneCheck.Result def1) {
