@@ -59,10 +59,14 @@ public final class TheoremChecker {
 
     /**
      * The bound over the recorded times t &gt; 0. {@code maxExcess}: max(measured − bound) (≤ 0 when it
-     * held everywhere; +∞ when runs diverged); {@code maxRatio}: max measured/bound.
+     * held everywhere; +∞ when runs diverged); {@code maxRatio}: max measured/bound;
+     * {@code weightQuadratureError}: max over t of |trapezoid of the weight on the recorded times −
+     * its exact integral| / exact integral — large values mean the recording is too sparse for the
+     * measured time average to be trusted (record more often, especially early).
      */
     public record Bound(String equation, String weighting, boolean applicable, String note, int points, int held,
-                        double maxExcess, double maxRatio, double finalMeasured, double finalBound)
+                        double maxExcess, double maxRatio, double finalMeasured, double finalBound,
+                        double weightQuadratureError)
             implements Serializable { }
 
     /** The full, JSON-serializable result for one series. */
@@ -182,6 +186,7 @@ public final class TheoremChecker {
         double maxExcess = Double.NEGATIVE_INFINITY, maxRatio = Double.NEGATIVE_INFINITY;
         double finalMeasured = Double.NaN, finalBound = Double.NaN;
         boolean vacuous = false;
+        double quadErr = 0;
         for (int i = 0; i < rows.size(); i++) {
             final RoundStats r = rows.get(i);
             final double t = r.time();
@@ -204,6 +209,12 @@ public final class TheoremChecker {
             prevW = w;
             prevWG = wg;
             final double measured = i == 0 ? r.gradNormSqMean() : num / den;
+            if (i > 0) {
+                final double exactDen = method == Method.DSIGNSGD ? phi1 * ell / sigmaH - phi2 * thm7Quad : phi1;
+                if (exactDen > 0) {
+                    quadErr = Math.max(quadErr, Math.abs(den - exactDen) / exactDen);
+                }
+            }
 
             double ceiling = Double.NaN;
             boolean condOk = false;
@@ -274,8 +285,14 @@ public final class TheoremChecker {
             boundNote = (boundNote.isEmpty() ? "" : boundNote + "; ") + rows.get(rows.size() - 1).diverged()
                     + " run(s) diverged: E|grad f|^2 is unbounded, the bound is violated from their divergence on";
         }
+        if (applicable && quadErr > 0.05) {
+            boundNote = (boundNote.isEmpty() ? "" : boundNote + "; ") + String.format(Locale.ROOT,
+                    "recording too sparse: the trapezoid of the weight is off by %.0f%% from its exact integral, "
+                    + "so the measured time average is unreliable (lower recordEvery)", 100 * quadErr);
+        }
         final Bound bnd = new Bound(boundEq, weighting, applicable, boundNote, boundPts, boundHeld,
-                boundPts == 0 ? Double.NaN : maxExcess, boundPts == 0 ? Double.NaN : maxRatio, finalMeasured, finalBound);
+                boundPts == 0 ? Double.NaN : maxExcess, boundPts == 0 ? Double.NaN : maxRatio, finalMeasured, finalBound,
+                quadErr);
         final Constants constants = new Constants(sm == null ? null : sm.l0(), sm == null ? null : sm.l1(),
                 cfg.smoothness() != null ? "config" : sm != null ? "objective closed form" : "none",
                 d, n, eta, eps, theoremNorm ? "config normalization.epsilon" : "default 0.5",
@@ -373,6 +390,9 @@ public final class TheoremChecker {
             sb.append(String.format(Locale.ROOT, "  %8d %10.4g %5d %10.4g %10.4g %4s %11.4g %11.4g %4s%n", p.round(),
                     p.time(), p.runs(), p.lrMax(), p.ceiling(), p.conditionHolds() ? "yes" : "NO", p.measured(),
                     p.bound(), Double.isNaN(p.bound()) ? "-" : p.boundHolds() ? "yes" : "NO"));
+        }
+        if (!r.bound().note().isEmpty()) {
+            sb.append("  note: ").append(r.bound().note()).append('\n');
         }
         sb.append("  verdict: ").append(r.verdict()).append('\n');
         return sb.toString();

@@ -59,6 +59,7 @@ class TheoremCheckerTest {
         assertEquals(3, r.condition().points());
         assertEquals(2.0 / 3, r.condition().fraction(), 1e-15);
         assertTrue(r.verdict().contains("VIOLATED"), r.verdict());
+        assertEquals(0, r.bound().weightQuadratureError(), 1e-12); // constant weight: trapezoid exact
         System.out.println(TheoremChecker.render(r, 12));
     }
 
@@ -128,6 +129,17 @@ class TheoremCheckerTest {
         final var rm34 = TheoremChecker.check(threeQ, Simulation.averages(threeQ), List.of(row(0, 0, 0.01, 1, 1, 0)), "x")
                 .robbinsMonro();
         assertTrue(rm34.classical() && rm34.paper());
+    }
+
+    @Test
+    void sparseRecordingIsFlagged() {
+        final ExperimentConfig c = dsgdQuartic(new ScheduleSpec("power", 0.5));
+        // η = 0.01, one row at t = 2 (k = 200): trapezoid of η_s is 0.5(1 + 1/√201)·2 vs φ¹ = 0.02(√201 − 1)
+        final var r = TheoremChecker.check(c, Simulation.averages(c),
+                List.of(row(0, 0, 0.01, 1, 1, 0), row(200, 2, 0.01, 0.5, 0.7, 0)), "x");
+        final double exact = 0.02 * (Math.sqrt(201) - 1);
+        assertEquals(Math.abs((1 + 1 / Math.sqrt(201)) - exact) / exact, r.bound().weightQuadratureError(), 1e-7); // phi by Simpson
+        assertTrue(r.bound().note().contains("too sparse"));
     }
 
     @Test
