@@ -1,0 +1,59 @@
+package org.distsde.sde;
+
+import java.io.Serializable;
+import org.distsde.compress.Compressor;
+import org.distsde.config.NoiseSpec;
+import org.distsde.noise.NoiseModel;
+
+/**
+ * The agent average of the diagonal covariances, Σ̂ⱼⱼ(x) = (1/N)Σᵢ Σᵢ,ⱼⱼ(x), and of ωᵢΣᵢ,ⱼⱼ(x).
+ *
+ * <p>Every noise model here has Σᵢ,ⱼⱼ affine in ‖∇f(x)‖² (Gaussian: σ0ⱼ² + σ1ⱼ²‖∇f‖², Definition 2;
+ * Student-t with ν &gt; 2: σⱼ²ν/(ν−2)), so the averages reduce to per-coordinate coefficients
+ * Aⱼ + Bⱼ‖∇f‖², computed once by streaming over the agents (once only when the noise is
+ * homogeneous). Affinity is verified at a third point for every distinct agent model.
+ */
+final class AverageCovariance implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final double[] a;      // (1/N)Σ Σᵢ,ⱼⱼ at ‖∇f‖² = 0
+    final double[] b;      // (1/N)Σ slope in ‖∇f‖²
+    final double[] aOmega; // (1/N)Σ ωᵢ Σᵢ,ⱼⱼ at 0
+    final double[] bOmega; // (1/N)Σ ωᵢ slope
+    final double omega;    // ω̄ = (1/N)Σ ωᵢ
+
+    AverageCovariance(NoiseSpec spec, int agents, int d, Compressor comp) {
+        a = new double[d];
+        b = new double[d];
+        aOmega = new double[d];
+        bOmega = new double[d];
+        final double w = comp.omega();
+        if (spec.homogeneous()) {
+            add(spec.build(0, agents), d, w, 1.0);
+        } else {
+            for (int i = 0; i < agents; i++) {
+                add(spec.build(i, agents), d, w, 1.0 / agents);
+            }
+        }
+        omega = w;
+    }
+
+    private void add(NoiseModel m, int d, double w, double weight) {
+        for (int j = 0; j < d; j++) {
+            final double v0 = m.variance(j, 0);
+            final double v1 = m.variance(j, 1);
+            if (!Double.isFinite(v0) || !Double.isFinite(v1)) {
+                throw new IllegalArgumentException("the SDE of Eq. 8 / 27-28 needs a finite noise covariance; "
+                        + m.describe() + " has none (use noise.nu > 2 or optimizer dsignsgd)");
+            }
+            final double slope = v1 - v0;
+            final double v2 = m.variance(j, 2);
+            if (Math.abs(v2 - (v0 + 2 * slope)) > 1e-9 * Math.max(1, Math.abs(v2))) {
+                throw new IllegalArgumentException("noise covariance is not affine in |grad f|^2: " + m.describe());
+            }
+            a[j] += weight * v0;
+            b[j] += weight * slope;
+            aOmega[j] += weight * w * v0;
+            bOmega[j] += weight * w * slope;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.distsde.sde;
+
+import java.io.Serializable;
+
+/**
+ * A time-homogeneous SDE with diagonal diffusion, in the ηηₜ parametrisation of Section 4:
+ * <pre>
+ *   dXₜ = νₜ ηₜ ( a(Xₜ) dt + s(Xₜ) dWₜ ),    a = −b,  s = √(η/N) √diag Σ̄
+ * </pre>
+ * where ηₜ is the scheduler and νₜ the normalization factor of the configuration (1 without
+ * normalization). Implementations return the autonomous coefficients a and s; the integrator
+ * ({@link EulerMaruyama}) multiplies both by the time factor νₜηₜ = lr/η.
+ *
+ * <p>Points and outputs are slices of flat arrays (many paths in one {@code double[]}).
+ * Implementations are immutable and thread-safe; they allocate nothing per call.
+ */
+public interface Sde extends Serializable {
+    /** Dimension d. */
+    int dim();
+
+    /** Writes the drift a(x) (= −b(x)) into {@code out[ooff .. ooff+d)}. */
+    void drift(double[] x, int off, double[] out, int ooff);
+
+    /** Writes the diagonal diffusion s(x) (standard deviations per unit time) into {@code out[ooff .. ooff+d)}. */
+    void diffusion(double[] x, int off, double[] out, int ooff);
+
+    /**
+     * Writes both coefficients at one point (one gradient evaluation) and returns ‖∇f(x)‖² (NaN
+     * for SDEs not attached to an objective). The default calls {@link #drift} and {@link #diffusion}.
+     */
+    default double coefficients(double[] x, int off, double[] drift, double[] diff, int ooff) {
+        drift(x, off, drift, ooff);
+        diffusion(x, off, diff, ooff);
+        return Double.NaN;
+    }
+
+    /** Short description. */
+    String describe();
+}
