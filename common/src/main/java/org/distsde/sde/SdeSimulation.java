@@ -7,13 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.objective.Objective;
-import org.distsde.objective.Smoothness;
-import org.distsde.optim.Method;
-import org.distsde.schedule.Schedule;
 import org.distsde.sim.RoundStats;
 import org.distsde.sim.Simulation;
-import org.distsde.theory.AgentAverages;
-import org.distsde.theory.LearningRateConditions;
+import org.distsde.sim.StepRule;
 
 /**
  * Euler–Maruyama integration of a configuration's SDE ({@link Sdes#of}) over the optimizer's
@@ -40,9 +36,7 @@ public final class SdeSimulation {
     private final int paths;
     private final double dt;
     private final long steps;
-    private final Schedule schedule;
-    private final Smoothness smooth;
-    private final AgentAverages averages;
+    private final StepRule rule;
     private final int[] recRounds;
     private final long[] recSteps;
 
@@ -54,9 +48,7 @@ public final class SdeSimulation {
         this.paths = cfg.sde().paths() != null ? cfg.sde().paths() : cfg.runs();
         this.dt = cfg.sde().dt() != null ? cfg.sde().dt() : cfg.eta();
         this.steps = Math.max(1, Math.round(cfg.rounds() * cfg.eta() / dt));
-        this.schedule = cfg.schedule().build();
-        this.smooth = cfg.smoothnessPair();
-        this.averages = Simulation.averages(cfg);
+        this.rule = new StepRule(cfg, Simulation.averages(cfg));
         final List<int[]> rec = new ArrayList<>();
         long last = -1;
         for (int r = 0; r <= cfg.rounds(); r++) {
@@ -89,7 +81,7 @@ public final class SdeSimulation {
 
     /** True when blocks must hold all paths (normalization theorem). */
     public boolean needsAllPaths() {
-        return cfg.normalization().type().equals("theorem");
+        return cfg.normalization().couplesRuns();
     }
 
     /** Integrates all paths in one block and returns the statistics rows. */
@@ -109,9 +101,14 @@ public final class SdeSimulation {
      * @param lr        η·ηₜ·νₜ the path used at that step
      * @param alive     path not diverged
      * @param deathStep the SDE step at which each path diverged, −1 if never
+     * @param phi1      Σ ηₛ Δt up to each recorded row (Riemann sum of φ¹ₜ)
+     * @param phi2      Σ ηₛ² Δt up to each recorded row
+     * @param intEta    per path ∫ηₛ‖∇f(X_s)‖² ds up to each row (flat like loss)
+     * @param intEta2   per path ∫ηₛ²‖∇f(X_s)‖² ds up to each row
      */
     public record Block(int p0, int p1, int[] rounds, long[] steps, double[] times, double[] loss,
-                        double[] gradNormSq, double[] lr, boolean[] alive, long[] deathStep) implements Serializable {
+                        double[] gradNormSq, double[] lr, boolean[] alive, long[] deathStep, double[] phi1,
+                        double[] phi2, double[] intEta, double[] intEta2) implements Serializable {
         public Block {
             if (p0 < 0 || p1 <= p0) {
                 throw new IllegalArgumentException("block needs 0 <= p0 < p1 (got " + p0 + ", " + p1 + ")");
@@ -134,7 +131,7 @@ public final class SdeSimulation {
                     + p0 + ", " + p1 + "))");
         }
         if (needsAllPaths() && (p0 != 0 || p1 != paths)) {
-            throw new IllegalArgumentException("normalization.type theorem uses E|grad f(X_t)| over all paths: "
+            throw new IllegalArgumentException("normalization.type theorem (not perRun) uses E|grad f(X_t)| over all paths: "
                     + "the block must hold all paths [0, " + paths + ") (got [" + p0 + ", " + p1 + "))");
         }
         final int n = p1 - p0;
@@ -158,6 +155,10 @@ public final class SdeSimulation {
         final double[] oLr = new double[rows * n];
         final boolean[] oAlive = new boolean[rows * n];
         final double[] times = new double[rows];
+        final double[] oPhi1 = new double[rows], oPhi2 = new double[rows];
+        final double[] oI1 = new double[rows * n], oI2 = new double[rows * n];
+        final double[] i1 = new double[n], i2 = new double[n];
+        double phi1 = 0, phi2 = 0;
         final EulerMaruyama em = new EulerMaruyama(sde, cfg.seed());
         final double fStar = f.minValue();
         final double threshold = cfg.divergenceThreshold();
@@ -183,9 +184,13 @@ public final class SdeSimulation {
                 gnSum += Math.sqrt(g2);
             }
             final double t = k * dt;
-            learningRates(t, eta, gn2, alive, nAlive == 0 ? 0 : gnSum / nAlive, lr);
+            rule.rates(t / eta, gn2, alive, nAlive == 0 ? 0 : gnSum / nAlive, lr);
             while (row < rows && recSteps[row] == k) {
                 times[row] = t;
+                oPhi1[row] = phi1;
+                oPhi2[row] = phi2;
+                System.arraycopy(i1, 0, oI1, row * n, n);
+                System.arraycopy(i2, 0, oI2, row * n, n);
                 System.arraycopy(loss, 0, oLoss, row * n, n);
                 System.arraycopy(gn2, 0, oGn2, row * n, n);
                 System.arraycopy(lr, 0, oLr, row * n, n);
@@ -195,9 +200,27 @@ public final class SdeSimulation {
             if (k == steps) {
                 break;
             }
+            final double es = rule.schedule(t / eta);
+            phi1 += es * dt;
+            phi2 += es * es * dt;
+            for (int p = 0; p < n; p++) {
+                if (alive[p]) {
+                    i1[p] += es * gn2[p] * dt;
+                    i2[p] += es * es * gn2[p] * dt;
+                }
+            }
             if (nAlive == 0) { // frozen from here on: copy the state into the remaining rows
                 for (; row < rows; row++) {
                     times[row] = recSteps[row] * dt;
+                    // phi keeps growing with the scheduler
+                    double q1 = phi1, q2 = phi2;
+                    for (long kk = k + 1; kk < recSteps[row]; kk++) {
+                        final double e2 = rule.schedule(kk * dt / eta);
+                        q1 += e2 * dt;
+                        q2 += e2 * e2 * dt;
+                    }
+                    oPhi1[row] = q1;
+                    oPhi2[row] = q2;
                     System.arraycopy(loss, 0, oLoss, row * n, n);
                     System.arraycopy(gn2, 0, oGn2, row * n, n);
                     System.arraycopy(lr, 0, oLr, row * n, n);
@@ -210,29 +233,8 @@ public final class SdeSimulation {
                 }
             }
         }
-        return new Block(p0, p1, recRounds.clone(), recSteps.clone(), times, oLoss, oGn2, oLr, oAlive, death);
-    }
-
-    /** η·ηₜ·νₜ per path at SDE time t (the optimizer's rule, {@code Simulation}, with k = t/η). */
-    private void learningRates(double t, double eta, double[] gn2, boolean[] alive, double meanGradNorm, double[] lr) {
-        final double base = eta * schedule.at(t / eta);
-        final var norm = cfg.normalization();
-        double cap = Double.POSITIVE_INFINITY;
-        if (norm.type().equals("theorem")) {
-            cap = cfg.method() == Method.DSGD
-                    ? LearningRateConditions.dsgd(averages, smooth.l0(), smooth.l1(), d, norm.epsilon(), meanGradNorm) // Eq. 1
-                    : LearningRateConditions.dcsgd(averages, smooth.l0(), smooth.l1(), d, norm.epsilon(), meanGradNorm); // Eq. 5
-        }
-        for (int p = 0; p < lr.length; p++) {
-            if (!alive[p]) {
-                continue;
-            }
-            switch (norm.type()) {
-                case "grad-norm" -> lr[p] = base / Math.max(norm.floor(), Math.sqrt(gn2[p]));
-                case "theorem" -> lr[p] = Math.min(base, cap);
-                default -> lr[p] = base;
-            }
-        }
+        return new Block(p0, p1, recRounds.clone(), recSteps.clone(), times, oLoss, oGn2, oLr, oAlive, death, oPhi1,
+                oPhi2, oI1, oI2);
     }
 
     /**
@@ -274,6 +276,7 @@ public final class SdeSimulation {
         final double[] gn2 = new double[total];
         final double[] lr = new double[total];
         final boolean[] alive = new boolean[total];
+        final double[] i1 = new double[total], i2 = new double[total];
         final List<RoundStats> out = new ArrayList<>(rows);
         for (int r = 0; r < rows; r++) {
             for (Block b : bs) {
@@ -282,11 +285,14 @@ public final class SdeSimulation {
                 System.arraycopy(b.gradNormSq(), r * n, gn2, b.p0(), n);
                 System.arraycopy(b.lr(), r * n, lr, b.p0(), n);
                 System.arraycopy(b.alive(), r * n, alive, b.p0(), n);
+                System.arraycopy(b.intEta(), r * n, i1, b.p0(), n);
+                System.arraycopy(b.intEta2(), r * n, i2, b.p0(), n);
             }
             final long step = first.steps()[r];
             final boolean keep = !allDied || step <= allDead || r == rows - 1;
             if (keep) {
-                out.add(RoundStats.of(first.rounds()[r], first.times()[r], loss, gn2, lr, alive));
+                out.add(RoundStats.of(first.rounds()[r], first.times()[r], loss, gn2, lr, alive, first.phi1()[r],
+                        first.phi2()[r], i1, i2));
             }
         }
         return out;

@@ -5,11 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.objective.Objective;
-import org.distsde.objective.Smoothness;
-import org.distsde.optim.Method;
-import org.distsde.schedule.Schedule;
 import org.distsde.theory.AgentAverages;
-import org.distsde.theory.LearningRateConditions;
 
 /**
  * The server side of one series: holds the iterates of all R runs (flat [R·d]), asks an
@@ -22,18 +18,16 @@ public final class Simulation {
     private final Objective f;
     private final int d;
     private final int runs;
-    private final Schedule schedule;
     private final AgentAverages averages;
-    private final Smoothness smooth;
+    private final StepRule rule;
 
     public Simulation(ExperimentConfig cfg) {
         this.cfg = cfg;
         this.f = cfg.buildObjective();
         this.d = f.dim();
         this.runs = cfg.runs();
-        this.schedule = cfg.schedule().build();
-        this.smooth = cfg.smoothnessPair();
         this.averages = averages(cfg);
+        this.rule = new StepRule(cfg, averages);
     }
 
     /** The agent averages of Theorems 4–7, streamed over the N agents (O(1) memory). */
@@ -66,15 +60,31 @@ public final class Simulation {
          * @param lr    learning rate per run at round k
          * @param alive runs not diverged
          */
-        void onRound(int round, double[] loss, double[] gn2, double[] lr, boolean[] alive);
+        void onRound(int round, double[] loss, double[] gn2, double[] lr, boolean[] alive, Integrals in);
+    }
+
+    /**
+     * The running time integrals at a recorded round: φ¹, φ² as left Riemann sums of the
+     * scheduler (ds = η) and, per run, ∫ηₛ‖∇f‖² ds and ∫ηₛ²‖∇f‖² ds.
+     */
+    public record Integrals(double phi1, double phi2, double[] i1, double[] i2) { }
+
+    /** Adds one step of the time integrals. */
+    static void accumulate(double es, double ds, double[] gn2, boolean[] alive, double[] i1, double[] i2) {
+        for (int r = 0; r < gn2.length; r++) {
+            if (alive[r]) {
+                i1[r] += es * gn2[r] * ds;
+                i2[r] += es * es * gn2[r] * ds;
+            }
+        }
     }
 
     /** Runs all rounds for all runs; {@code progress} sees each recorded row as it is produced. */
     public List<RoundStats> run(Aggregator agg, Consumer<RoundStats> progress) {
         final List<RoundStats> out = new ArrayList<>();
         final double eta = cfg.eta();
-        run(agg, 0, runs, (k, loss, gn2, lr, alive) -> {
-            final RoundStats s = RoundStats.of(k, k * eta, loss, gn2, lr, alive);
+        run(agg, 0, runs, (k, loss, gn2, lr, alive, in) -> {
+            final RoundStats s = RoundStats.of(k, k * eta, loss, gn2, lr, alive, in.phi1(), in.phi2(), in.i1(), in.i2());
             out.add(s);
             if (progress != null) {
                 progress.accept(s);
@@ -107,6 +117,9 @@ public final class Simulation {
         final boolean[] alive = new boolean[runs];
         java.util.Arrays.fill(alive, true);
         final double[] sum = new double[runs * d];
+        final double[] i1 = new double[runs];
+        final double[] i2 = new double[runs];
+        double phi1 = 0, phi2 = 0;
         final double fStar = f.minValue();
         final double threshold = cfg.divergenceThreshold();
         final double eta = cfg.eta();
@@ -129,18 +142,25 @@ public final class Simulation {
                 gnSum += Math.sqrt(n2);
                 alive0++;
             }
-            learningRates(k, eta, gn2, alive, alive0 == 0 ? 0 : gnSum / alive0, lr);
+            rule.rates(k, gn2, alive, alive0 == 0 ? 0 : gnSum / alive0, lr);
             if (recorded(cfg, k)) {
-                obs.onRound(k, loss, gn2, lr, alive);
+                obs.onRound(k, loss, gn2, lr, alive, new Integrals(phi1, phi2, i1, i2));
             }
+            final double es = rule.schedule(k);
+            phi1 += es * eta;
+            phi2 += es * es * eta;
+            accumulate(es, eta, gn2, alive, i1, i2);
             if (k == rounds) {
                 break;
             }
             if (alive0 == 0) { // everything diverged: record the remaining rounds without work
                 for (int kk = k + 1; kk <= rounds; kk++) {
                     if (recorded(cfg, kk)) {
-                        obs.onRound(kk, loss, gn2, lr, alive);
+                        obs.onRound(kk, loss, gn2, lr, alive, new Integrals(phi1, phi2, i1, i2));
                     }
+                    final double e2 = rule.schedule(kk);
+                    phi1 += e2 * eta;
+                    phi2 += e2 * e2 * eta;
                 }
                 break;
             }
@@ -155,35 +175,6 @@ public final class Simulation {
                 for (int j = 0; j < d; j++) {
                     x[off + j] -= step * sum[off + j];
                 }
-            }
-        }
-    }
-
-    /** Eq. 1 (DSGD) or Eq. 5 (DCSGD) at the given gradient norm (E‖∇f‖, or one run's ‖∇f‖). */
-    private double ceiling(double eps, double gradNorm) {
-        return cfg.method() == Method.DSGD
-                ? LearningRateConditions.dsgd(averages, smooth.l0(), smooth.l1(), d, eps, gradNorm)
-                : LearningRateConditions.dcsgd(averages, smooth.l0(), smooth.l1(), d, eps, gradNorm);
-    }
-
-    /** η ηₖ times the normalization factor, per run. */
-    void learningRates(int k, double eta, double[] gn2, boolean[] alive, double meanGradNorm, double[] lr) {
-        final double base = eta * schedule.at(k);
-        final var norm = cfg.normalization();
-        final boolean theorem = norm.type().equals("theorem");
-        final boolean perRun = theorem && !norm.couplesRuns();
-        final double cap = theorem && !perRun ? ceiling(norm.epsilon(), meanGradNorm) : Double.POSITIVE_INFINITY;
-        for (int r = 0; r < lr.length; r++) {
-            if (!alive[r]) {
-                continue;
-            }
-            switch (norm.type()) {
-                case "grad-norm" -> {
-                    final double den = Math.max(norm.floor(), Math.sqrt(gn2[r]));
-                    lr[r] = den > 0 ? base / den : base;
-                }
-                case "theorem" -> lr[r] = Math.min(base, perRun ? ceiling(norm.epsilon(), Math.sqrt(gn2[r])) : cap);
-                default -> lr[r] = base;
             }
         }
     }

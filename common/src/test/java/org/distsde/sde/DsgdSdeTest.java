@@ -73,7 +73,7 @@ class DsgdSdeTest {
         final ExperimentConfig c = Configs.of("dsgd", Configs.quartic(2), new double[] {1.5, -0.7},
                 Configs.gaussian(0.5, 0.8), 3, 0.05, 37, 60, 7, null,
                 new org.distsde.config.ScheduleSpec("power", 0.5),
-                new org.distsde.config.NormalizationSpec("grad-norm", 0.5, null), new SdeSpec(true, 0.025, 37));
+                new org.distsde.config.NormalizationSpec("grad-norm", 0.5, null, null), new SdeSpec(true, 0.025, 37));
         final SdeSimulation sim = new SdeSimulation(c);
         final List<RoundStats> whole = sim.run();
         final List<RoundStats> split = SdeSimulation.combine(List.of(sim.runBlock(20, 37), sim.runBlock(0, 5),

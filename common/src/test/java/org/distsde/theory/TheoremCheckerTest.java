@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class TheoremCheckerTest {
     /** Synthetic row: only time, lr_max, runs, diverged, grad_norm_sq_mean and grad_norm_mean matter. */
     private static RoundStats row(int round, double time, double lrMax, double g2, double g, int diverged) {
-        return new RoundStats(round, time, lrMax, lrMax, lrMax, 10 - diverged, diverged, 0, 0, 0, 0, 0, g2, g);
+        return new RoundStats(round, time, lrMax, lrMax, lrMax, 10 - diverged, diverged, 0, 0, 0, 0, 0, g2, g,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     private static ExperimentConfig dsgdQuartic(ScheduleSpec schedule) {

@@ -23,8 +23,10 @@ public final class Main {
             "",
             "commands:",
             "  simulate   simulate DSGD / DCSGD / DSignSGD with the agents spread over Spark partitions",
+            "             (and, for series with sde.enabled, integrate their SDE into the same output)",
+            "  integrate  integrate the optimizers' SDEs (Eq. 8, 27-28, 49-52) with Euler-Maruyama over paths",
             "",
-            "options of simulate:",
+            "options of simulate and integrate:",
             "  --config <file>        experiment config (JSON), e.g. conf/fig1-b1-dsgd.json",
             "  --out <dir>            result directory (file://, hdfs://, s3a:// ...); written atomically",
             "  --overwrite            replace an existing non-empty result directory",
@@ -49,7 +51,7 @@ public final class Main {
             throw new ConfigException("missing command (try --help)");
         }
         final String command = args[0];
-        if (!command.equals("simulate")) {
+        if (!command.equals("simulate") && !command.equals("integrate")) {
             throw new ConfigException("unknown command '" + command + "' (try --help)");
         }
         Path config = null;
@@ -120,8 +122,10 @@ public final class Main {
             }
             try (dir) {
                 final long t0 = System.nanoTime();
-                final var results = SimulateJob.run(s, exp, dir);
+                final var results = SimulateJob.run(s, exp, dir, o.command().equals("simulate"));
                 out.print(SimulateJob.describe(results));
+                out.println();
+                out.print(SimulateJob.checksTable(results));
                 out.printf("wrote %s (%.1f s)%n", dir.target(), (System.nanoTime() - t0) / 1e9);
             }
             return 0;

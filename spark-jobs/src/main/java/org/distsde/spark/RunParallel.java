@@ -22,8 +22,8 @@ public final class RunParallel {
     private RunParallel() { }
 
     /** Raw per-run values of one block at every recorded round. */
-    record BlockResult(int r0, int[] rounds, double[][] loss, double[][] gn2, double[][] lr, boolean[][] alive)
-            implements Serializable { }
+    record BlockResult(int r0, int[] rounds, double[][] loss, double[][] gn2, double[][] lr, boolean[][] alive,
+                       double[] phi1, double[] phi2, double[][] i1, double[][] i2) implements Serializable { }
 
     public static List<RoundStats> run(JavaSparkContext sc, ExperimentConfig cfg) {
         final int runs = cfg.runs();
@@ -41,16 +41,24 @@ public final class RunParallel {
                 final List<Integer> ks = new ArrayList<>();
                 final List<double[]> l = new ArrayList<>(), g = new ArrayList<>(), r = new ArrayList<>();
                 final List<boolean[]> a = new ArrayList<>();
-                new Simulation(c).run(new LocalAggregator(c), rg[0], rg[1], (k, loss, gn2, lr, alive) -> {
+                final List<double[]> j1 = new ArrayList<>(), j2 = new ArrayList<>();
+                final List<Double> p1 = new ArrayList<>(), p2 = new ArrayList<>();
+                new Simulation(c).run(new LocalAggregator(c), rg[0], rg[1], (k, loss, gn2, lr, alive, in) -> {
                     ks.add(k);
                     l.add(loss.clone());
                     g.add(gn2.clone());
                     r.add(lr.clone());
                     a.add(alive.clone());
+                    j1.add(in.i1().clone());
+                    j2.add(in.i2().clone());
+                    p1.add(in.phi1());
+                    p2.add(in.phi2());
                 });
                 out.add(new BlockResult(rg[0], ks.stream().mapToInt(Integer::intValue).toArray(),
                         l.toArray(new double[0][]), g.toArray(new double[0][]), r.toArray(new double[0][]),
-                        a.toArray(new boolean[0][])));
+                        a.toArray(new boolean[0][]), p1.stream().mapToDouble(Double::doubleValue).toArray(),
+                        p2.stream().mapToDouble(Double::doubleValue).toArray(), j1.toArray(new double[0][]),
+                        j2.toArray(new double[0][])));
             }
             return out.iterator();
         }).collect();
@@ -67,6 +75,7 @@ public final class RunParallel {
         final List<RoundStats> rows = new ArrayList<>(nRec);
         final double[] loss = new double[runs], gn2 = new double[runs], lr = new double[runs];
         final boolean[] alive = new boolean[runs];
+        final double[] i1 = new double[runs], i2 = new double[runs];
         for (int i = 0; i < nRec; i++) {
             Arrays.fill(alive, false);
             for (BlockResult b : sorted) {
@@ -75,9 +84,12 @@ public final class RunParallel {
                 System.arraycopy(b.gn2()[i], 0, gn2, b.r0(), n);
                 System.arraycopy(b.lr()[i], 0, lr, b.r0(), n);
                 System.arraycopy(b.alive()[i], 0, alive, b.r0(), n);
+                System.arraycopy(b.i1()[i], 0, i1, b.r0(), n);
+                System.arraycopy(b.i2()[i], 0, i2, b.r0(), n);
             }
-            final int k = sorted.get(0).rounds()[i];
-            rows.add(RoundStats.of(k, k * cfg.eta(), loss, gn2, lr, alive));
+            final BlockResult f = sorted.get(0);
+            final int k = f.rounds()[i];
+            rows.add(RoundStats.of(k, k * cfg.eta(), loss, gn2, lr, alive, f.phi1()[i], f.phi2()[i], i1, i2));
         }
         return rows;
     }

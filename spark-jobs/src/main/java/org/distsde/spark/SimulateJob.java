@@ -22,14 +22,18 @@ import org.distsde.io.ResultDir;
 import org.distsde.io.ResultTable;
 import org.distsde.sim.Aggregator;
 import org.distsde.sim.RoundStats;
+import org.distsde.sde.SdeSimulation;
 import org.distsde.sim.Simulation;
+import org.distsde.theory.TheoremChecker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code simulate} job: every series of an experiment is simulated with the agents spread
- * over Spark partitions ({@link SparkAggregator}); the metrics table (CSV and Parquet) and a JSON
- * summary are written atomically to the output path.
+ * The {@code simulate} and {@code integrate} jobs: every series of an experiment is simulated with
+ * the agents spread over Spark partitions ({@link SparkAggregator}, or whole trajectories per task,
+ * {@link RunParallel}) and/or its SDE integrated over paths ({@link IntegrateJob}); each result is
+ * checked against its theorem ({@link TheoremChecker}); the metrics table (CSV and Parquet), the
+ * checks and a JSON summary are written atomically to the output path.
  */
 public final class SimulateJob {
     private static final Logger LOG = LoggerFactory.getLogger(SimulateJob.class);
@@ -45,12 +49,33 @@ public final class SimulateJob {
      */
     public static List<SeriesResult> run(SparkSession spark, ConfigLoader.Experiment exp, ResultDir out)
             throws IOException {
+        return run(spark, exp, out, true);
+    }
+
+    /**
+     * @param optimizer true for {@code simulate} (the optimizer, plus the SDE of series with
+     *                  {@code sde.enabled}), false for {@code integrate} (the SDE only)
+     */
+    public static List<SeriesResult> run(SparkSession spark, ConfigLoader.Experiment exp, ResultDir out,
+                                         boolean optimizer) throws IOException {
         final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         final long t0 = System.nanoTime();
         final List<SeriesResult> results = new ArrayList<>();
         final int n = exp.series().size();
         for (Series s : exp.series()) {
             final ExperimentConfig c = s.config();
+            if (!optimizer || c.sde().enabled()) {
+                final long ts = System.nanoTime();
+                final List<RoundStats> rows = IntegrateJob.run(jsc, c);
+                final RoundStats last = rows.get(rows.size() - 1);
+                LOG.info(String.format("[%s %d/%d %s] SDE: %d paths, %.1f s, final loss_mean %.4g, diverged %d",
+                        c.name(), s.index() + 1, n, s.label(), last.runs() + last.diverged(),
+                        (System.nanoTime() - ts) / 1e9, last.lossMean(), last.diverged()));
+                results.add(checked(s, "sde", rows, (System.nanoTime() - ts) / 1e9));
+            }
+            if (!optimizer) {
+                continue;
+            }
             final long ts = System.nanoTime();
             final Simulation sim = new Simulation(c);
             final int logEvery = Math.max(c.recordEvery(), c.rounds() / 10);
@@ -75,10 +100,32 @@ public final class SimulateJob {
                 }
             }
             final double sec = (System.nanoTime() - ts) / 1e9;
-            results.add(new SeriesResult(s, "optimizer", rows, sec, null));
+            results.add(checked(s, "optimizer", rows, sec));
         }
+        results.sort((a, b) -> a.series().index() != b.series().index()
+                ? Integer.compare(a.series().index(), b.series().index()) : a.kind().compareTo(b.kind()));
         write(spark, exp, results, out, (System.nanoTime() - t0) / 1e9);
         return results;
+    }
+
+    /** Runs the theorem checker on a series' rows. */
+    static SeriesResult checked(Series s, String kind, List<RoundStats> rows, double seconds) {
+        final TheoremChecker.Report report = TheoremChecker.check(s.config(), Simulation.averages(s.config()), rows, kind);
+        return new SeriesResult(s, kind, rows, seconds, report);
+    }
+
+    /** One line per series: the theorem, how often its condition held, and the verdict. */
+    public static String checksTable(List<SeriesResult> results) {
+        final StringBuilder b = new StringBuilder(String.format("%-4s %-9s %-10s %-10s %s%n", "#", "kind", "theorem",
+                "condition", "verdict"));
+        for (SeriesResult r : results) {
+            final TheoremChecker.Report rep = (TheoremChecker.Report) r.checks();
+            final var cond = rep.condition();
+            b.append(String.format("%-4d %-9s %-10s %-10s %s%n", r.series().index(), r.kind(),
+                    rep.theorem().length() > 10 ? rep.theorem().substring(0, 10) : rep.theorem(),
+                    cond.applicable() ? String.format("%d/%d", cond.held(), cond.points()) : "n/a", rep.verdict()));
+        }
+        return b.toString();
     }
 
     static void write(SparkSession spark, ConfigLoader.Experiment exp, List<SeriesResult> results, ResultDir out,
@@ -91,6 +138,12 @@ public final class SimulateJob {
         out.writeString("metrics.csv", table.toCsv());
         writeParquet(spark, table, out);
         out.writeString("summary.json", summary(spark, exp, results, wall));
+        final StringBuilder checks = new StringBuilder();
+        for (SeriesResult r : results) {
+            checks.append(r.series().label()).append(" / ").append(r.kind()).append('\n')
+                    .append(TheoremChecker.render((TheoremChecker.Report) r.checks(), 12)).append('\n');
+        }
+        out.writeString("checks.txt", checks.toString());
         out.commit();
     }
 
@@ -147,12 +200,14 @@ public final class SimulateJob {
             s.put("optimizer", c.optimizer());
             s.set("params", m.valueToTree(r.series().params()));
             s.put("agents", c.agents());
-            s.put("runs", r.kind().equals("sde") && c.sde().paths() != null ? c.sde().paths() : c.runs());
+            s.put("runs", r.kind().equals("sde") ? new SdeSimulation(c).paths() : c.runs());
             s.put("rounds", c.rounds());
             s.put("dim", c.buildObjective().dim());
             s.put("seconds", r.seconds());
-            final double work = (double) c.runs() * c.rounds() * c.buildObjective().dim()
-                    * (r.kind().equals("sde") ? 1 : c.agents());
+            final boolean sde = r.kind().equals("sde");
+            final double work = sde
+                    ? (double) new SdeSimulation(c).paths() * new SdeSimulation(c).steps() * c.buildObjective().dim()
+                    : (double) c.runs() * c.rounds() * c.buildObjective().dim() * c.agents();
             s.put("throughput", work / r.seconds());
             final RoundStats last = r.rows().get(r.rows().size() - 1);
             final ObjectNode fin = s.putObject("final");

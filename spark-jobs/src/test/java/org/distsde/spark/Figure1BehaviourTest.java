@@ -21,13 +21,16 @@ class Figure1BehaviourTest extends SparkTestBase {
     @TempDir
     Path tmp;
 
-    /** metrics.csv as series → round → column → value. */
-    static Map<Integer, Map<Integer, Map<String, Double>>> read(Path out) throws Exception {
+    /** metrics.csv rows of one kind (optimizer or sde) as series → round → column → value. */
+    static Map<Integer, Map<Integer, Map<String, Double>>> read(Path out, String kind) throws Exception {
         final List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
         final String[] h = lines.get(0).split(",");
         final Map<Integer, Map<Integer, Map<String, Double>>> m = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             final String[] v = splitCsv(line);
+            if (!v[2].equals(kind)) {
+                continue;
+            }
             final Map<String, Double> row = new HashMap<>();
             for (int i = 4; i < h.length; i++) {
                 row.put(h[i], Double.parseDouble(v[i]));
@@ -61,6 +64,8 @@ class Figure1BehaviourTest extends SparkTestBase {
         return out.toArray(new String[0]);
     }
 
+    private Path lastOut;
+
     Map<Integer, Map<Integer, Map<String, Double>>> simulate(String config, String... sets) throws Exception {
         final Path out = tmp.resolve(config.replace(".json", ""));
         final List<String> args = new ArrayList<>(List.of("simulate", "--config", "../conf/" + config, "--out",
@@ -71,7 +76,8 @@ class Figure1BehaviourTest extends SparkTestBase {
         }
         final Cli r = cli(args.toArray(new String[0]));
         assertEquals(0, r.code(), r.err());
-        return read(out);
+        lastOut = out;
+        return read(out, "optimizer");
     }
 
     static double se(Map<String, Double> row) {
@@ -124,6 +130,17 @@ class Figure1BehaviourTest extends SparkTestBase {
             } else { // scheduled: still decaying, by a clear factor
                 assertTrue(end.get("loss_mean") < 0.75 * mid.get("loss_mean") && mid.get("loss_mean") - end.get("loss_mean") > tol,
                         "decay expected for series " + s + ": " + mid.get("loss_mean") + " vs " + end.get("loss_mean"));
+            }
+        }
+        // the SDE of Eq. 51 (Euler-Maruyama, dt = eta) tracks the optimizer: same mean loss within MC error
+        final var sde = read(lastOut, "sde");
+        for (int s = 0; s < 4; s++) {
+            for (int k : new int[] {250, 500, 1000}) {
+                final Map<String, Double> o = m.get(s).get(k);
+                final Map<String, Double> q = sde.get(s).get(k);
+                final double tol = 4 * Math.hypot(se(o), se(q));
+                assertTrue(Math.abs(o.get("loss_mean") - q.get("loss_mean")) < tol, "series " + s + " round " + k
+                        + ": optimizer " + o.get("loss_mean") + " vs SDE " + q.get("loss_mean") + " (tol " + tol + ")");
             }
         }
     }

@@ -1,0 +1,75 @@
+package org.distsde.sim;
+
+import java.io.Serializable;
+import org.distsde.config.ExperimentConfig;
+import org.distsde.config.NormalizationSpec;
+import org.distsde.objective.Smoothness;
+import org.distsde.optim.Method;
+import org.distsde.schedule.Schedule;
+import org.distsde.theory.AgentAverages;
+import org.distsde.theory.LearningRateConditions;
+
+/**
+ * The learning rate of a step, shared by the optimizer ({@link Simulation}) and its SDE: η·ηₖ
+ * (Section 4's product parametrisation) times the normalization of the config —
+ * none; 1/max(floor, ‖∇f(x_k)‖) per run; or the ceiling of the optimizer's theorem (Eq. 1 for
+ * DSGD, Eq. 5 for DCSGD) with E‖∇f‖ over the runs (Eq. 26 / 45) or, per run, the run's own
+ * ‖∇f‖ (Eq. 21 / 43).
+ */
+public final class StepRule implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final double eta;
+    private final Schedule schedule;
+    private final NormalizationSpec norm;
+    private final Method method;
+    private final AgentAverages averages;
+    private final Smoothness smooth;
+    private final int d;
+
+    public StepRule(ExperimentConfig cfg, AgentAverages averages) {
+        this.eta = cfg.eta();
+        this.schedule = cfg.schedule().build();
+        this.norm = cfg.normalization();
+        this.method = cfg.method();
+        this.averages = averages;
+        this.smooth = cfg.smoothnessPair();
+        this.d = cfg.buildObjective().dim();
+    }
+
+    /** The scheduler ηₖ at iteration index k (fractional for SDE times t/η). */
+    public double schedule(double k) {
+        return schedule.at(k);
+    }
+
+    /** Eq. 1 (DSGD) or Eq. 5 (DCSGD) at the given gradient norm. */
+    public double ceiling(double gradNorm) {
+        return method == Method.DSGD
+                ? LearningRateConditions.dsgd(averages, smooth.l0(), smooth.l1(), d, norm.epsilon(), gradNorm)
+                : LearningRateConditions.dcsgd(averages, smooth.l0(), smooth.l1(), d, norm.epsilon(), gradNorm);
+    }
+
+    /**
+     * Writes the learning rate of every alive run at iteration index k.
+     *
+     * @param meanGradNorm E‖∇f‖ over the alive runs (used by the coupled "theorem" normalization)
+     */
+    public void rates(double k, double[] gn2, boolean[] alive, double meanGradNorm, double[] lr) {
+        final double base = eta * schedule.at(k);
+        final boolean theorem = norm.type().equals("theorem");
+        final boolean perRun = theorem && !norm.couplesRuns();
+        final double cap = theorem && !perRun ? ceiling(meanGradNorm) : Double.POSITIVE_INFINITY;
+        for (int r = 0; r < lr.length; r++) {
+            if (!alive[r]) {
+                continue;
+            }
+            switch (norm.type()) {
+                case "grad-norm" -> {
+                    final double den = Math.max(norm.floor(), Math.sqrt(gn2[r]));
+                    lr[r] = den > 0 ? base / den : base;
+                }
+                case "theorem" -> lr[r] = Math.min(base, perRun ? ceiling(Math.sqrt(gn2[r])) : cap);
+                default -> lr[r] = base;
+            }
+        }
+    }
+}
