@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.distsde.config.ConfigException;
 import org.distsde.config.ConfigLoader;
 import org.distsde.io.ResultDir;
+import org.distsde.report.ReportCommand;
 import org.distsde.spark.SimulateJob;
 import org.distsde.spark.Spark;
 
@@ -25,6 +26,8 @@ public final class Main {
             "  simulate   simulate DSGD / DCSGD / DSignSGD with the agents spread over Spark partitions",
             "             (and, for series with sde.enabled, integrate their SDE into the same output)",
             "  integrate  integrate the optimizers' SDEs (Eq. 8, 27-28, 49-52) with Euler-Maruyama over paths",
+            "  report     plot result directories (PNG, SVG) and write an HTML report:",
+            "             report --in <result dir> [--in ...] --out <dir> [--overwrite] [--title T]",
             "",
             "options of simulate and integrate:",
             "  --config <file>        experiment config (JSON), e.g. conf/fig1-b1-dsgd.json",
@@ -98,6 +101,9 @@ public final class Main {
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             out.println(USAGE);
             return 0;
+        }
+        if (args.length > 0 && args[0].equals("report")) {
+            return ReportCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         final Options o;
         final ConfigLoader.Experiment exp;

@@ -1,0 +1,144 @@
+package org.distsde.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Publication-style line charts (JFreeChart): one colour per series, the optimizer as a solid
+ * line over its 5–95% quantile band, the SDE as a dashed line of the same colour, a log y axis.
+ */
+public final class Plots {
+    /** Okabe–Ito colour-blind-safe palette. */
+    static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+        new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
+    public static final int WIDTH = 1200;
+    public static final int HEIGHT = 800;
+
+    private Plots() { }
+
+    /** One line of a chart. */
+    public record Line(String legend, double[] x, double[] y, double[] lo, double[] hi, boolean dashed, int colour) { }
+
+    /** Builds a chart with a log y axis; non-positive and non-finite points are left out. */
+    public static JFreeChart chart(String title, String subtitle, String xLabel, String yLabel, List<Line> lines) {
+        final YIntervalSeriesCollection solid = new YIntervalSeriesCollection();
+        final XYSeriesCollection dashed = new XYSeriesCollection();
+        final DeviationRenderer rs = new DeviationRenderer(true, false);
+        final XYLineAndShapeRenderer rd = new XYLineAndShapeRenderer(true, false);
+        int ns = 0, nd = 0;
+        double minPos = Double.POSITIVE_INFINITY;
+        for (Line l : lines) {
+            for (double v : l.y()) {
+                if (v > 0 && Double.isFinite(v)) {
+                    minPos = Math.min(minPos, v);
+                }
+            }
+        }
+        for (Line l : lines) {
+            final Color c = PALETTE[l.colour() % PALETTE.length];
+            if (!l.dashed()) {
+                final YIntervalSeries s = new YIntervalSeries(l.legend());
+                for (int i = 0; i < l.x().length; i++) {
+                    final double y = l.y()[i];
+                    if (y > 0 && Double.isFinite(y)) {
+                        final double lo = l.lo() == null ? y : clamp(l.lo()[i], minPos / 10, y);
+                        final double hi = l.hi() == null ? y : Double.isFinite(l.hi()[i]) ? Math.max(l.hi()[i], y) : y;
+                        s.add(l.x()[i], y, lo, hi);
+                    }
+                }
+                solid.addSeries(s);
+                rs.setSeriesPaint(ns, c);
+                rs.setSeriesFillPaint(ns, c);
+                rs.setSeriesStroke(ns, new BasicStroke(3f));
+                ns++;
+            } else {
+                final XYSeries s = new XYSeries(l.legend() + " ", false, true);
+                for (int i = 0; i < l.x().length; i++) {
+                    if (l.y()[i] > 0 && Double.isFinite(l.y()[i])) {
+                        s.add(l.x()[i], l.y()[i]);
+                    }
+                }
+                dashed.addSeries(s);
+                rd.setSeriesPaint(nd, c);
+                rd.setSeriesStroke(nd, new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {10f, 7f}, 0f));
+                rd.setSeriesVisibleInLegend(nd, false);
+                nd++;
+            }
+        }
+        rs.setAlpha(0.15f);
+        final NumberAxis xAxis = new NumberAxis(xLabel);
+        xAxis.setAutoRangeIncludesZero(true);
+        final LogAxis yAxis = new LogAxis(yLabel);
+        yAxis.setBase(10);
+        yAxis.setSmallestValue(Double.isFinite(minPos) ? minPos / 10 : 1e-12);
+        yAxis.setNumberFormatOverride(new java.text.DecimalFormat("0E0"));
+        yAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one tick per decade
+        yAxis.setMinorTickCount(9);
+        yAxis.setMinorTickMarksVisible(true);
+        final XYPlot plot = new XYPlot(solid, xAxis, yAxis, rs);
+        plot.setDataset(1, dashed);
+        plot.setRenderer(1, rd);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD); // SDE lines on top
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        final Font axisFont = new Font(Font.SANS_SERIF, Font.PLAIN, 24);
+        final Font tickFont = new Font(Font.SANS_SERIF, Font.PLAIN, 20);
+        for (var a : new org.jfree.chart.axis.ValueAxis[] {xAxis, yAxis}) {
+            a.setLabelFont(axisFont);
+            a.setTickLabelFont(tickFont);
+        }
+        final JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 26), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
+        if (subtitle != null && !subtitle.isEmpty()) {
+            chart.addSubtitle(new TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 18)));
+        }
+        return chart;
+    }
+
+    private static double clamp(double v, double min, double max) {
+        if (!Double.isFinite(v)) {
+            return min;
+        }
+        return Math.min(Math.max(v, min), max);
+    }
+
+    public static byte[] png(JFreeChart chart) throws IOException {
+        final BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        final Graphics2D g = img.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        g.dispose();
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+
+    public static String svg(JFreeChart chart) {
+        final SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        return g.getSVGDocument();
+    }
+}

@@ -1,0 +1,305 @@
+package org.distsde.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.distsde.config.ConfigException;
+import org.distsde.io.ResultDir;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * {@code report --in <result dir> [--in ...] --out <dir> [--overwrite] [--title T]}: plots every
+ * experiment (mean loss with its 5–95% band, optimizer solid and SDE dashed; the learning rate) as
+ * PNG and SVG, one panel per value of the first swept parameter, and writes a self-contained
+ * {@code index.html} with the plots, the final figures, the theorem checks and the provenance.
+ */
+public final class ReportCommand {
+    static final String USAGE = "usage: distsde report --in <result dir> [--in <dir> ...] --out <dir> [--overwrite] [--title T]";
+
+    private ReportCommand() { }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        final List<Path> ins = new ArrayList<>();
+        String dest = null;
+        String title = "distsde report";
+        boolean overwrite = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--in" -> ins.add(Path.of(value(args, ++i, "--in")));
+                    case "--out" -> dest = value(args, ++i, "--out");
+                    case "--title" -> title = value(args, ++i, "--title");
+                    case "--overwrite" -> overwrite = true;
+                    default -> throw new ConfigException("unknown option '" + args[i] + "' (" + USAGE + ")");
+                }
+            }
+            if (ins.isEmpty()) {
+                throw new ConfigException("--in is required (" + USAGE + ")");
+            }
+            if (dest == null) {
+                throw new ConfigException("--out is required (" + USAGE + ")");
+            }
+            final List<ResultData> data = new ArrayList<>();
+            for (Path p : ins) {
+                data.add(ResultData.read(p));
+            }
+            System.setProperty("java.awt.headless", "true");
+            try (ResultDir dir = ResultDir.open(dest, overwrite, new Configuration())) {
+                final String html = write(dir, data, title);
+                dir.writeString("index.html", html);
+                dir.commit();
+                out.println("wrote " + dir.target() + "/index.html");
+            }
+            return 0;
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("error: report failed: " + e);
+            return 1;
+        }
+    }
+
+    private static String value(String[] a, int i, String opt) {
+        if (i >= a.length || a[i].startsWith("--")) {
+            throw new ConfigException(opt + " needs a value");
+        }
+        return a[i];
+    }
+
+    /** A panel: the series sharing a value of the first swept parameter. */
+    record Panel(String key, List<ResultData.Curve> optimizer, List<ResultData.Curve> sde) { }
+
+    static String write(ResultDir dir, List<ResultData> data, String title) throws Exception {
+        final StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").append(esc(title))
+                .append("</title><style>body{font-family:sans-serif;max-width:1250px;margin:auto;padding:1em}"
+                        + "img{width:100%;max-width:1200px;border:1px solid #ddd}table{border-collapse:collapse;"
+                        + "font-size:14px}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left}"
+                        + "pre{background:#f6f6f6;padding:8px;overflow:auto;font-size:12px}</style></head><body>")
+                .append("<h1>").append(esc(title)).append("</h1>");
+        for (ResultData d : data) {
+            final String name = d.name();
+            h.append("<h2>").append(esc(name)).append("</h2><p>").append(esc(d.summary().path("description").asText()))
+                    .append("</p>");
+            final Map<String, Map<String, String>> params = params(d.summary());
+            final List<String> keys = sweptKeys(params);
+            final Map<String, Panel> panels = panels(d, params, keys);
+            int pi = 0;
+            for (Panel p : panels.values()) {
+                final String stem = safe(name) + (panels.size() > 1 ? "-" + (pi + 1) : "");
+                final String panelTitle = name + (p.key().isEmpty() ? "" : " — " + p.key());
+                final JFreeChart loss = chart(p, keys, panelTitle, "loss");
+                final JFreeChart lr = chart(p, keys, panelTitle, "lr");
+                emit(dir, stem + "-loss", loss, h);
+                emit(dir, stem + "-lr", lr, h);
+                pi++;
+            }
+            h.append("<h3>Final figures</h3>").append(finals(d));
+            h.append("<h3>Theorem checks</h3>").append(checks(d));
+            h.append("<h3>Provenance</h3><table>");
+            for (String k : new String[] {"seed", "wallSeconds"}) {
+                h.append("<tr><th>").append(k).append("</th><td>").append(esc(d.summary().path(k).asText()))
+                        .append("</td></tr>");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = d.summary().path("versions").fields(); it.hasNext(); ) {
+                final var e = it.next();
+                h.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(esc(e.getValue().asText()))
+                        .append("</td></tr>");
+            }
+            h.append("</table><pre>").append(esc(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(d.summary().path("config")))).append("</pre>");
+        }
+        return h.append("</body></html>").toString();
+    }
+
+    private static void emit(ResultDir dir, String stem, JFreeChart chart, StringBuilder h) throws Exception {
+        final byte[] png = Plots.png(chart);
+        try (OutputStream o = dir.create(stem + ".png")) {
+            o.write(png);
+        }
+        dir.writeString(stem + ".svg", Plots.svg(chart));
+        h.append("<p><img alt=\"").append(esc(stem)).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png)).append("\"><br><a href=\"").append(esc(stem))
+                .append(".svg\">SVG</a></p>");
+    }
+
+    /** series index → its swept parameters (path → value). */
+    static Map<String, Map<String, String>> params(JsonNode summary) {
+        final Map<String, Map<String, String>> m = new LinkedHashMap<>();
+        for (JsonNode s : summary.path("series")) {
+            final Map<String, String> p = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = s.path("params").fields(); it.hasNext(); ) {
+                final var e = it.next();
+                p.put(e.getKey(), e.getValue().asText());
+            }
+            m.put(s.path("index").asText(), p);
+        }
+        return m;
+    }
+
+    static List<String> sweptKeys(Map<String, Map<String, String>> params) {
+        return params.isEmpty() ? List.of() : new ArrayList<>(params.values().iterator().next().keySet());
+    }
+
+    static Map<String, Panel> panels(ResultData d, Map<String, Map<String, String>> params, List<String> keys) {
+        final Map<String, Panel> panels = new LinkedHashMap<>();
+        for (ResultData.Curve c : d.curves()) {
+            final Map<String, String> p = params.getOrDefault(Integer.toString(c.series()), Map.of());
+            final String key = keys.size() >= 2 ? leaf(keys.get(0)) + ": " + pretty(p.get(keys.get(0))) : "";
+            final Panel panel = panels.computeIfAbsent(key, k -> new Panel(k, new ArrayList<>(), new ArrayList<>()));
+            (c.kind().equals("sde") ? panel.sde() : panel.optimizer()).add(c);
+        }
+        return panels;
+    }
+
+    private static JFreeChart chart(Panel p, List<String> keys, String title, String what) {
+        final List<Plots.Line> lines = new ArrayList<>();
+        final List<Integer> order = new ArrayList<>();
+        for (ResultData.Curve c : p.optimizer()) {
+            order.add(c.series());
+        }
+        for (ResultData.Curve c : p.sde()) {
+            if (!order.contains(c.series())) {
+                order.add(c.series());
+            }
+        }
+        final boolean loss = what.equals("loss");
+        for (List<ResultData.Curve> group : List.of(p.optimizer(), p.sde())) {
+            for (ResultData.Curve c : group) {
+                final boolean sde = c.kind().equals("sde");
+                if (sde && !loss) {
+                    continue;
+                }
+                final double[] x = c.column("round");
+                final String legend = legend(c, keys) + diverged(c);
+                lines.add(new Plots.Line(legend, x, c.column(loss ? "loss_mean" : "lr"),
+                        loss && !sde ? c.column("loss_p05") : null, loss && !sde ? c.column("loss_p95") : null, sde,
+                        order.indexOf(c.series())));
+            }
+        }
+        final String sub = loss
+                ? "solid: optimizer (band: 5–95% of runs); dashed: its SDE (Euler–Maruyama); diverged runs excluded"
+                : "learning rate η·ηₖ·(normalization), mean over the alive runs";
+        return Plots.chart(title, sub, "iteration k", loss ? "E[f(x_k)] − f*" : "learning rate", lines);
+    }
+
+    static String legend(ResultData.Curve c, List<String> keys) {
+        if (keys.isEmpty()) {
+            return c.optimizer();
+        }
+        final String[] parts = c.label().split(" (?=[\\w.]+=)");
+        final StringBuilder b = new StringBuilder();
+        for (String part : parts) {
+            final int eq = part.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            final String k = part.substring(0, eq);
+            if (keys.size() >= 2 && k.equals(keys.get(0))) {
+                continue; // shown in the panel title
+            }
+            b.append(b.length() == 0 ? "" : ", ").append(leaf(k)).append(" = ").append(pretty(part.substring(eq + 1)));
+        }
+        return b.length() == 0 ? c.optimizer() : b.toString();
+    }
+
+    private static String diverged(ResultData.Curve c) {
+        final Map<String, Double> last = c.rows().get(c.rows().size() - 1);
+        final double div = last.getOrDefault("diverged", 0.0);
+        if (div <= 0) {
+            return "";
+        }
+        final double runs = div + last.getOrDefault("runs", 0.0);
+        return String.format(Locale.ROOT, " (%d/%d diverged)", (long) div, (long) runs);
+    }
+
+    /** The last segment of a config path, or the one before it when the last is "type". */
+    static String leaf(String path) {
+        final String[] parts = path.split("\\.");
+        final String last = parts[parts.length - 1];
+        return last.equals("type") && parts.length > 1 ? parts[parts.length - 2] : last;
+    }
+
+    /** {"type":"theorem","perRun":true} → "theorem, perRun = true"; other values unchanged. */
+    static String pretty(String v) {
+        if (v == null || !v.startsWith("{")) {
+            return v;
+        }
+        try {
+            final JsonNode n = new ObjectMapper().readTree(v);
+            final StringBuilder b = new StringBuilder(n.path("type").asText(""));
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                final var e = it.next();
+                if (!e.getKey().equals("type")) {
+                    b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append(" = ").append(e.getValue().asText());
+                }
+            }
+            return b.toString();
+        } catch (Exception e) {
+            return v;
+        }
+    }
+
+    private static String finals(ResultData d) {
+        final StringBuilder b = new StringBuilder("<table><tr><th>#</th><th>kind</th><th>series</th><th>final E[f − f*]"
+                + "</th><th>p05</th><th>p95</th><th>diverged</th><th>runs</th><th>seconds</th><th>throughput /s</th></tr>");
+        for (JsonNode s : d.summary().path("series")) {
+            final JsonNode f = s.path("final");
+            b.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+                    + "<td>%s</td><td>%s</td><td>%.2f</td><td>%.3g</td></tr>", s.path("index").asText(),
+                    esc(s.path("kind").asText()), esc(s.path("label").asText()), num(f.path("loss_mean")),
+                    num(f.path("loss_p05")), num(f.path("loss_p95")), f.path("diverged").asText(),
+                    s.path("runs").asText(), s.path("seconds").asDouble(), s.path("throughput").asDouble()));
+        }
+        return b.append("</table>").toString();
+    }
+
+    private static String num(JsonNode n) {
+        return n.isNumber() ? String.format(Locale.ROOT, "%.4g", n.asDouble()) : esc(n.asText());
+    }
+
+    private static String checks(ResultData d) {
+        final StringBuilder b = new StringBuilder("<table><tr><th>#</th><th>kind</th><th>theorem</th><th>condition held"
+                + "</th><th>Robbins–Monro</th><th>verdict</th></tr>");
+        boolean any = false;
+        for (JsonNode s : d.summary().path("series")) {
+            final JsonNode c = s.path("checks");
+            if (c.isMissingNode()) {
+                continue;
+            }
+            any = true;
+            final JsonNode cond = c.path("condition");
+            b.append("<tr><td>").append(s.path("index").asText()).append("</td><td>").append(esc(s.path("kind").asText()))
+                    .append("</td><td>").append(esc(c.path("theorem").asText())).append("</td><td>")
+                    .append(cond.path("applicable").asBoolean() ? cond.path("held").asText() + "/" + cond.path("points").asText() : "n/a")
+                    .append("</td><td>").append(c.path("robbinsMonro").path("classical").asBoolean() ? "yes" : "no")
+                    .append("</td><td>").append(esc(c.path("verdict").asText())).append("</td></tr>");
+        }
+        return any ? b.append("</table>").toString() : "<p>no checks in this result</p>";
+    }
+
+    static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

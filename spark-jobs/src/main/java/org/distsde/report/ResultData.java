@@ -1,0 +1,123 @@
+package org.distsde.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.distsde.config.ConfigException;
+
+/**
+ * A result directory of {@code simulate} / {@code integrate} read back: {@code metrics.csv}
+ * (RFC 4180) and {@code summary.json}.
+ */
+public final class ResultData {
+    /** One curve: a series of one kind with its rows, each a column → value map. */
+    public record Curve(int series, String label, String kind, String optimizer, List<Map<String, Double>> rows) {
+        public double[] column(String name) {
+            return rows.stream().mapToDouble(r -> r.getOrDefault(name, Double.NaN)).toArray();
+        }
+    }
+
+    private final Path dir;
+    private final JsonNode summary;
+    private final List<Curve> curves;
+
+    private ResultData(Path dir, JsonNode summary, List<Curve> curves) {
+        this.dir = dir;
+        this.summary = summary;
+        this.curves = curves;
+    }
+
+    public Path dir() { return dir; }
+    public JsonNode summary() { return summary; }
+    public List<Curve> curves() { return curves; }
+    public String name() { return summary.path("name").asText(dir.getFileName().toString()); }
+
+    /** Reads a result directory; a missing or malformed file is a {@link ConfigException} naming it. */
+    public static ResultData read(Path dir) {
+        final Path csv = dir.resolve("metrics.csv");
+        final Path json = dir.resolve("summary.json");
+        if (!Files.isRegularFile(csv) || !Files.isRegularFile(json)) {
+            throw new ConfigException("--in " + dir + ": not a result directory (needs metrics.csv and summary.json)");
+        }
+        final JsonNode summary;
+        try {
+            summary = new ObjectMapper().readTree(json.toFile());
+        } catch (IOException e) {
+            throw new ConfigException("--in " + dir + ": malformed summary.json (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        final List<String> lines;
+        try {
+            lines = Files.readAllLines(csv);
+        } catch (IOException e) {
+            throw new ConfigException("--in " + dir + ": cannot read metrics.csv (" + e.getMessage() + ")");
+        }
+        if (lines.isEmpty()) {
+            throw new ConfigException("--in " + dir + ": metrics.csv is empty");
+        }
+        final String[] h = split(lines.get(0));
+        final List<String> head = List.of(h);
+        for (String need : new String[] {"series", "label", "kind", "optimizer", "round", "loss_mean"}) {
+            if (!head.contains(need)) {
+                throw new ConfigException("--in " + dir + ": metrics.csv has no column '" + need + "'");
+            }
+        }
+        final Map<String, Curve> byKey = new LinkedHashMap<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            final String[] v = split(lines.get(i));
+            if (v.length != h.length) {
+                throw new ConfigException("--in " + dir + ": metrics.csv line " + (i + 1) + " has " + v.length
+                        + " fields, the header " + h.length);
+            }
+            final Map<String, Double> row = new LinkedHashMap<>();
+            for (int j = 0; j < h.length; j++) {
+                if (j >= 1 && j <= 3) {
+                    continue;
+                }
+                try {
+                    row.put(h[j], Double.parseDouble(v[j]));
+                } catch (NumberFormatException e) {
+                    throw new ConfigException("--in " + dir + ": metrics.csv line " + (i + 1) + ", column " + h[j]
+                            + ": not a number ('" + v[j] + "')");
+                }
+            }
+            final String key = v[0] + "/" + v[2];
+            byKey.computeIfAbsent(key, k -> new Curve(Integer.parseInt(v[0]), v[1], v[2], v[3], new ArrayList<>()))
+                    .rows().add(row);
+        }
+        return new ResultData(dir, summary, new ArrayList<>(byKey.values()));
+    }
+
+    /** RFC 4180 field splitting (quotes, doubled quotes). */
+    static String[] split(String line) {
+        final List<String> out = new ArrayList<>();
+        final StringBuilder b = new StringBuilder();
+        boolean q = false;
+        for (int i = 0; i < line.length(); i++) {
+            final char c = line.charAt(i);
+            if (c == '"') {
+                if (q && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    b.append('"');
+                    i++;
+                } else {
+                    q = !q;
+                }
+            } else if (c == ',' && !q) {
+                out.add(b.toString());
+                b.setLength(0);
+            } else {
+                b.append(c);
+            }
+        }
+        out.add(b.toString());
+        return out.toArray(new String[0]);
+    }
+}

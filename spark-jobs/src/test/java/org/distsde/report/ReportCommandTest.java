@@ -1,0 +1,105 @@
+package org.distsde.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+    @TempDir
+    Path tmp;
+
+    /** A hand-written result directory: two panels, an SDE series, a fully diverged series, a label with commas. */
+    Path fixture() throws Exception {
+        final Path d = tmp.resolve("res");
+        Files.createDirectories(d);
+        final String head = "series,label,kind,optimizer,round,time,lr,lr_min,lr_max,runs,diverged,loss_mean,loss_std,"
+                + "loss_p05,loss_p50,loss_p95,grad_norm_sq_mean,grad_norm_mean\n";
+        final StringBuilder csv = new StringBuilder(head);
+        final String[] labels = {"\"normalization={\"\"type\"\":\"\"none\"\"} noise.sigma1=0.1\"",
+            "\"normalization={\"\"type\"\":\"\"none\"\"} noise.sigma1=3.0\"",
+            "\"normalization={\"\"type\"\":\"\"theorem\"\",\"\"perRun\"\":true} noise.sigma1=0.1\"",
+            "\"normalization={\"\"type\"\":\"\"theorem\"\",\"\"perRun\"\":true} noise.sigma1=3.0\""};
+        for (int s = 0; s < 4; s++) {
+            for (String kind : new String[] {"optimizer", "sde"}) {
+                for (int k = 0; k <= 100; k += 10) {
+                    final boolean dead = s == 1 && k > 20;
+                    final double loss = dead ? Double.NaN : 100 * Math.exp(-k / 20.0) + 0.01 * (s + 1);
+                    csv.append(s).append(',').append(labels[s]).append(',').append(kind).append(",dsgd,").append(k)
+                            .append(',').append(k * 0.01).append(",0.01,0.01,0.01,").append(dead ? 0 : 50).append(',')
+                            .append(dead ? 50 : 0).append(',').append(loss).append(",1,").append(loss / 2).append(',')
+                            .append(loss).append(',').append(loss * 2).append(",1,1\n");
+                }
+            }
+        }
+        Files.writeString(d.resolve("metrics.csv"), csv.toString());
+        final StringBuilder series = new StringBuilder();
+        final String[] norms = {"{\\\"type\\\":\\\"none\\\"}", "{\\\"type\\\":\\\"none\\\"}",
+            "{\\\"type\\\":\\\"theorem\\\",\\\"perRun\\\":true}", "{\\\"type\\\":\\\"theorem\\\",\\\"perRun\\\":true}"};
+        for (int s = 0; s < 4; s++) {
+            for (String kind : new String[] {"optimizer", "sde"}) {
+                series.append(series.length() == 0 ? "" : ",").append("{\"index\":").append(s).append(",\"label\":\"x\","
+                        + "\"kind\":\"").append(kind).append("\",\"params\":{\"normalization\":\"").append(norms[s])
+                        .append("\",\"noise.sigma1\":\"").append(s % 2 == 0 ? "0.1" : "3.0").append("\"},\"runs\":50,"
+                        + "\"seconds\":1.5,\"throughput\":1e6,\"final\":{\"loss_mean\":0.01,\"diverged\":")
+                        .append(s == 1 ? 50 : 0).append("},\"checks\":{\"theorem\":\"Theorem 4\",\"condition\":"
+                        + "{\"applicable\":true,\"held\":11,\"points\":11},\"robbinsMonro\":{\"classical\":false},"
+                        + "\"verdict\":\"VERDICT-").append(s).append("\"}}");
+            }
+        }
+        Files.writeString(d.resolve("summary.json"), "{\"name\":\"fixture\",\"description\":\"a fixture\",\"seed\":3,"
+                + "\"config\":{\"name\":\"fixture\"},\"versions\":{\"spark\":\"4.1.0\"},\"wallSeconds\":2.0,\"series\":["
+                + series + "]}");
+        return d;
+    }
+
+    static int run(String... args) {
+        return ReportCommand.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writesPlotsSvgAndHtmlForEachPanel() throws Exception {
+        final Path out = tmp.resolve("report");
+        assertEquals(0, run("--in", fixture().toString(), "--out", out.toString()));
+        for (String stem : new String[] {"fixture-1-loss", "fixture-1-lr", "fixture-2-loss", "fixture-2-lr"}) {
+            final BufferedImage img = ImageIO.read(out.resolve(stem + ".png").toFile());
+            assertEquals(Plots.WIDTH, img.getWidth(), stem);
+            assertEquals(Plots.HEIGHT, img.getHeight(), stem);
+            final DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // offline
+            final var doc = f.newDocumentBuilder().parse(out.resolve(stem + ".svg").toFile());
+            assertEquals("svg", doc.getDocumentElement().getNodeName());
+        }
+        final String svg = Files.readString(out.resolve("fixture-1-loss.svg"));
+        assertTrue(svg.contains("sigma1 = 0.1") && svg.contains("sigma1 = 3.0 (50/50 diverged)"), "legend in the SVG");
+        assertTrue(svg.contains("normalization: none"), "panel title names the swept parameter");
+        final String html = Files.readString(out.resolve("index.html"));
+        for (int s = 0; s < 4; s++) {
+            assertTrue(html.contains("VERDICT-" + s), "checks row " + s);
+        }
+        assertTrue(html.contains("data:image/png;base64,"));
+        assertTrue(html.contains("a fixture"));
+    }
+
+    @Test
+    void invalidInputExitsTwoAndWritesNothing() throws Exception {
+        final Path out = tmp.resolve("never");
+        assertEquals(2, run("--in", tmp.resolve("missing").toString(), "--out", out.toString()));
+        final Path bad = fixture();
+        Files.writeString(bad.resolve("metrics.csv"), "series,label,kind,optimizer,round,loss_mean\n0,a,optimizer,dsgd,x,1\n");
+        assertEquals(2, run("--in", bad.toString(), "--out", out.toString()));
+        assertEquals(2, run("--out", out.toString()));
+        assertFalse(Files.exists(out));
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Regenerates every figure and the HTML report into one folder, on the embedded Spark:
+#   submit-scripts/figures.sh [out-dir] [--full]
+# Figure 1 (Appendix B.1-B.3) of the (L0, L1) paper, optimizer and SDE overlaid, with the theorem
+# checks. B.2 (d = 1000) runs 100 Monte Carlo runs unless --full (the paper's 1000, ~10x longer).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="${1:-figures}"
+b2runs=100
+[ "${2:-}" = "--full" ] && b2runs=1000
+mkdir -p "$out"
+start=$(date +%s)
+run() { # name config [--set ...]
+  local name=$1; shift
+  local t0; t0=$(date +%s)
+  "$here/submit-scripts/run-local.sh" simulate --config "$@" --out "$out/$name" --overwrite > "$out/$name.log" 2>&1 \
+    || { echo "$name failed, see $out/$name.log" >&2; exit 1; }
+  echo "$name: $(( $(date +%s) - t0 )) s"
+}
+run fig1-b1 "$here/conf/fig1-b1-dsgd.json"
+run fig1-b2 "$here/conf/fig1-b2-dcsgd.json" --set runs=$b2runs
+run fig1-b3 "$here/conf/fig1-b3-dsignsgd.json"
+"$here/submit-scripts/run-local.sh" report --in "$out/fig1-b1" --in "$out/fig1-b2" --in "$out/fig1-b3" \
+  --out "$out/report" --overwrite --title "Figure 1: DSGD, DCSGD and DSignSGD under (L0, L1)-smoothness" 2>/dev/null
+echo "all figures: $(( $(date +%s) - start )) s; open $out/report/index.html"
