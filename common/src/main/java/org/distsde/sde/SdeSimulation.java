@@ -101,8 +101,8 @@ public final class SdeSimulation {
      * @param lr        η·ηₜ·νₜ the path used at that step
      * @param alive     path not diverged
      * @param deathStep the SDE step at which each path diverged, −1 if never
-     * @param phi1      Σ ηₛ Δt up to each recorded row (Riemann sum of φ¹ₜ)
-     * @param phi2      Σ ηₛ² Δt up to each recorded row
+     * @param phi1      per path Σ ηₛ Δt up to each recorded row, ηₛ = lr/η (flat like loss)
+     * @param phi2      per path Σ ηₛ² Δt up to each recorded row
      * @param intEta    per path ∫ηₛ‖∇f(X_s)‖² ds up to each row (flat like loss)
      * @param intEta2   per path ∫ηₛ²‖∇f(X_s)‖² ds up to each row
      */
@@ -155,10 +155,9 @@ public final class SdeSimulation {
         final double[] oLr = new double[rows * n];
         final boolean[] oAlive = new boolean[rows * n];
         final double[] times = new double[rows];
-        final double[] oPhi1 = new double[rows], oPhi2 = new double[rows];
+        final double[] oPhi1 = new double[rows * n], oPhi2 = new double[rows * n];
         final double[] oI1 = new double[rows * n], oI2 = new double[rows * n];
-        final double[] i1 = new double[n], i2 = new double[n];
-        double phi1 = 0, phi2 = 0;
+        final Simulation.Integrals in = new Simulation.Integrals(n);
         final EulerMaruyama em = new EulerMaruyama(sde, cfg.seed());
         final double fStar = f.minValue();
         final double threshold = cfg.divergenceThreshold();
@@ -187,10 +186,10 @@ public final class SdeSimulation {
             rule.rates(t / eta, gn2, alive, nAlive == 0 ? 0 : gnSum / nAlive, lr);
             while (row < rows && recSteps[row] == k) {
                 times[row] = t;
-                oPhi1[row] = phi1;
-                oPhi2[row] = phi2;
-                System.arraycopy(i1, 0, oI1, row * n, n);
-                System.arraycopy(i2, 0, oI2, row * n, n);
+                System.arraycopy(in.phi1(), 0, oPhi1, row * n, n);
+                System.arraycopy(in.phi2(), 0, oPhi2, row * n, n);
+                System.arraycopy(in.i1(), 0, oI1, row * n, n);
+                System.arraycopy(in.i2(), 0, oI2, row * n, n);
                 System.arraycopy(loss, 0, oLoss, row * n, n);
                 System.arraycopy(gn2, 0, oGn2, row * n, n);
                 System.arraycopy(lr, 0, oLr, row * n, n);
@@ -200,27 +199,11 @@ public final class SdeSimulation {
             if (k == steps) {
                 break;
             }
-            final double es = rule.schedule(t / eta);
-            phi1 += es * dt;
-            phi2 += es * es * dt;
-            for (int p = 0; p < n; p++) {
-                if (alive[p]) {
-                    i1[p] += es * gn2[p] * dt;
-                    i2[p] += es * es * gn2[p] * dt;
-                }
-            }
+            in.add(lr, eta, dt, gn2, alive);
             if (nAlive == 0) { // frozen from here on: copy the state into the remaining rows
                 for (; row < rows; row++) {
                     times[row] = recSteps[row] * dt;
-                    // phi keeps growing with the scheduler
-                    double q1 = phi1, q2 = phi2;
-                    for (long kk = k + 1; kk < recSteps[row]; kk++) {
-                        final double e2 = rule.schedule(kk * dt / eta);
-                        q1 += e2 * dt;
-                        q2 += e2 * e2 * dt;
-                    }
-                    oPhi1[row] = q1;
-                    oPhi2[row] = q2;
+
                     System.arraycopy(loss, 0, oLoss, row * n, n);
                     System.arraycopy(gn2, 0, oGn2, row * n, n);
                     System.arraycopy(lr, 0, oLr, row * n, n);
@@ -277,6 +260,7 @@ public final class SdeSimulation {
         final double[] lr = new double[total];
         final boolean[] alive = new boolean[total];
         final double[] i1 = new double[total], i2 = new double[total];
+        final double[] q1 = new double[total], q2 = new double[total];
         final List<RoundStats> out = new ArrayList<>(rows);
         for (int r = 0; r < rows; r++) {
             for (Block b : bs) {
@@ -287,12 +271,13 @@ public final class SdeSimulation {
                 System.arraycopy(b.alive(), r * n, alive, b.p0(), n);
                 System.arraycopy(b.intEta(), r * n, i1, b.p0(), n);
                 System.arraycopy(b.intEta2(), r * n, i2, b.p0(), n);
+                System.arraycopy(b.phi1(), r * n, q1, b.p0(), n);
+                System.arraycopy(b.phi2(), r * n, q2, b.p0(), n);
             }
             final long step = first.steps()[r];
             final boolean keep = !allDied || step <= allDead || r == rows - 1;
             if (keep) {
-                out.add(RoundStats.of(first.rounds()[r], first.times()[r], loss, gn2, lr, alive, first.phi1()[r],
-                        first.phi2()[r], i1, i2));
+                out.add(RoundStats.of(first.rounds()[r], first.times()[r], loss, gn2, lr, alive, q1, q2, i1, i2));
             }
         }
         return out;

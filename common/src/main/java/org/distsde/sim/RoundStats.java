@@ -5,10 +5,11 @@ import java.io.Serializable;
 /**
  * Statistics over the runs still alive at one recorded round (diverged runs are counted, never
  * averaged). {@code time} is the SDE time k·η. For the theorems' time averages (Eq. 2, 4, 6, 7)
- * the simulators also accumulate, at every step with ds = η (optimizer) or Δt (SDE):
- * {@code phi1} = Σ ηₛ ds and {@code phi2} = Σ ηₛ² ds (left Riemann sums of φ¹ₜ, φ²ₜ with the
- * scheduler ηₛ), and per run ∫ηₛ‖∇f(X_s)‖² ds and ∫ηₛ²‖∇f(X_s)‖² ds, whose means over the alive
- * runs are {@code intEtaGradNormSq} and {@code intEta2GradNormSq} (NaN where not recorded).
+ * the simulators also accumulate per run, at every step with ds = η (optimizer) or Δt (SDE) and
+ * the effective ηₛ = lr/η (the scheduler times the normalization: in the paper's parametrisation
+ * ηη_t the adaptive factor is part of ηₜ): φ¹ = Σ ηₛ ds, φ² = Σ ηₛ² ds, ∫ηₛ‖∇f(X_s)‖² ds and
+ * ∫ηₛ²‖∇f(X_s)‖² ds; {@code phi1}, {@code phi2}, {@code intEtaGradNormSq} and
+ * {@code intEta2GradNormSq} are their means over the alive runs (NaN where not recorded).
  */
 public record RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
                          double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
@@ -26,7 +27,7 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
 
     /** Without the time integrals (they are NaN). */
     public static RoundStats of(int round, double time, double[] loss, double[] gn2, double[] lr, boolean[] alive) {
-        return of(round, time, loss, gn2, lr, alive, Double.NaN, Double.NaN, null, null);
+        return of(round, time, loss, gn2, lr, alive, null, null, null, null);
     }
 
     /**
@@ -38,13 +39,13 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
      * @param alive runs that have not diverged
      */
     public static RoundStats of(int round, double time, double[] loss, double[] gn2, double[] lr, boolean[] alive,
-                                double phi1, double phi2, double[] i1, double[] i2) {
+                                double[] phi1, double[] phi2, double[] i1, double[] i2) {
         int n = 0;
         for (boolean a : alive) {
             n += a ? 1 : 0;
         }
         final double[] l = new double[n];
-        double si1 = 0, si2 = 0;
+        double si1 = 0, si2 = 0, sp1 = 0, sp2 = 0;
         double sl = 0, sg = 0, sgn = 0, slr = 0, lrMin = Double.POSITIVE_INFINITY, lrMax = Double.NEGATIVE_INFINITY;
         int k = 0;
         for (int r = 0; r < loss.length; r++) {
@@ -59,6 +60,8 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
             if (i1 != null) {
                 si1 += i1[r];
                 si2 += i2[r];
+                sp1 += phi1[r];
+                sp2 += phi2[r];
             }
             lrMin = Math.min(lrMin, lr[r]);
             lrMax = Math.max(lrMax, lr[r]);
@@ -66,7 +69,7 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
         if (n == 0) {
             final double nan = Double.NaN;
             return new RoundStats(round, time, nan, nan, nan, 0, loss.length, nan, nan, nan, nan, nan, nan, nan,
-                    phi1, phi2, nan, nan);
+                    nan, nan, nan, nan);
         }
         final double mean = sl / n;
         double ss = 0;
@@ -76,7 +79,8 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
         java.util.Arrays.sort(l);
         return new RoundStats(round, time, slr / n, lrMin, lrMax, n, loss.length - n, mean,
                 n > 1 ? Math.sqrt(ss / (n - 1)) : 0, quantile(l, 0.05), quantile(l, 0.5), quantile(l, 0.95),
-                sg / n, sgn / n, phi1, phi2, i1 == null ? Double.NaN : si1 / n, i1 == null ? Double.NaN : si2 / n);
+                sg / n, sgn / n, i1 == null ? Double.NaN : sp1 / n, i1 == null ? Double.NaN : sp2 / n,
+                i1 == null ? Double.NaN : si1 / n, i1 == null ? Double.NaN : si2 / n);
     }
 
     /** Linear-interpolation quantile of sorted data (type 7). */

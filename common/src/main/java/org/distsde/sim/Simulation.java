@@ -64,17 +64,24 @@ public final class Simulation {
     }
 
     /**
-     * The running time integrals at a recorded round: φ¹, φ² as left Riemann sums of the
-     * scheduler (ds = η) and, per run, ∫ηₛ‖∇f‖² ds and ∫ηₛ²‖∇f‖² ds.
+     * The running time integrals of every run at a recorded round, with the effective ηₛ = lr/η:
+     * φ¹ = Σηₛ ds, φ² = Σηₛ² ds, ∫ηₛ‖∇f‖² ds and ∫ηₛ²‖∇f‖² ds (left Riemann sums, ds = η or Δt).
      */
-    public record Integrals(double phi1, double phi2, double[] i1, double[] i2) { }
+    public record Integrals(double[] phi1, double[] phi2, double[] i1, double[] i2) {
+        public Integrals(int n) {
+            this(new double[n], new double[n], new double[n], new double[n]);
+        }
 
-    /** Adds one step of the time integrals. */
-    static void accumulate(double es, double ds, double[] gn2, boolean[] alive, double[] i1, double[] i2) {
-        for (int r = 0; r < gn2.length; r++) {
-            if (alive[r]) {
-                i1[r] += es * gn2[r] * ds;
-                i2[r] += es * es * gn2[r] * ds;
+        /** Adds one step of length ds for every alive run. */
+        public void add(double[] lr, double eta, double ds, double[] gn2, boolean[] alive) {
+            for (int r = 0; r < gn2.length; r++) {
+                if (alive[r]) {
+                    final double es = lr[r] / eta;
+                    phi1[r] += es * ds;
+                    phi2[r] += es * es * ds;
+                    i1[r] += es * gn2[r] * ds;
+                    i2[r] += es * es * gn2[r] * ds;
+                }
             }
         }
     }
@@ -85,6 +92,7 @@ public final class Simulation {
         final double eta = cfg.eta();
         run(agg, 0, runs, (k, loss, gn2, lr, alive, in) -> {
             final RoundStats s = RoundStats.of(k, k * eta, loss, gn2, lr, alive, in.phi1(), in.phi2(), in.i1(), in.i2());
+
             out.add(s);
             if (progress != null) {
                 progress.accept(s);
@@ -117,9 +125,7 @@ public final class Simulation {
         final boolean[] alive = new boolean[runs];
         java.util.Arrays.fill(alive, true);
         final double[] sum = new double[runs * d];
-        final double[] i1 = new double[runs];
-        final double[] i2 = new double[runs];
-        double phi1 = 0, phi2 = 0;
+        final Integrals in = new Integrals(runs);
         final double fStar = f.minValue();
         final double threshold = cfg.divergenceThreshold();
         final double eta = cfg.eta();
@@ -144,23 +150,17 @@ public final class Simulation {
             }
             rule.rates(k, gn2, alive, alive0 == 0 ? 0 : gnSum / alive0, lr);
             if (recorded(cfg, k)) {
-                obs.onRound(k, loss, gn2, lr, alive, new Integrals(phi1, phi2, i1, i2));
+                obs.onRound(k, loss, gn2, lr, alive, in);
             }
-            final double es = rule.schedule(k);
-            phi1 += es * eta;
-            phi2 += es * es * eta;
-            accumulate(es, eta, gn2, alive, i1, i2);
+            in.add(lr, eta, eta, gn2, alive);
             if (k == rounds) {
                 break;
             }
             if (alive0 == 0) { // everything diverged: record the remaining rounds without work
                 for (int kk = k + 1; kk <= rounds; kk++) {
                     if (recorded(cfg, kk)) {
-                        obs.onRound(kk, loss, gn2, lr, alive, new Integrals(phi1, phi2, i1, i2));
+                        obs.onRound(kk, loss, gn2, lr, alive, in);
                     }
-                    final double e2 = rule.schedule(kk);
-                    phi1 += e2 * eta;
-                    phi2 += e2 * e2 * eta;
                 }
                 break;
             }

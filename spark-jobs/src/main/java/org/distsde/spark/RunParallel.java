@@ -23,7 +23,7 @@ public final class RunParallel {
 
     /** Raw per-run values of one block at every recorded round. */
     record BlockResult(int r0, int[] rounds, double[][] loss, double[][] gn2, double[][] lr, boolean[][] alive,
-                       double[] phi1, double[] phi2, double[][] i1, double[][] i2) implements Serializable { }
+                       double[][] phi1, double[][] phi2, double[][] i1, double[][] i2) implements Serializable { }
 
     public static List<RoundStats> run(JavaSparkContext sc, ExperimentConfig cfg) {
         final int runs = cfg.runs();
@@ -42,7 +42,7 @@ public final class RunParallel {
                 final List<double[]> l = new ArrayList<>(), g = new ArrayList<>(), r = new ArrayList<>();
                 final List<boolean[]> a = new ArrayList<>();
                 final List<double[]> j1 = new ArrayList<>(), j2 = new ArrayList<>();
-                final List<Double> p1 = new ArrayList<>(), p2 = new ArrayList<>();
+                final List<double[]> p1 = new ArrayList<>(), p2 = new ArrayList<>();
                 new Simulation(c).run(new LocalAggregator(c), rg[0], rg[1], (k, loss, gn2, lr, alive, in) -> {
                     ks.add(k);
                     l.add(loss.clone());
@@ -51,14 +51,13 @@ public final class RunParallel {
                     a.add(alive.clone());
                     j1.add(in.i1().clone());
                     j2.add(in.i2().clone());
-                    p1.add(in.phi1());
-                    p2.add(in.phi2());
+                    p1.add(in.phi1().clone());
+                    p2.add(in.phi2().clone());
                 });
                 out.add(new BlockResult(rg[0], ks.stream().mapToInt(Integer::intValue).toArray(),
                         l.toArray(new double[0][]), g.toArray(new double[0][]), r.toArray(new double[0][]),
-                        a.toArray(new boolean[0][]), p1.stream().mapToDouble(Double::doubleValue).toArray(),
-                        p2.stream().mapToDouble(Double::doubleValue).toArray(), j1.toArray(new double[0][]),
-                        j2.toArray(new double[0][])));
+                        a.toArray(new boolean[0][]), p1.toArray(new double[0][]), p2.toArray(new double[0][]),
+                        j1.toArray(new double[0][]), j2.toArray(new double[0][])));
             }
             return out.iterator();
         }).collect();
@@ -75,7 +74,7 @@ public final class RunParallel {
         final List<RoundStats> rows = new ArrayList<>(nRec);
         final double[] loss = new double[runs], gn2 = new double[runs], lr = new double[runs];
         final boolean[] alive = new boolean[runs];
-        final double[] i1 = new double[runs], i2 = new double[runs];
+        final double[] i1 = new double[runs], i2 = new double[runs], q1 = new double[runs], q2 = new double[runs];
         for (int i = 0; i < nRec; i++) {
             Arrays.fill(alive, false);
             for (BlockResult b : sorted) {
@@ -86,10 +85,12 @@ public final class RunParallel {
                 System.arraycopy(b.alive()[i], 0, alive, b.r0(), n);
                 System.arraycopy(b.i1()[i], 0, i1, b.r0(), n);
                 System.arraycopy(b.i2()[i], 0, i2, b.r0(), n);
+                System.arraycopy(b.phi1()[i], 0, q1, b.r0(), n);
+                System.arraycopy(b.phi2()[i], 0, q2, b.r0(), n);
             }
             final BlockResult f = sorted.get(0);
             final int k = f.rounds()[i];
-            rows.add(RoundStats.of(k, k * cfg.eta(), loss, gn2, lr, alive, f.phi1()[i], f.phi2()[i], i1, i2));
+            rows.add(RoundStats.of(k, k * cfg.eta(), loss, gn2, lr, alive, q1, q2, i1, i2));
         }
         return rows;
     }

@@ -3,12 +3,12 @@ package org.distsde.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.distsde.report.ResultData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,46 +22,16 @@ class Figure1BehaviourTest extends SparkTestBase {
     Path tmp;
 
     /** metrics.csv rows of one kind (optimizer or sde) as series → round → column → value. */
-    static Map<Integer, Map<Integer, Map<String, Double>>> read(Path out, String kind) throws Exception {
-        final List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
-        final String[] h = lines.get(0).split(",");
+    static Map<Integer, Map<Integer, Map<String, Double>>> read(Path out, String kind) {
         final Map<Integer, Map<Integer, Map<String, Double>>> m = new HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            final String[] v = splitCsv(line);
-            if (!v[2].equals(kind)) {
-                continue;
+        for (ResultData.Curve c : ResultData.read(out).curves()) {
+            if (c.kind().equals(kind)) {
+                for (Map<String, Double> row : c.rows()) {
+                    m.computeIfAbsent(c.series(), k -> new HashMap<>()).put(row.get("round").intValue(), row);
+                }
             }
-            final Map<String, Double> row = new HashMap<>();
-            for (int i = 4; i < h.length; i++) {
-                row.put(h[i], Double.parseDouble(v[i]));
-            }
-            m.computeIfAbsent(Integer.parseInt(v[0]), k -> new HashMap<>()).put(row.get("round").intValue(), row);
         }
         return m;
-    }
-
-    static String[] splitCsv(String line) {
-        final List<String> out = new ArrayList<>();
-        final StringBuilder b = new StringBuilder();
-        boolean q = false;
-        for (int i = 0; i < line.length(); i++) {
-            final char c = line.charAt(i);
-            if (c == '"') {
-                if (q && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    b.append('"');
-                    i++;
-                } else {
-                    q = !q;
-                }
-            } else if (c == ',' && !q) {
-                out.add(b.toString());
-                b.setLength(0);
-            } else {
-                b.append(c);
-            }
-        }
-        out.add(b.toString());
-        return out.toArray(new String[0]);
     }
 
     private Path lastOut;
