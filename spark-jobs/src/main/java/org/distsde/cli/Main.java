@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.distsde.bench.BenchCommand;
 import org.distsde.config.ConfigException;
 import org.distsde.config.ConfigLoader;
 import org.distsde.io.ResultDir;
@@ -28,6 +29,7 @@ public final class Main {
             "  integrate  integrate the optimizers' SDEs (Eq. 8, 27-28, 49-52) with Euler-Maruyama over paths",
             "  report     plot result directories (PNG, SVG) and write an HTML report:",
             "             report --in <result dir> [--in ...] --out <dir> [--overwrite] [--title T]",
+            "  bench      time the Appendix B workloads against the NumPy reference (see README, Benchmarks)",
             "",
             "options of simulate and integrate:",
             "  --config <file>        experiment config (JSON), e.g. conf/fig1-b1-dsgd.json",
@@ -104,6 +106,16 @@ public final class Main {
         }
         if (args.length > 0 && args[0].equals("report")) {
             return ReportCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (args.length > 0 && args[0].equals("bench")) {
+            final SparkSession b = spark != null ? spark : Spark.session("distsde-bench");
+            try {
+                return BenchCommand.run(Arrays.copyOfRange(args, 1, args.length), b, out, err);
+            } finally {
+                if (spark == null) {
+                    b.stop();
+                }
+            }
         }
         final Options o;
         final ConfigLoader.Experiment exp;

@@ -1,0 +1,335 @@
+package org.distsde.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.SparkSession;
+import org.distsde.config.ConfigException;
+import org.distsde.config.ConfigLoader;
+import org.distsde.config.ExperimentConfig;
+import org.distsde.config.Series;
+import org.distsde.sde.SdeSimulation;
+import org.distsde.sim.Aggregator;
+import org.distsde.sim.Simulation;
+import org.distsde.spark.IntegrateJob;
+import org.distsde.spark.RunParallel;
+import org.distsde.spark.SparkAggregator;
+
+/**
+ * {@code bench}: times the Appendix B workloads at the NumPy reference's settings
+ * (../shared/perf-reference: N = 10, 1000 iterations, runs 1000 / 1000 / 10000, its x₀, η, σ, ω,
+ * ν and its "max1" normalization) through the same job code a user runs, and — when python3 with
+ * numpy is there — the reference itself in the same invocation. Per workload: median wall time of
+ * the reps after one warm-up, throughput (agent-gradient-coordinates/s; SDE: path-steps·d/s), the
+ * Spark overhead share (wall − Σ task run time / slots, over wall), peak heap, and the ratio to
+ * NumPy. Plus the per-round cost of the agents layout with no work. Nothing here is a test.
+ */
+public final class BenchCommand {
+    static final String USAGE = "usage: distsde bench [--quick] [--workloads b1,b2,b3,sde-dsgd,sde-dcsgd,sde-dsign] "
+            + "[--reps N] [--b2-iters N] [--json FILE] [--conf-dir conf] [--reference-dir ../shared/perf-reference] "
+            + "[--no-reference]";
+    static final List<String> ALL = List.of("b1", "b2", "b3", "sde-dsgd", "sde-dcsgd", "sde-dsign");
+
+    private BenchCommand() { }
+
+    /** One workload: its experiment (series) and whether it is the SDE. */
+    record Workload(String name, ConfigLoader.Experiment exp, boolean sde, int runs, int iters) {
+        double work() {
+            double w = 0;
+            for (Series s : exp.series()) {
+                final ExperimentConfig c = s.config();
+                final int d = c.buildObjective().dim();
+                w += sde ? (double) new SdeSimulation(c).paths() * new SdeSimulation(c).steps() * d
+                        : (double) c.runs() * c.rounds() * d * c.agents();
+            }
+            return w;
+        }
+    }
+
+    public static int run(String[] args, SparkSession spark, PrintStream out, PrintStream err) {
+        boolean quick = false, reference = true;
+        int reps = 3;
+        Integer b2Iters = null;
+        String json = null;
+        String confDir = "conf";
+        String refDir = "../shared/perf-reference";
+        List<String> names = new ArrayList<>(ALL);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--quick" -> quick = true;
+                    case "--no-reference" -> reference = false;
+                    case "--reps" -> reps = positive("--reps", value(args, ++i));
+                    case "--b2-iters" -> b2Iters = positive("--b2-iters", value(args, ++i));
+                    case "--json" -> json = value(args, ++i);
+                    case "--conf-dir" -> confDir = value(args, ++i);
+                    case "--reference-dir" -> refDir = value(args, ++i);
+                    case "--workloads" -> {
+                        names = Arrays.asList(value(args, ++i).split(","));
+                        for (String n : names) {
+                            if (!ALL.contains(n)) {
+                                throw new ConfigException("--workloads: unknown workload '" + n + "' (" + ALL + ")");
+                            }
+                        }
+                    }
+                    default -> throw new ConfigException("unknown option '" + args[i] + "' (" + USAGE + ")");
+                }
+            }
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+        try {
+            final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            final TaskTime taskTime = new TaskTime();
+            spark.sparkContext().addSparkListener(taskTime);
+            final int slots = jsc.defaultParallelism();
+            final boolean python = reference && numpyAvailable(Path.of(refDir));
+            if (reference && !python) {
+                out.println("NumPy reference not available (python3 with numpy and " + refDir
+                        + "/bench.py needed): own figures only");
+            }
+            final ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            final ObjectNode root = m.createObjectNode();
+            root.put("quick", quick);
+            root.put("reps", reps);
+            root.put("slots", slots);
+            root.put("java", System.getProperty("java.version"));
+            root.put("spark", spark.version());
+            root.put("perRoundOverheadMs", perRoundOverhead(jsc, out));
+            final ArrayNode rows = root.putArray("workloads");
+            out.println();
+            out.println("| workload | runs | iters | configs | median wall | throughput | Spark overhead | peak heap | NumPy median | NumPy throughput | ratio |");
+            out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+            for (String name : names) {
+                final Workload w = workload(name, Path.of(confDir), quick, b2Iters);
+                final double[] times = new double[reps];
+                run(jsc, w); // warm-up
+                resetPeaks();
+                double overhead = 0;
+                for (int r = 0; r < reps; r++) {
+                    taskTime.reset();
+                    final long t0 = System.nanoTime();
+                    run(jsc, w);
+                    times[r] = (System.nanoTime() - t0) / 1e9;
+                    overhead += Math.max(0, times[r] - taskTime.seconds() / slots) / times[r];
+                }
+                final double med = median(times);
+                final double thr = w.work() / med;
+                final ObjectNode row = rows.addObject();
+                row.put("workload", name);
+                row.put("runs", w.runs());
+                row.put("iters", w.iters());
+                row.put("configs", w.exp().series().size());
+                row.put("medianSeconds", med);
+                row.set("seconds", m.valueToTree(times));
+                row.put("throughput", thr);
+                row.put("unit", w.sde() ? "path-steps*d/s" : "agent-gradient-coordinates/s");
+                row.put("sparkOverheadShare", overhead / reps);
+                row.put("peakHeapMiB", peakHeap() / 1048576.0);
+                String ref = "| - | - | - |";
+                if (python) {
+                    final JsonNode np = numpy(Path.of(refDir), name, w.runs(), w.iters(), Math.max(1, Math.min(reps, 3)));
+                    if (np != null) {
+                        final double npThr = np.path("throughput_per_s").asDouble();
+                        row.put("numpyMedianSeconds", np.path("median_total_seconds").asDouble());
+                        row.put("numpyThroughput", npThr);
+                        row.put("ratio", thr / npThr);
+                        ref = String.format(Locale.ROOT, "| %.3f s | %.1f M/s | %.2f× |",
+                                np.path("median_total_seconds").asDouble(), npThr / 1e6, thr / npThr);
+                    }
+                }
+                out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.3f s | %.1f M/s | %.0f%% | %.0f MiB %s%n", name, w.runs(),
+                        w.iters(), w.exp().series().size(), med, thr / 1e6, 100 * overhead / reps,
+                        peakHeap() / 1048576.0, ref);
+            }
+            spark.sparkContext().removeSparkListener(taskTime);
+            if (json != null) {
+                Files.writeString(Path.of(json), m.writeValueAsString(root));
+                out.println("wrote " + json);
+            }
+            return 0;
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("error: bench failed: " + e);
+            return 1;
+        }
+    }
+
+    /** The workloads at the reference's settings (quick: scaled down). */
+    static Workload workload(String name, Path conf, boolean quick, Integer b2Iters) {
+        final boolean sde = name.startsWith("sde-");
+        final String base = sde ? name.substring(4) : name;
+        final String file = switch (base) {
+            case "b1", "dsgd" -> "fig1-b1-dsgd.json";
+            case "b2", "dcsgd" -> "fig1-b2-dcsgd.json";
+            default -> "fig1-b3-dsignsgd.json";
+        };
+        final boolean two = file.contains("b2");
+        final boolean three = file.contains("b3");
+        int runs = three ? 10_000 : 1000;
+        int iters = two ? (b2Iters != null ? b2Iters : sde ? 200 : 50) : 1000;
+        if (quick) {
+            runs = Math.max(20, runs / 50);
+            iters = two ? 5 : 100;
+        }
+        final List<String> sets = new ArrayList<>(List.of("runs=" + runs, "rounds=" + iters, "sde.enabled=false",
+                "layout.mode=runs", "recordEvery=" + iters));
+        if (file.contains("b1")) { // the reference's none / max1 normalization
+            sets.add("sweep={\"normalization\": [{\"type\": \"none\"}, {\"type\": \"grad-norm\", \"floor\": 1}],"
+                    + " \"noise.sigma1\": [0.1, 1.0, 3.0]}");
+        }
+        final Path p = conf.resolve(file);
+        return new Workload(name, ConfigLoader.load(p, sets), sde, runs, iters);
+    }
+
+    static void run(JavaSparkContext jsc, Workload w) {
+        for (Series s : w.exp().series()) {
+            if (w.sde()) {
+                IntegrateJob.run(jsc, s.config());
+            } else {
+                RunParallel.run(jsc, s.config());
+            }
+        }
+    }
+
+    /** ms per round of the agents layout with (almost) no work: 1 run, d = 1, 2 agents. */
+    static double perRoundOverhead(JavaSparkContext jsc, PrintStream out) {
+        final ExperimentConfig c = ConfigLoader.parse("""
+                {"name": "overhead", "runs": 1, "rounds": 60, "recordEvery": 60, "optimizer": "dsgd", "agents": 2,
+                 "eta": 0.01, "objective": {"type": "quartic", "dim": 1}, "x0": [1], "noise": {"type": "gaussian"}}
+                """, List.of()).first();
+        try (Aggregator a = new SparkAggregator(jsc, c)) {
+            new Simulation(c).run(a, null); // warm-up
+        }
+        final long t0 = System.nanoTime();
+        try (Aggregator a = new SparkAggregator(jsc, c)) {
+            new Simulation(c).run(a, null);
+        }
+        final double ms = (System.nanoTime() - t0) / 1e6 / c.rounds();
+        out.printf(Locale.ROOT, "agents layout, per-round cost with no work: %.1f ms (%d partitions)%n", ms,
+                c.layout().partitions(c.agents(), jsc.defaultParallelism()));
+        return ms;
+    }
+
+    static boolean numpyAvailable(Path refDir) {
+        if (!Files.isRegularFile(refDir.resolve("bench.py"))) {
+            return false;
+        }
+        try {
+            final Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Runs the reference's bench.py for one experiment; its last JSON line, or null. */
+    static JsonNode numpy(Path refDir, String name, int runs, int iters, int reps) {
+        try {
+            final File log = File.createTempFile("numpy-bench", ".jsonl");
+            log.deleteOnExit();
+            final Process p = new ProcessBuilder("python3", refDir.resolve("bench.py").toString(), "exp", name,
+                    "--reps", Integer.toString(reps), "--runs", Integer.toString(runs), "--iters",
+                    Integer.toString(iters), "--log", log.getPath()).redirectErrorStream(true).start();
+            String last = null;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (line.startsWith("{")) {
+                        last = line;
+                    }
+                }
+            }
+            p.waitFor();
+            return last == null ? null : new ObjectMapper().readTree(last);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    static double median(double[] v) {
+        final double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+    }
+
+    static void resetPeaks() {
+        for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (b.getType() == MemoryType.HEAP) {
+                b.resetPeakUsage();
+            }
+        }
+    }
+
+    static long peakHeap() {
+        long s = 0;
+        for (MemoryPoolMXBean b : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (b.getType() == MemoryType.HEAP && b.getPeakUsage() != null) {
+                s += b.getPeakUsage().getUsed();
+            }
+        }
+        return s;
+    }
+
+    private static String value(String[] a, int i) {
+        if (i >= a.length || a[i].startsWith("--")) {
+            throw new ConfigException(a[i - 1] + " needs a value");
+        }
+        return a[i];
+    }
+
+    private static int positive(String opt, String v) {
+        try {
+            final int n = Integer.parseInt(v);
+            if (n < 1) {
+                throw new ConfigException(opt + " must be >= 1 (got " + v + ")");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(opt + " must be an integer (got '" + v + "')");
+        }
+    }
+
+    /** Σ of the tasks' executor run time, for the Spark overhead share. */
+    static final class TaskTime extends SparkListener {
+        private final AtomicLong ms = new AtomicLong();
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd e) {
+            if (e.taskMetrics() != null) {
+                ms.addAndGet(e.taskMetrics().executorRunTime());
+            }
+        }
+
+        void reset() {
+            ms.set(0);
+        }
+
+        double seconds() {
+            return ms.get() / 1e3;
+        }
+    }
+}
