@@ -177,7 +177,8 @@ public final class AgentWorker {
             for (int i = a0; i < a1; i++) {
                 rng.at(runOffset + r, i, round);
                 for (int j = 0; j < d; j++) {
-                    acc[off + j] += rng.nextDouble() < pp[off + j] ? 1 : -1;
+                    // +1 if u < P(+), else -1, without a data-dependent branch (u == P has probability 2^-53)
+                    acc[off + j] += Math.copySign(1.0, pp[off + j] - rng.nextDouble());
                 }
             }
         }
