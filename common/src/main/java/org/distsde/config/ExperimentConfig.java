@@ -72,6 +72,7 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
             throw new ConfigException("x0 must have 1 or d = " + d + " values (got " + x0.length + ")");
         }
         noise.validate(agents, d);
+        compression.validate(agents);
         final Method m = Method.parse(optimizer);
         if (m != Method.DCSGD && !compression.type().equals("none")) {
             throw new ConfigException("compression is only used by optimizer dcsgd (optimizer is " + optimizer + ")");

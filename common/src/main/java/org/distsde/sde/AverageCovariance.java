@@ -1,7 +1,7 @@
 package org.distsde.sde;
 
 import java.io.Serializable;
-import org.distsde.compress.Compressor;
+import org.distsde.config.CompressionSpec;
 import org.distsde.config.NoiseSpec;
 import org.distsde.noise.NoiseModel;
 
@@ -21,20 +21,25 @@ final class AverageCovariance implements Serializable {
     final double[] bOmega; // (1/N)Σ ωᵢ slope
     final double omega;    // ω̄ = (1/N)Σ ωᵢ
 
-    AverageCovariance(NoiseSpec spec, int agents, int d, Compressor comp) {
+    AverageCovariance(NoiseSpec spec, int agents, int d, CompressionSpec comp) {
         a = new double[d];
         b = new double[d];
         aOmega = new double[d];
         bOmega = new double[d];
-        final double w = comp.omega();
-        if (spec.homogeneous()) {
+        if (spec.homogeneous() && comp.homogeneous()) {
+            final double w = comp.build().omega();
             add(spec.build(0, agents), d, w, 1.0);
+            omega = w;
         } else {
+            final NoiseModel shared = spec.homogeneous() ? spec.build(0, agents) : null;
+            double om = 0;
             for (int i = 0; i < agents; i++) {
-                add(spec.build(i, agents), d, w, 1.0 / agents);
+                final double w = comp.build(i).omega();
+                add(shared != null ? shared : spec.build(i, agents), d, w, 1.0 / agents);
+                om += w / agents;
             }
+            omega = om;
         }
-        omega = w;
     }
 
     private void add(NoiseModel m, int d, double w, double weight) {

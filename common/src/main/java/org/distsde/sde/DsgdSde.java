@@ -17,7 +17,7 @@ public final class DsgdSde implements Sde {
         this.f = cfg.buildObjective();
         this.d = f.dim();
         this.scale = Math.sqrt(cfg.eta() / cfg.agents());
-        this.cov = new AverageCovariance(cfg.noise(), cfg.agents(), d, cfg.compression().build());
+        this.cov = new AverageCovariance(cfg.noise(), cfg.agents(), d, cfg.compression());
     }
 
     @Override public int dim() { return d; }

@@ -29,7 +29,8 @@ public final class AgentWorker {
     private final int agents;
     private final NoiseSpec noiseSpec;
     private final NoiseModel shared;
-    private final Compressor compressor;
+    private final Compressor compressor; // null when compression is per agent
+    private final org.distsde.config.CompressionSpec compressionSpec;
     private final boolean cdfSigns;
     private final KeyedStream rng;
     private final Map<String, ContinuousSampler> samplers = new HashMap<>();
@@ -45,7 +46,8 @@ public final class AgentWorker {
         this.agents = cfg.agents();
         this.noiseSpec = cfg.noise();
         this.shared = noiseSpec.homogeneous() ? noiseSpec.build(0, agents) : null;
-        this.compressor = cfg.compression().build();
+        this.compressionSpec = cfg.compression();
+        this.compressor = compressionSpec.homogeneous() ? compressionSpec.build() : null;
         this.cdfSigns = cfg.signSampling().equals("cdf");
         this.rng = new KeyedStream(cfg.seed(), KeyedStream.Purpose.OPTIMIZER);
     }
@@ -96,7 +98,8 @@ public final class AgentWorker {
                 final int off = r * d;
                 switch (method) {
                     case DSGD -> dsgd(noise, z, grads, off, gn2[r], acc);
-                    case DCSGD -> dcsgd(noise, z, grads, off, gn2[r], acc);
+                    case DCSGD -> dcsgd(noise, compressor != null ? compressor : compressionSpec.build(i), z, grads,
+                            off, gn2[r], acc);
                     default -> dsign(noise, z, grads, off, gn2[r], acc);
                 }
             }
@@ -116,8 +119,9 @@ public final class AgentWorker {
         }
     }
 
-    private void dcsgd(NoiseModel noise, ContinuousSampler z, double[] g, int off, double gn2, double[] acc) {
-        if (!(compressor instanceof RandomSparsification sp)) {
+    private void dcsgd(NoiseModel noise, Compressor comp, ContinuousSampler z, double[] g, int off, double gn2,
+                       double[] acc) {
+        if (!(comp instanceof RandomSparsification sp)) {
             dsgd(noise, z, g, off, gn2, acc); // identity compressor: DCSGD is DSGD
             return;
         }

@@ -33,16 +33,11 @@ public final class Simulation {
     /** The agent averages of Theorems 4–7, streamed over the N agents (O(1) memory). */
     public static AgentAverages averages(ExperimentConfig cfg) {
         final AgentAverages a = new AgentAverages();
-        final var comp = cfg.compression().build();
-        if (cfg.noise().homogeneous()) {
-            final var n = cfg.noise().build(0, cfg.agents());
-            for (int i = 0; i < cfg.agents(); i++) {
-                a.add(n, comp);
-            }
-        } else {
-            for (int i = 0; i < cfg.agents(); i++) {
-                a.add(cfg.noise().build(i, cfg.agents()), comp);
-            }
+        final var shared = cfg.noise().homogeneous() ? cfg.noise().build(0, cfg.agents()) : null;
+        final var comp = cfg.compression().homogeneous() ? cfg.compression().build() : null;
+        for (int i = 0; i < cfg.agents(); i++) {
+            a.add(shared != null ? shared : cfg.noise().build(i, cfg.agents()),
+                    comp != null ? comp : cfg.compression().build(i));
         }
         return a;
     }
