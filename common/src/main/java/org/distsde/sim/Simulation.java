@@ -62,7 +62,7 @@ public final class Simulation {
      * The running time integrals of every run at a recorded round, with the effective ηₛ = lr/η:
      * φ¹ = Σηₛ ds, φ² = Σηₛ² ds, ∫ηₛ‖∇f‖² ds and ∫ηₛ²‖∇f‖² ds (left Riemann sums, ds = η or Δt).
      */
-    public record Integrals(double[] phi1, double[] phi2, double[] i1, double[] i2) {
+    public record Integrals(double[] phi1, double[] phi2, double[] i1, double[] i2) implements java.io.Serializable {
         public Integrals(int n) {
             this(new double[n], new double[n], new double[n], new double[n]);
         }
@@ -81,11 +81,43 @@ public final class Simulation {
         }
     }
 
+    /**
+     * The whole state of a run of all runs at the start of a round: the keyed streams need no
+     * state of their own (round k's draws depend only on k), so this is all a resumed run needs to
+     * continue bit-identically.
+     */
+    public record State(int round, double[] x, boolean[] alive, Integrals integrals, List<RoundStats> rows)
+            implements java.io.Serializable {
+        public State {
+            integrals = new Integrals(integrals.phi1().clone(), integrals.phi2().clone(), integrals.i1().clone(),
+                    integrals.i2().clone());
+        }
+    }
+
+    /** Where checkpoints go; {@link #every()} rounds apart (0: never). */
+    public interface Checkpoints {
+        int every();
+
+        /** The saved state, or null to start from round 0. */
+        State load();
+
+        void save(State s);
+    }
+
     /** Runs all rounds for all runs; {@code progress} sees each recorded row as it is produced. */
     public List<RoundStats> run(Aggregator agg, Consumer<RoundStats> progress) {
+        return run(agg, progress, null);
+    }
+
+    /** As {@link #run(Aggregator, Consumer)}, checkpointing into and resuming from {@code cp}. */
+    public List<RoundStats> run(Aggregator agg, Consumer<RoundStats> progress, Checkpoints cp) {
         final List<RoundStats> out = new ArrayList<>();
         final double eta = cfg.eta();
-        run(agg, 0, runs, (k, loss, gn2, lr, alive, in) -> {
+        final State resumed = cp == null ? null : cp.load();
+        if (resumed != null) {
+            out.addAll(resumed.rows());
+        }
+        loop(agg, 0, runs, resumed, cp, out, (k, loss, gn2, lr, alive, in) -> {
             final RoundStats s = RoundStats.of(k, k * eta, loss, gn2, lr, alive, in.phi1(), in.phi2(), in.i1(), in.i2());
 
             out.add(s);
@@ -107,6 +139,11 @@ public final class Simulation {
      * set unless that normalization is used.
      */
     public void run(Aggregator agg, int r0, int r1, RoundObserver obs) {
+        loop(agg, r0, r1, null, null, null, obs);
+    }
+
+    private void loop(Aggregator agg, int r0, int r1, State from, Checkpoints cp, List<RoundStats> rowsSoFar,
+                      RoundObserver obs) {
         final int runs = r1 - r0;
         final double[] x = new double[runs * d];
         final double[] x0 = cfg.initialPoint();
@@ -120,12 +157,24 @@ public final class Simulation {
         final boolean[] alive = new boolean[runs];
         java.util.Arrays.fill(alive, true);
         final double[] sum = new double[runs * d];
-        final Integrals in = new Integrals(runs);
+        final Integrals in = from == null ? new Integrals(runs) : from.integrals();
+        int k0 = 0;
+        if (from != null) {
+            if (from.x().length != x.length) {
+                throw new IllegalStateException("checkpoint does not match this configuration");
+            }
+            System.arraycopy(from.x(), 0, x, 0, x.length);
+            System.arraycopy(from.alive(), 0, alive, 0, runs);
+            k0 = from.round();
+        }
         final double fStar = f.minValue();
         final double threshold = cfg.divergenceThreshold();
         final double eta = cfg.eta();
         final int rounds = cfg.rounds();
-        for (int k = 0; k <= rounds; k++) {
+        for (int k = k0; k <= rounds; k++) {
+            if (cp != null && cp.every() > 0 && k > k0 && k % cp.every() == 0 && k < rounds) {
+                cp.save(new State(k, x.clone(), alive.clone(), in, new ArrayList<>(rowsSoFar)));
+            }
             double gnSum = 0;
             int alive0 = 0;
             for (int r = 0; r < runs; r++) {

@@ -36,6 +36,9 @@ public final class Main {
             "  --out <dir>            result directory (file://, hdfs://, s3a:// ...); written atomically",
             "  --overwrite            replace an existing non-empty result directory",
             "  --set key.path=value   override any config field (repeatable), e.g. --set runs=200",
+            "  --resume               continue a killed run from its checkpoints (.<out>.checkpoint next to --out)",
+            "  --checkpoint-every N   agents layout: checkpoint every N rounds (default rounds/10; 0 = only",
+            "                         finished series)",
             "  --help                 this text",
             "",
             "Spark: the embedded local[*] master unless spark.master is set (spark-submit sets it).",
@@ -49,7 +52,8 @@ public final class Main {
     }
 
     /** Parsed options of a job command. */
-    public record Options(String command, Path config, String out, boolean overwrite, List<String> sets) { }
+    public record Options(String command, Path config, String out, boolean overwrite, List<String> sets,
+                          boolean resume, int checkpointEvery) { }
 
     static Options parse(String[] args) {
         if (args.length == 0) {
@@ -62,6 +66,8 @@ public final class Main {
         Path config = null;
         String out = null;
         boolean overwrite = false;
+        boolean resume = false;
+        int every = -1;
         final List<String> sets = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             final String a = args[i];
@@ -69,6 +75,18 @@ public final class Main {
                 case "--config" -> config = Path.of(value(args, ++i, a));
                 case "--out" -> out = value(args, ++i, a);
                 case "--overwrite" -> overwrite = true;
+                case "--resume" -> resume = true;
+                case "--checkpoint-every" -> {
+                    final String v = value(args, ++i, a);
+                    try {
+                        every = Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        throw new ConfigException("--checkpoint-every must be an integer (got '" + v + "')");
+                    }
+                    if (every < 0) {
+                        throw new ConfigException("--checkpoint-every must be >= 0 (got " + every + ")");
+                    }
+                }
                 case "--set" -> sets.add(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("--set=")) {
@@ -85,7 +103,7 @@ public final class Main {
         if (out == null) {
             throw new ConfigException("--out is required");
         }
-        return new Options(command, config, out, overwrite, sets);
+        return new Options(command, config, out, overwrite, sets, resume, every);
     }
 
     private static String value(String[] args, int i, String opt) {
@@ -133,14 +151,18 @@ public final class Main {
             }
             final ResultDir dir;
             try {
-                dir = ResultDir.open(o.out(), o.overwrite(), s.sparkContext().hadoopConfiguration());
+                dir = ResultDir.open(o.out(), o.overwrite() || o.resume(), s.sparkContext().hadoopConfiguration());
             } catch (ConfigException e) {
                 err.println("error: " + e.getMessage());
                 return 2;
             }
             try (dir) {
+                if (o.resume()) {
+                    dir.removeStaleStaging();
+                }
                 final long t0 = System.nanoTime();
-                final var results = SimulateJob.run(s, exp, dir, o.command().equals("simulate"));
+                final var results = SimulateJob.run(s, exp, dir, o.command().equals("simulate"), o.resume(),
+                        o.checkpointEvery());
                 out.print(SimulateJob.describe(results));
                 out.println();
                 out.print(SimulateJob.checksTable(results));

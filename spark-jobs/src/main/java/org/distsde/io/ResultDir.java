@@ -72,6 +72,17 @@ public final class ResultDir implements AutoCloseable {
         }
     }
 
+    /** Deletes staging directories that killed runs left next to the output path. */
+    public void removeStaleStaging() throws IOException {
+        final String prefix = "." + target.getName() + ".staging-";
+        for (FileStatus st : fs.listStatus(target.getParent())) {
+            final String n = st.getPath().getName();
+            if (n.startsWith(prefix) && !st.getPath().equals(staging)) {
+                fs.delete(st.getPath(), true);
+            }
+        }
+    }
+
     /** The staging path of a file or directory inside the result. */
     public Path path(String name) {
         return new Path(staging, name);

@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.StructType;
 import org.distsde.config.ConfigLoader;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.Series;
+import org.distsde.io.CheckpointStore;
 import org.distsde.io.ResultDir;
 import org.distsde.io.ResultTable;
 import org.distsde.sim.Aggregator;
@@ -49,7 +50,12 @@ public final class SimulateJob {
      */
     public static List<SeriesResult> run(SparkSession spark, ConfigLoader.Experiment exp, ResultDir out)
             throws IOException {
-        return run(spark, exp, out, true);
+        return run(spark, exp, out, true, false, -1);
+    }
+
+    public static List<SeriesResult> run(SparkSession spark, ConfigLoader.Experiment exp, ResultDir out,
+                                         boolean optimizer) throws IOException {
+        return run(spark, exp, out, optimizer, false, -1);
     }
 
     /**
@@ -57,7 +63,8 @@ public final class SimulateJob {
      *                  {@code sde.enabled}), false for {@code integrate} (the SDE only)
      */
     public static List<SeriesResult> run(SparkSession spark, ConfigLoader.Experiment exp, ResultDir out,
-                                         boolean optimizer) throws IOException {
+                                         boolean optimizer, boolean resume, int checkpointEvery) throws IOException {
+        final CheckpointStore ckpt = CheckpointStore.open(out, fingerprint(exp, optimizer), resume);
         final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         final long t0 = System.nanoTime();
         final List<SeriesResult> results = new ArrayList<>();
@@ -65,15 +72,31 @@ public final class SimulateJob {
         for (Series s : exp.series()) {
             final ExperimentConfig c = s.config();
             if (!optimizer || c.sde().enabled()) {
-                final long ts = System.nanoTime();
-                final List<RoundStats> rows = IntegrateJob.run(jsc, c);
-                final RoundStats last = rows.get(rows.size() - 1);
-                LOG.info(String.format("[%s %d/%d %s] SDE: %d paths, %.1f s, final loss_mean %.4g, diverged %d",
-                        c.name(), s.index() + 1, n, s.label(), last.runs() + last.diverged(),
-                        (System.nanoTime() - ts) / 1e9, last.lossMean(), last.diverged()));
-                results.add(checked(s, "sde", rows, (System.nanoTime() - ts) / 1e9));
+                final CheckpointStore.Done saved = ckpt.done(s.index(), "sde");
+                if (saved != null) {
+                    LOG.info(String.format("[%s %d/%d %s] SDE: resumed from its checkpoint", c.name(), s.index() + 1,
+                            n, s.label()));
+                    results.add(checked(s, "sde", saved.rows(), saved.seconds()));
+                } else {
+                    final long ts = System.nanoTime();
+                    final List<RoundStats> rows = IntegrateJob.run(jsc, c);
+                    final double sec = (System.nanoTime() - ts) / 1e9;
+                    ckpt.markDone(s.index(), "sde", new CheckpointStore.Done(rows, sec));
+                    final RoundStats last = rows.get(rows.size() - 1);
+                    LOG.info(String.format("[%s %d/%d %s] SDE: %d paths, %.1f s, final loss_mean %.4g, diverged %d",
+                            c.name(), s.index() + 1, n, s.label(), last.runs() + last.diverged(), sec, last.lossMean(),
+                            last.diverged()));
+                    results.add(checked(s, "sde", rows, sec));
+                }
             }
             if (!optimizer) {
+                continue;
+            }
+            final CheckpointStore.Done done = ckpt.done(s.index(), "optimizer");
+            if (done != null) {
+                LOG.info(String.format("[%s %d/%d %s] resumed from its checkpoint", c.name(), s.index() + 1, n,
+                        s.label()));
+                results.add(checked(s, "optimizer", done.rows(), done.seconds()));
                 continue;
             }
             final long ts = System.nanoTime();
@@ -89,6 +112,7 @@ public final class SimulateJob {
                 LOG.info(String.format("%s round %d/%d  %.1f s  loss_mean %.4g  diverged %d/%d", tag, last.round(),
                         c.rounds(), (System.nanoTime() - ts) / 1e9, last.lossMean(), last.diverged(), c.runs()));
             } else {
+                final int every = checkpointEvery >= 0 ? checkpointEvery : Math.max(1, c.rounds() / 10);
                 try (Aggregator agg = new SparkAggregator(jsc, c)) {
                     rows = sim.run(agg, st -> {
                         if (st.round() % logEvery == 0 || st.round() == c.rounds()) {
@@ -96,16 +120,29 @@ public final class SimulateJob {
                                     st.round(), c.rounds(), (System.nanoTime() - ts) / 1e9, st.lossMean(),
                                     st.diverged(), c.runs()));
                         }
-                    });
+                    }, ckpt.rounds(s.index(), "optimizer", every));
                 }
             }
             final double sec = (System.nanoTime() - ts) / 1e9;
+            ckpt.markDone(s.index(), "optimizer", new CheckpointStore.Done(rows, sec));
             results.add(checked(s, "optimizer", rows, sec));
         }
         results.sort((a, b) -> a.series().index() != b.series().index()
                 ? Integer.compare(a.series().index(), b.series().index()) : a.kind().compareTo(b.kind()));
         write(spark, exp, results, out, (System.nanoTime() - t0) / 1e9);
+        ckpt.delete();
         return results;
+    }
+
+    /** Identifies the resolved experiment (and the command) a checkpoint belongs to. */
+    static String fingerprint(ConfigLoader.Experiment exp, boolean optimizer) {
+        try {
+            final byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(exp.tree().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return (optimizer ? "simulate:" : "integrate:") + java.util.HexFormat.of().formatHex(h);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs the theorem checker on a series' rows. */
