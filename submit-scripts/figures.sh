@@ -2,7 +2,7 @@
 # Regenerates every figure and the HTML report into one folder, on the embedded Spark:
 #   submit-scripts/figures.sh [out-dir] [--full]
 # Figure 1 (Appendix B.1-B.3) of the (L0, L1) paper, optimizer and SDE overlaid, with the theorem
-# checks. B.2 (d = 1000) runs 100 Monte Carlo runs unless --full (the paper's 1000, ~10x longer).
+# checks; Figure 6 of seed 000 (SGD and SignSGD asymptotic loss against Lemmas 3.6 and 3.5). B.2 (d = 1000) runs 100 Monte Carlo runs unless --full (the paper's 1000, ~10x longer).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-figures}"
@@ -20,6 +20,9 @@ run() { # name config [--set ...]
 run fig1-b1 "$here/conf/fig1-b1-dsgd.json"
 run fig1-b2 "$here/conf/fig1-b2-dcsgd.json" --set runs=$b2runs
 run fig1-b3 "$here/conf/fig1-b3-dsignsgd.json"
+run seed000-fig6-sgd "$here/conf/seed000-fig6-dsgd.json"
+run seed000-fig6-signsgd "$here/conf/seed000-fig6-dsignsgd.json"
 "$here/submit-scripts/run-local.sh" report --in "$out/fig1-b1" --in "$out/fig1-b2" --in "$out/fig1-b3" \
-  --out "$out/report" --overwrite --title "Figure 1: DSGD, DCSGD and DSignSGD under (L0, L1)-smoothness" 2>/dev/null
+  --in "$out/seed000-fig6-sgd" --in "$out/seed000-fig6-signsgd" \
+  --out "$out/report" --overwrite --title "Figure 1 of the (L0, L1) paper; Figure 6 (SGD, SignSGD) of seed 000" 2>/dev/null
 echo "all figures: $(( $(date +%s) - start )) s; open $out/report/index.html"

@@ -36,8 +36,11 @@ public final class Plots {
 
     private Plots() { }
 
+    /** How a line is drawn: solid over its band (optimizer), dashed (SDE), dotted (theory). */
+    public enum Style { SOLID, DASHED, DOTTED }
+
     /** One line of a chart. */
-    public record Line(String legend, double[] x, double[] y, double[] lo, double[] hi, boolean dashed, int colour) { }
+    public record Line(String legend, double[] x, double[] y, double[] lo, double[] hi, Style style, int colour) { }
 
     /** Builds a chart with a log y axis; non-positive and non-finite points are left out. */
     public static JFreeChart chart(String title, String subtitle, String xLabel, String yLabel, List<Line> lines) {
@@ -56,7 +59,7 @@ public final class Plots {
         }
         for (Line l : lines) {
             final Color c = PALETTE[l.colour() % PALETTE.length];
-            if (!l.dashed()) {
+            if (l.style() == Style.SOLID) {
                 final YIntervalSeries s = new YIntervalSeries(l.legend());
                 for (int i = 0; i < l.x().length; i++) {
                     final double y = l.y()[i];
@@ -80,8 +83,9 @@ public final class Plots {
                 }
                 dashed.addSeries(s);
                 rd.setSeriesPaint(nd, c);
-                rd.setSeriesStroke(nd, new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                        new float[] {10f, 7f}, 0f));
+                final boolean dotted = l.style() == Style.DOTTED;
+                rd.setSeriesStroke(nd, new BasicStroke(dotted ? 2.5f : 3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
+                        10f, dotted ? new float[] {2f, 6f} : new float[] {10f, 7f}, 0f));
                 rd.setSeriesVisibleInLegend(nd, false);
                 nd++;
             }

@@ -101,8 +101,8 @@ public final class ReportCommand {
             for (Panel p : panels.values()) {
                 final String stem = safe(name) + (panels.size() > 1 ? "-" + (pi + 1) : "");
                 final String panelTitle = name + (p.key().isEmpty() ? "" : " — " + p.key());
-                final JFreeChart loss = chart(p, keys, panelTitle, "loss");
-                final JFreeChart lr = chart(p, keys, panelTitle, "lr");
+                final JFreeChart loss = chart(d.summary(), p, keys, panelTitle, "loss");
+                final JFreeChart lr = chart(d.summary(), p, keys, panelTitle, "lr");
                 emit(dir, stem + "-loss", loss, h);
                 emit(dir, stem + "-lr", lr, h);
                 pi++;
@@ -165,7 +165,7 @@ public final class ReportCommand {
         return panels;
     }
 
-    private static JFreeChart chart(Panel p, List<String> keys, String title, String what) {
+    private static JFreeChart chart(JsonNode summary, Panel p, List<String> keys, String title, String what) {
         final List<Plots.Line> lines = new ArrayList<>();
         final List<Integer> order = new ArrayList<>();
         for (ResultData.Curve c : p.optimizer()) {
@@ -186,12 +186,18 @@ public final class ReportCommand {
                 final double[] x = c.column("round");
                 final String legend = legend(c, keys) + diverged(c);
                 lines.add(new Plots.Line(legend, x, c.column(loss ? "loss_mean" : "lr"),
-                        loss && !sde ? c.column("loss_p05") : null, loss && !sde ? c.column("loss_p95") : null, sde,
-                        order.indexOf(c.series())));
+                        loss && !sde ? c.column("loss_p05") : null, loss && !sde ? c.column("loss_p95") : null,
+                        sde ? Plots.Style.DASHED : Plots.Style.SOLID, order.indexOf(c.series())));
+                if (loss && !sde) {
+                    TheoryCurves.of(summary, c).ifPresent(t -> lines.add(new Plots.Line(t.name(), t.x(), t.y(), null, null,
+                            Plots.Style.DOTTED, order.indexOf(c.series()))));
+                }
             }
         }
+        final String theory = TheoryCurves.describe(summary);
         final String sub = loss
-                ? "solid: optimizer (band: 5–95% of runs); dashed: its SDE (Euler–Maruyama); diverged runs excluded"
+                ? "solid: optimizer (band: 5–95% of runs)" + (p.sde().isEmpty() ? "" : "; dashed: its SDE (Euler–Maruyama)")
+                        + (theory.isEmpty() ? "" : "; dotted: " + theory) + "; diverged runs excluded"
                 : "learning rate η·ηₖ·(normalization), mean over the alive runs";
         return Plots.chart(title, sub, "iteration k", loss ? "E[f(x_k)] − f*" : "learning rate", lines);
     }
