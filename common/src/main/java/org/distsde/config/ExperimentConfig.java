@@ -30,6 +30,8 @@ import org.distsde.optim.Method;
  *                            a uniform and the noise CDF (exact in distribution, faster)
  * @param layout              agent blocks and Spark partitions
  * @param sde                 SDE integration settings
+ * @param recordCoordinates   record the mean and variance over runs of the first k coordinates
+ *                            of the iterate (0 to min(d, 16); default 0)
  */
 public record ExperimentConfig(String name, String description, Long seed, Integer runs, Integer rounds,
                                Integer recordEvery, String optimizer, Integer agents, Double eta,
@@ -37,7 +39,10 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
                                CompressionSpec compression, ScheduleSpec schedule,
                                NormalizationSpec normalization, SmoothnessSpec smoothness,
                                Double divergenceThreshold, String signSampling, LayoutSpec layout,
-                               SdeSpec sde) implements Serializable {
+                               SdeSpec sde, Integer recordCoordinates) implements Serializable {
+    /** Most coordinates whose moments can be recorded. */
+    public static final int MAX_RECORDED_COORDINATES = 16;
+
     public ExperimentConfig {
         Check.required("name", name);
         if (name.isBlank()) {
@@ -71,6 +76,11 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         if (x0.length != 1 && x0.length != d) {
             throw new ConfigException("x0 must have 1 or d = " + d + " values (got " + x0.length + ")");
         }
+        recordCoordinates = recordCoordinates == null ? 0 : Check.atLeast("recordCoordinates", recordCoordinates, 0);
+        if (recordCoordinates > Math.min(d, MAX_RECORDED_COORDINATES)) {
+            throw new ConfigException("recordCoordinates must be at most min(d, " + MAX_RECORDED_COORDINATES + ") = "
+                    + Math.min(d, MAX_RECORDED_COORDINATES) + " (got " + recordCoordinates + ")");
+        }
         noise.validate(agents, d);
         compression.validate(agents);
         final Method m = Method.parse(optimizer);
@@ -83,6 +93,10 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         }
         if (normalization.type().equals("theorem") && noise.type().equals("student-t") && noise.nu() <= 2) {
             throw new ConfigException("normalization.type theorem needs finite noise variance (noise.nu > 2)");
+        }
+        if (!sde.model().equals("full") && m != Method.DSIGNSGD) {
+            throw new ConfigException("sde.model " + sde.model() + " is a phase of the DSignSGD SDE (Lemma 3.4); "
+                    + "optimizer " + optimizer + " has only the full SDE");
         }
         if (f.smoothness() == null && smoothness == null && normalization.type().equals("theorem")) {
             throw new ConfigException("smoothness (l0, l1) is required for objective " + objective.type());

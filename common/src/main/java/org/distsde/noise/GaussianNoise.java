@@ -48,6 +48,12 @@ public final class GaussianNoise extends NoiseModel {
 
     @Override public String standardLaw() { return "gaussian"; }
 
+    /** 1/√(2π), so 2·density(0) = √(2/π) (Eq. 5). */
+    @Override
+    public double standardDensityAtZero() {
+        return 1 / Math.sqrt(2 * Math.PI);
+    }
+
     @Override
     public double standardCdf(double z) {
         return z < 0 ? 0.5 * Erfc.value(-z / Math.sqrt(2)) : 1 - 0.5 * Erfc.value(z / Math.sqrt(2));

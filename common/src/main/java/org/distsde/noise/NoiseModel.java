@@ -27,6 +27,9 @@ public abstract class NoiseModel implements Serializable {
     /** CDF F of the standard law T. */
     public abstract double standardCdf(double z);
 
+    /** Density of the standard law T at 0: E[sign(g + sT)] ≈ 2·density(0)·g/s for |g| ≪ s (Phase 3). */
+    public abstract double standardDensityAtZero();
+
     /** Variance of T (1 for Gaussian, ν/(ν−2) for Student-t with ν > 2, +∞ otherwise). */
     public abstract double standardVariance();
 

@@ -64,6 +64,12 @@ public final class StudentTNoise extends NoiseModel {
         return dist().cumulativeProbability(z);
     }
 
+    /** Γ((ν+1)/2)/(√(νπ)Γ(ν/2)); ν = 2 gives 1/(2√2), so 2·density(0) = √(1/2) (Corollary 3.11). */
+    @Override
+    public double standardDensityAtZero() {
+        return dist().density(0);
+    }
+
     @Override
     public double standardVariance() {
         return nu > 2 ? nu / (nu - 2) : Double.POSITIVE_INFINITY;

@@ -105,10 +105,13 @@ public final class SdeSimulation {
      * @param phi2      per path Σ ηₛ² Δt up to each recorded row
      * @param intEta    per path ∫ηₛ‖∇f(X_s)‖² ds up to each row (flat like loss)
      * @param intEta2   per path ∫ηₛ²‖∇f(X_s)‖² ds up to each row
+     * @param coords    the first k coordinates of X per path, flat [(row·(p1 − p0) + path − p0)·k + j]
+     * @param k         number of recorded coordinates
      */
     public record Block(int p0, int p1, int[] rounds, long[] steps, double[] times, double[] loss,
                         double[] gradNormSq, double[] lr, boolean[] alive, long[] deathStep, double[] phi1,
-                        double[] phi2, double[] intEta, double[] intEta2) implements Serializable {
+                        double[] phi2, double[] intEta, double[] intEta2, double[] coords, int k)
+            implements Serializable {
         public Block {
             if (p0 < 0 || p1 <= p0) {
                 throw new IllegalArgumentException("block needs 0 <= p0 < p1 (got " + p0 + ", " + p1 + ")");
@@ -116,7 +119,8 @@ public final class SdeSimulation {
             final int rows = rounds.length;
             final int n = p1 - p0;
             if (steps.length != rows || times.length != rows || loss.length != rows * n || gradNormSq.length != rows * n
-                    || lr.length != rows * n || alive.length != rows * n || deathStep.length != n) {
+                    || lr.length != rows * n || alive.length != rows * n || deathStep.length != n
+                    || coords.length != rows * n * k) {
                 throw new IllegalArgumentException("block arrays do not match " + rows + " rows x " + n + " paths");
             }
         }
@@ -157,6 +161,8 @@ public final class SdeSimulation {
         final double[] times = new double[rows];
         final double[] oPhi1 = new double[rows * n], oPhi2 = new double[rows * n];
         final double[] oI1 = new double[rows * n], oI2 = new double[rows * n];
+        final int kc = cfg.recordCoordinates();
+        final double[] oX = new double[rows * n * kc];
         final Simulation.Integrals in = new Simulation.Integrals(n);
         final EulerMaruyama em = new EulerMaruyama(sde, cfg.seed());
         final double fStar = f.minValue();
@@ -194,6 +200,9 @@ public final class SdeSimulation {
                 System.arraycopy(gn2, 0, oGn2, row * n, n);
                 System.arraycopy(lr, 0, oLr, row * n, n);
                 System.arraycopy(alive, 0, oAlive, row * n, n);
+                for (int p = 0; p < n; p++) {
+                    System.arraycopy(x, p * d, oX, (row * n + p) * kc, kc);
+                }
                 row++;
             }
             if (k == steps) {
@@ -207,6 +216,9 @@ public final class SdeSimulation {
                     System.arraycopy(loss, 0, oLoss, row * n, n);
                     System.arraycopy(gn2, 0, oGn2, row * n, n);
                     System.arraycopy(lr, 0, oLr, row * n, n);
+                    for (int p = 0; p < n; p++) {
+                        System.arraycopy(x, p * d, oX, (row * n + p) * kc, kc);
+                    }
                 }
                 break;
             }
@@ -217,7 +229,7 @@ public final class SdeSimulation {
             }
         }
         return new Block(p0, p1, recRounds.clone(), recSteps.clone(), times, oLoss, oGn2, oLr, oAlive, death, oPhi1,
-                oPhi2, oI1, oI2);
+                oPhi2, oI1, oI2, oX, kc);
     }
 
     /**
@@ -261,6 +273,8 @@ public final class SdeSimulation {
         final boolean[] alive = new boolean[total];
         final double[] i1 = new double[total], i2 = new double[total];
         final double[] q1 = new double[total], q2 = new double[total];
+        final int kc = first.k();
+        final double[] xs = new double[total * kc];
         final List<RoundStats> out = new ArrayList<>(rows);
         for (int r = 0; r < rows; r++) {
             for (Block b : bs) {
@@ -273,11 +287,13 @@ public final class SdeSimulation {
                 System.arraycopy(b.intEta2(), r * n, i2, b.p0(), n);
                 System.arraycopy(b.phi1(), r * n, q1, b.p0(), n);
                 System.arraycopy(b.phi2(), r * n, q2, b.p0(), n);
+                System.arraycopy(b.coords(), r * n * kc, xs, b.p0() * kc, n * kc);
             }
             final long step = first.steps()[r];
             final boolean keep = !allDied || step <= allDead || r == rows - 1;
             if (keep) {
-                out.add(RoundStats.of(first.rounds()[r], first.times()[r], loss, gn2, lr, alive, q1, q2, i1, i2));
+                out.add(RoundStats.of(first.rounds()[r], first.times()[r], loss, gn2, lr, alive, q1, q2, i1, i2, xs,
+                        kc, kc));
             }
         }
         return out;

@@ -10,24 +10,90 @@ import java.io.Serializable;
  * ηη_t the adaptive factor is part of ηₜ): φ¹ = Σ ηₛ ds, φ² = Σ ηₛ² ds, ∫ηₛ‖∇f(X_s)‖² ds and
  * ∫ηₛ²‖∇f(X_s)‖² ds; {@code phi1}, {@code phi2}, {@code intEtaGradNormSq} and
  * {@code intEta2GradNormSq} are their means over the alive runs (NaN where not recorded).
+ * With {@code recordCoordinates = k > 0}, {@code xMean} and {@code xVar} hold the mean and the
+ * (n − 1) variance over the alive runs of the first k coordinates of the iterate (columns
+ * {@code x1_mean, x1_var, …}); empty otherwise.
  */
 public record RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
                          double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
                          double gradNormSqMean, double gradNormMean, double phi1, double phi2,
-                         double intEtaGradNormSq, double intEta2GradNormSq) implements Serializable {
+                         double intEtaGradNormSq, double intEta2GradNormSq, double[] xMean, double[] xVar)
+        implements Serializable {
     /** Column names, in the order of {@link #values()}. */
     public static final String[] COLUMNS = {"round", "time", "lr", "lr_min", "lr_max", "runs", "diverged",
         "loss_mean", "loss_std", "loss_p05", "loss_p50", "loss_p95", "grad_norm_sq_mean", "grad_norm_mean",
         "phi1", "phi2", "int_eta_grad_norm_sq", "int_eta2_grad_norm_sq"};
 
+    public RoundStats {
+        xMean = xMean == null ? new double[0] : xMean;
+        xVar = xVar == null ? new double[0] : xVar;
+        if (xMean.length != xVar.length) {
+            throw new IllegalArgumentException("xMean and xVar differ in length");
+        }
+    }
+
+    /** The same row without coordinate moments. */
+    public RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
+                      double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
+                      double gradNormSqMean, double gradNormMean, double phi1, double phi2,
+                      double intEtaGradNormSq, double intEta2GradNormSq) {
+        this(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50, lossP95,
+                gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, null, null);
+    }
+
+    /** Equal when every value is equal (bitwise, so NaN equals NaN), including the coordinate moments. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RoundStats r && java.util.Arrays.equals(values(), r.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(values());
+    }
+
+    /** Number of recorded coordinates k. */
+    public int coordinates() {
+        return xMean.length;
+    }
+
+    /** {@link #COLUMNS} followed by x1_mean, x1_var, …, xk_mean, xk_var. */
+    public static String[] columns(int k) {
+        final String[] c = java.util.Arrays.copyOf(COLUMNS, COLUMNS.length + 2 * k);
+        for (int j = 0; j < k; j++) {
+            c[COLUMNS.length + 2 * j] = "x" + (j + 1) + "_mean";
+            c[COLUMNS.length + 2 * j + 1] = "x" + (j + 1) + "_var";
+        }
+        return c;
+    }
+
+    /** Values in the order of {@link #columns(int)} with k = {@link #coordinates()}. */
     public double[] values() {
-        return new double[] {round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50,
+        return values(coordinates());
+    }
+
+    /** Values in the order of {@link #columns(int)}; coordinates beyond {@link #coordinates()} are NaN. */
+    public double[] values(int k) {
+        final double[] v = new double[COLUMNS.length + 2 * k];
+        final double[] base = {round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50,
             lossP95, gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq};
+        System.arraycopy(base, 0, v, 0, base.length);
+        for (int j = 0; j < k; j++) {
+            v[base.length + 2 * j] = j < xMean.length ? xMean[j] : Double.NaN;
+            v[base.length + 2 * j + 1] = j < xVar.length ? xVar[j] : Double.NaN;
+        }
+        return v;
     }
 
     /** Without the time integrals (they are NaN). */
     public static RoundStats of(int round, double time, double[] loss, double[] gn2, double[] lr, boolean[] alive) {
         return of(round, time, loss, gn2, lr, alive, null, null, null, null);
+    }
+
+    /** Without coordinate moments. */
+    public static RoundStats of(int round, double time, double[] loss, double[] gn2, double[] lr, boolean[] alive,
+                                double[] phi1, double[] phi2, double[] i1, double[] i2) {
+        return of(round, time, loss, gn2, lr, alive, phi1, phi2, i1, i2, null, 0, 0);
     }
 
     /**
@@ -37,9 +103,12 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
      * @param gn2   ‖∇f(x_r)‖² per run
      * @param lr    the learning rate each run uses at this round
      * @param alive runs that have not diverged
+     * @param x      iterates, run r's coordinate j at x[r·stride + j] (null when k = 0)
+     * @param coords number of leading coordinates whose moments are recorded
      */
     public static RoundStats of(int round, double time, double[] loss, double[] gn2, double[] lr, boolean[] alive,
-                                double[] phi1, double[] phi2, double[] i1, double[] i2) {
+                                double[] phi1, double[] phi2, double[] i1, double[] i2, double[] x, int stride,
+                                int coords) {
         int n = 0;
         for (boolean a : alive) {
             n += a ? 1 : 0;
@@ -68,8 +137,30 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
         }
         if (n == 0) {
             final double nan = Double.NaN;
+            final double[] xn = new double[coords];
+            java.util.Arrays.fill(xn, nan);
             return new RoundStats(round, time, nan, nan, nan, 0, loss.length, nan, nan, nan, nan, nan, nan, nan,
-                    nan, nan, nan, nan);
+                    nan, nan, nan, nan, xn, xn.clone());
+        }
+        final double[] xMean = new double[coords];
+        final double[] xVar = new double[coords];
+        for (int j = 0; j < coords; j++) {
+            double sx = 0;
+            for (int r = 0; r < loss.length; r++) {
+                if (alive[r]) {
+                    sx += x[r * stride + j];
+                }
+            }
+            final double m = sx / n;
+            double sv = 0;
+            for (int r = 0; r < loss.length; r++) {
+                if (alive[r]) {
+                    final double e = x[r * stride + j] - m;
+                    sv += e * e;
+                }
+            }
+            xMean[j] = m;
+            xVar[j] = n > 1 ? sv / (n - 1) : 0;
         }
         final double mean = sl / n;
         double ss = 0;
@@ -80,7 +171,7 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
         return new RoundStats(round, time, slr / n, lrMin, lrMax, n, loss.length - n, mean,
                 n > 1 ? Math.sqrt(ss / (n - 1)) : 0, quantile(l, 0.05), quantile(l, 0.5), quantile(l, 0.95),
                 sg / n, sgn / n, i1 == null ? Double.NaN : sp1 / n, i1 == null ? Double.NaN : sp2 / n,
-                i1 == null ? Double.NaN : si1 / n, i1 == null ? Double.NaN : si2 / n);
+                i1 == null ? Double.NaN : si1 / n, i1 == null ? Double.NaN : si2 / n, xMean, xVar);
     }
 
     /** Linear-interpolation quantile of sorted data (type 7). */

@@ -54,8 +54,9 @@ public final class Simulation {
          * @param gn2   ‖∇f(x_r)‖² per run
          * @param lr    learning rate per run at round k
          * @param alive runs not diverged
+         * @param x     iterates of the block's runs, flat [run·d + j]
          */
-        void onRound(int round, double[] loss, double[] gn2, double[] lr, boolean[] alive, Integrals in);
+        void onRound(int round, double[] loss, double[] gn2, double[] lr, boolean[] alive, Integrals in, double[] x);
     }
 
     /**
@@ -117,8 +118,10 @@ public final class Simulation {
         if (resumed != null) {
             out.addAll(resumed.rows());
         }
-        loop(agg, 0, runs, resumed, cp, out, (k, loss, gn2, lr, alive, in) -> {
-            final RoundStats s = RoundStats.of(k, k * eta, loss, gn2, lr, alive, in.phi1(), in.phi2(), in.i1(), in.i2());
+        final int coords = cfg.recordCoordinates();
+        loop(agg, 0, runs, resumed, cp, out, (k, loss, gn2, lr, alive, in, x) -> {
+            final RoundStats s = RoundStats.of(k, k * eta, loss, gn2, lr, alive, in.phi1(), in.phi2(), in.i1(), in.i2(),
+                    x, d, coords);
 
             out.add(s);
             if (progress != null) {
@@ -194,7 +197,7 @@ public final class Simulation {
             }
             rule.rates(k, gn2, alive, alive0 == 0 ? 0 : gnSum / alive0, lr);
             if (recorded(cfg, k)) {
-                obs.onRound(k, loss, gn2, lr, alive, in);
+                obs.onRound(k, loss, gn2, lr, alive, in, x);
             }
             in.add(lr, eta, eta, gn2, alive);
             if (k == rounds) {
@@ -203,7 +206,7 @@ public final class Simulation {
             if (alive0 == 0) { // everything diverged: record the remaining rounds without work
                 for (int kk = k + 1; kk <= rounds; kk++) {
                     if (recorded(cfg, kk)) {
-                        obs.onRound(kk, loss, gn2, lr, alive, in);
+                        obs.onRound(kk, loss, gn2, lr, alive, in, x);
                     }
                 }
                 break;

@@ -23,7 +23,8 @@ public final class RunParallel {
 
     /** Raw per-run values of one block at every recorded round. */
     record BlockResult(int r0, int[] rounds, double[][] loss, double[][] gn2, double[][] lr, boolean[][] alive,
-                       double[][] phi1, double[][] phi2, double[][] i1, double[][] i2) implements Serializable { }
+                       double[][] phi1, double[][] phi2, double[][] i1, double[][] i2, double[][] x)
+            implements Serializable { }
 
     public static List<RoundStats> run(JavaSparkContext sc, ExperimentConfig cfg) {
         final int runs = cfg.runs();
@@ -42,8 +43,15 @@ public final class RunParallel {
                 final List<double[]> l = new ArrayList<>(), g = new ArrayList<>(), r = new ArrayList<>();
                 final List<boolean[]> a = new ArrayList<>();
                 final List<double[]> j1 = new ArrayList<>(), j2 = new ArrayList<>();
-                final List<double[]> p1 = new ArrayList<>(), p2 = new ArrayList<>();
-                new Simulation(c).run(new LocalAggregator(c), rg[0], rg[1], (k, loss, gn2, lr, alive, in) -> {
+                final List<double[]> p1 = new ArrayList<>(), p2 = new ArrayList<>(), xs = new ArrayList<>();
+                final int kc = c.recordCoordinates();
+                final int d = c.buildObjective().dim();
+                new Simulation(c).run(new LocalAggregator(c), rg[0], rg[1], (k, loss, gn2, lr, alive, in, x) -> {
+                    final double[] lead = new double[loss.length * kc];
+                    for (int q = 0; q < loss.length; q++) {
+                        System.arraycopy(x, q * d, lead, q * kc, kc);
+                    }
+                    xs.add(lead);
                     ks.add(k);
                     l.add(loss.clone());
                     g.add(gn2.clone());
@@ -57,7 +65,7 @@ public final class RunParallel {
                 out.add(new BlockResult(rg[0], ks.stream().mapToInt(Integer::intValue).toArray(),
                         l.toArray(new double[0][]), g.toArray(new double[0][]), r.toArray(new double[0][]),
                         a.toArray(new boolean[0][]), p1.toArray(new double[0][]), p2.toArray(new double[0][]),
-                        j1.toArray(new double[0][]), j2.toArray(new double[0][])));
+                        j1.toArray(new double[0][]), j2.toArray(new double[0][]), xs.toArray(new double[0][])));
             }
             return out.iterator();
         }).collect();
@@ -75,6 +83,8 @@ public final class RunParallel {
         final double[] loss = new double[runs], gn2 = new double[runs], lr = new double[runs];
         final boolean[] alive = new boolean[runs];
         final double[] i1 = new double[runs], i2 = new double[runs], q1 = new double[runs], q2 = new double[runs];
+        final int kc = cfg.recordCoordinates();
+        final double[] x = new double[runs * kc];
         for (int i = 0; i < nRec; i++) {
             Arrays.fill(alive, false);
             for (BlockResult b : sorted) {
@@ -87,10 +97,11 @@ public final class RunParallel {
                 System.arraycopy(b.i2()[i], 0, i2, b.r0(), n);
                 System.arraycopy(b.phi1()[i], 0, q1, b.r0(), n);
                 System.arraycopy(b.phi2()[i], 0, q2, b.r0(), n);
+                System.arraycopy(b.x()[i], 0, x, b.r0() * kc, n * kc);
             }
             final BlockResult f = sorted.get(0);
             final int k = f.rounds()[i];
-            rows.add(RoundStats.of(k, k * cfg.eta(), loss, gn2, lr, alive, q1, q2, i1, i2));
+            rows.add(RoundStats.of(k, k * cfg.eta(), loss, gn2, lr, alive, q1, q2, i1, i2, x, kc, kc));
         }
         return rows;
     }

@@ -185,7 +185,8 @@ public final class SimulateJob {
     }
 
     static void writeParquet(SparkSession spark, ResultTable table, ResultDir out) {
-        final String[] h = ResultTable.header();
+        final String[] h = table.header();
+        final int k = table.coordinates();
         final List<StructField> fields = new ArrayList<>();
         fields.add(DataTypes.createStructField(h[0], DataTypes.IntegerType, false));
         fields.add(DataTypes.createStructField(h[1], DataTypes.StringType, false));
@@ -203,7 +204,7 @@ public final class SimulateJob {
                 v[1] = b.label();
                 v[2] = b.kind();
                 v[3] = b.optimizer();
-                final double[] d = s.values();
+                final double[] d = s.values(k);
                 for (int i = 0; i < d.length; i++) {
                     final String col = h[i + 4];
                     final boolean integral = col.equals("round") || col.equals("runs") || col.equals("diverged");
@@ -249,12 +250,13 @@ public final class SimulateJob {
             final RoundStats last = r.rows().get(r.rows().size() - 1);
             final ObjectNode fin = s.putObject("final");
             final double[] v = last.values();
+            final String[] cols = RoundStats.columns(last.coordinates());
             for (int i = 0; i < v.length; i++) {
                 final double x = v[i];
                 if (Double.isFinite(x)) {
-                    fin.put(RoundStats.COLUMNS[i], x);
+                    fin.put(cols[i], x);
                 } else {
-                    fin.put(RoundStats.COLUMNS[i], Double.toString(x));
+                    fin.put(cols[i], Double.toString(x));
                 }
             }
             if (r.checks() != null) {
