@@ -2,7 +2,9 @@
 # Regenerates every figure and the HTML report into one folder, on the embedded Spark:
 #   submit-scripts/figures.sh [out-dir] [--full]
 # Figure 1 (Appendix B.1-B.3) of the (L0, L1) paper, optimizer and SDE overlaid, with the theorem
-# checks; Figure 6 of seed 000 (SGD and SignSGD asymptotic loss against Lemmas 3.6 and 3.5). B.2 (d = 1000) runs 100 Monte Carlo runs unless --full (the paper's 1000, ~10x longer).
+# checks; of seed 000, Figure 2 (SignSGD phases, loss bounds, moments, schedulers: Lemmas 3.4-3.9),
+# Corollary 3.11 (Student-t, nu = 2) and Figure 6 (SGD and SignSGD asymptotic loss against Lemmas
+# 3.6 and 3.5). B.2 (d = 1000) runs 100 Monte Carlo runs unless --full (the paper's 1000, ~10x longer).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-figures}"
@@ -11,18 +13,29 @@ b2runs=100
 mkdir -p "$out"
 start=$(date +%s)
 run() { # name config [--set ...]
-  local name=$1; shift
+  cmd simulate "$@"
+}
+cmd() { # command name config [--set ...]
+  local command=$1 name=$2; shift 2
   local t0; t0=$(date +%s)
-  "$here/submit-scripts/run-local.sh" simulate --config "$@" --out "$out/$name" --overwrite > "$out/$name.log" 2>&1 \
+  "$here/submit-scripts/run-local.sh" "$command" --config "$@" --out "$out/$name" --overwrite > "$out/$name.log" 2>&1 \
     || { echo "$name failed, see $out/$name.log" >&2; exit 1; }
   echo "$name: $(( $(date +%s) - t0 )) s"
 }
 run fig1-b1 "$here/conf/fig1-b1-dsgd.json"
 run fig1-b2 "$here/conf/fig1-b2-dcsgd.json" --set runs=$b2runs
 run fig1-b3 "$here/conf/fig1-b3-dsignsgd.json"
+cmd integrate seed000-fig2-phases "$here/conf/seed000-fig2-phases.json"
+run seed000-fig2-loss "$here/conf/seed000-fig2-loss.json"
+run seed000-fig2-moments "$here/conf/seed000-fig2-moments.json"
+run seed000-fig2-schedulers "$here/conf/seed000-fig2-schedulers.json"
+run seed000-cor311-student "$here/conf/seed000-cor311-student.json"
 run seed000-fig6-sgd "$here/conf/seed000-fig6-dsgd.json"
 run seed000-fig6-signsgd "$here/conf/seed000-fig6-dsignsgd.json"
 "$here/submit-scripts/run-local.sh" report --in "$out/fig1-b1" --in "$out/fig1-b2" --in "$out/fig1-b3" \
+  --in "$out/seed000-fig2-phases" --in "$out/seed000-fig2-loss" --in "$out/seed000-fig2-moments" \
+  --in "$out/seed000-fig2-schedulers" --in "$out/seed000-cor311-student" \
   --in "$out/seed000-fig6-sgd" --in "$out/seed000-fig6-signsgd" \
-  --out "$out/report" --overwrite --title "Figure 1 of the (L0, L1) paper; Figure 6 (SGD, SignSGD) of seed 000" 2>/dev/null
+  --out "$out/report" --overwrite \
+  --title "Figure 1 of the (L0, L1) paper; Figures 2 and 6 and Corollary 3.11 of the SignSGD paper" 2>/dev/null
 echo "all figures: $(( $(date +%s) - start )) s; open $out/report/index.html"

@@ -131,6 +131,7 @@ public final class TheoremChecker {
         String weighting;
         boolean applicable = sm != null;
         String note = sm == null ? "no (L0, L1) pair for objective " + f.describe() : "";
+        String caveat = "";
         switch (method) {
             case DSGD -> {
                 theorem = "Theorem 4";
@@ -167,6 +168,13 @@ public final class TheoremChecker {
                             + "sigma1 > 0 has none";
                 }
                 assumptions.add("sigma_H,1 = harmonic mean of the agents' sigma_max,i (AgentAverages.sigmaHarmonic)");
+                final double snr = secantRatio(cfg);
+                if (snr > 1) {
+                    caveat = String.format(Locale.ROOT, "; note: at x0 max_j |d_j f|/sigma = %.3g > 1, outside the "
+                            + "secant regime where l_nu |g|^2/sigma bounds the sign drift from below (Phase 1/2 of "
+                            + "seed 000 Lemma 3.4), so Eq. 7 as printed need not hold early on", snr);
+                    assumptions.add(caveat.substring(8));
+                }
                 if (applicable && !(sigmaH > 0 && Double.isFinite(sigmaH))) {
                     applicable = false;
                     note = "Theorem 7 needs sigma_H,1 > 0 (got " + sigmaH + ")";
@@ -319,7 +327,7 @@ public final class TheoremChecker {
                 d, n, eta, eps, theoremNorm ? "config normalization.epsilon" : "default 0.5",
                 averages.sigma0Sq(), averages.sigma1Sq(), averages.omega(), averages.sigma0SqOmega(),
                 averages.sigma1SqOmega(), averages.finiteVariance(), sigmaH, ell, gap, List.copyOf(assumptions));
-        final String verdict = verdict(theorem, cond, bnd, def1);
+        final String verdict = verdict(theorem, cond, bnd, def1) + caveat;
         return new Report(cfg.name(), source, method.id(), theorem, constants, def1, rmv, cond, bnd,
                 List.copyOf(points), verdict);
     }
@@ -349,6 +357,27 @@ public final class TheoremChecker {
             u = pieceEnd;
         }
         return new double[] {s1 * eta, s2 * eta};
+    }
+
+    /**
+     * maxⱼ |∂ⱼf(x₀)| / min over agents of sᵢⱼ: above 1 the secant bound E[sign(g + Z)]·g ≥ ℓ_ν g²/σ
+     * behind Theorem 7 fails at the start (E[sign] saturates at 1 while ℓ_ν g/σ keeps growing).
+     */
+    static double secantRatio(ExperimentConfig cfg) {
+        final var f = cfg.buildObjective();
+        final double[] x0 = cfg.initialPoint();
+        final double[] g = new double[x0.length];
+        final double gn2 = f.gradient(x0, 0, g, 0);
+        double worst = 0;
+        final int n = cfg.noise().homogeneous() ? 1 : cfg.agents();
+        for (int i = 0; i < n; i++) {
+            final var m = cfg.noise().build(i, cfg.agents());
+            for (int j = 0; j < g.length; j++) {
+                final double sc = m.scale(j, gn2);
+                worst = Math.max(worst, sc > 0 ? Math.abs(g[j]) / sc : g[j] == 0 ? 0 : Double.POSITIVE_INFINITY);
+            }
+        }
+        return worst;
     }
 
     private static String verdict(String theorem, Condition c, Bound b, DefinitionOneCheck.Result def1) {

@@ -36,19 +36,30 @@ public final class Plots {
 
     private Plots() { }
 
-    /** How a line is drawn: solid over its band (optimizer), dashed (SDE), dotted (theory). */
-    public enum Style { SOLID, DASHED, DOTTED }
+    /** How a line is drawn: solid over its band (optimizer), dashed (SDE), dotted (theory), dash-dot (bounds). */
+    public enum Style { SOLID, DASHED, DOTTED, DASHDOT }
 
     /** One line of a chart. */
     public record Line(String legend, double[] x, double[] y, double[] lo, double[] hi, Style style, int colour) { }
 
     /** Builds a chart with a log y axis; non-positive and non-finite points are left out. */
     public static JFreeChart chart(String title, String subtitle, String xLabel, String yLabel, List<Line> lines) {
+        return chart(title, subtitle, xLabel, yLabel, lines, true);
+    }
+
+    /**
+     * Builds a chart with a log (non-positive and non-finite points left out) or linear y axis
+     * (non-finite points left out).
+     */
+    public static JFreeChart chart(String title, String subtitle, String xLabel, String yLabel, List<Line> lines,
+                                   boolean logY) {
         final YIntervalSeriesCollection solid = new YIntervalSeriesCollection();
         final XYSeriesCollection dashed = new XYSeriesCollection();
         final DeviationRenderer rs = new DeviationRenderer(true, false);
         final XYLineAndShapeRenderer rd = new XYLineAndShapeRenderer(true, false);
         int ns = 0, nd = 0;
+        final boolean anySolid = lines.stream().anyMatch(l -> l.style() == Style.SOLID);
+        rd.setDrawSeriesLineAsPath(true); // dash patterns run along the whole line, not per segment
         double minPos = Double.POSITIVE_INFINITY;
         for (Line l : lines) {
             for (double v : l.y()) {
@@ -63,8 +74,9 @@ public final class Plots {
                 final YIntervalSeries s = new YIntervalSeries(l.legend());
                 for (int i = 0; i < l.x().length; i++) {
                     final double y = l.y()[i];
-                    if (y > 0 && Double.isFinite(y)) {
-                        final double lo = l.lo() == null ? y : clamp(l.lo()[i], minPos / 10, y);
+                    if ((y > 0 || !logY) && Double.isFinite(y)) {
+                        final double lo = l.lo() == null ? y
+                                : logY ? clamp(l.lo()[i], minPos / 10, y) : Double.isFinite(l.lo()[i]) ? Math.min(l.lo()[i], y) : y;
                         final double hi = l.hi() == null ? y : Double.isFinite(l.hi()[i]) ? Math.max(l.hi()[i], y) : y;
                         s.add(l.x()[i], y, lo, hi);
                     }
@@ -75,31 +87,45 @@ public final class Plots {
                 rs.setSeriesStroke(ns, new BasicStroke(3f));
                 ns++;
             } else {
-                final XYSeries s = new XYSeries(l.legend() + " ", false, true);
+                final XYSeries s = new XYSeries(anySolid || l.style() != Style.DASHED ? l.legend() + " " + nd : l.legend(),
+                        false, true);
                 for (int i = 0; i < l.x().length; i++) {
-                    if (l.y()[i] > 0 && Double.isFinite(l.y()[i])) {
+                    if ((l.y()[i] > 0 || !logY) && Double.isFinite(l.y()[i])) {
                         s.add(l.x()[i], l.y()[i]);
                     }
                 }
                 dashed.addSeries(s);
                 rd.setSeriesPaint(nd, c);
                 final boolean dotted = l.style() == Style.DOTTED;
-                rd.setSeriesStroke(nd, new BasicStroke(dotted ? 2.5f : 3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
-                        10f, dotted ? new float[] {2f, 6f} : new float[] {10f, 7f}, 0f));
-                rd.setSeriesVisibleInLegend(nd, false);
+                final float[] dash = switch (l.style()) {
+                    case DOTTED -> new float[] {2f, 6f};
+                    case DASHDOT -> new float[] {14f, 5f, 2f, 5f};
+                    default -> new float[] {10f, 7f};
+                };
+                rd.setSeriesStroke(nd, new BasicStroke(dotted ? 2.5f : 2.5f, BasicStroke.CAP_ROUND,
+                        BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+                rd.setSeriesVisibleInLegend(nd, !anySolid && l.style() == Style.DASHED); // SDE-only charts
                 nd++;
             }
         }
         rs.setAlpha(0.15f);
         final NumberAxis xAxis = new NumberAxis(xLabel);
         xAxis.setAutoRangeIncludesZero(true);
-        final LogAxis yAxis = new LogAxis(yLabel);
-        yAxis.setBase(10);
-        yAxis.setSmallestValue(Double.isFinite(minPos) ? minPos / 10 : 1e-12);
-        yAxis.setNumberFormatOverride(new java.text.DecimalFormat("0E0"));
-        yAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one tick per decade
-        yAxis.setMinorTickCount(9);
-        yAxis.setMinorTickMarksVisible(true);
+        final org.jfree.chart.axis.ValueAxis yAxis;
+        if (logY) {
+            final LogAxis log = new LogAxis(yLabel);
+            log.setBase(10);
+            log.setSmallestValue(Double.isFinite(minPos) ? minPos / 10 : 1e-12);
+            log.setNumberFormatOverride(new java.text.DecimalFormat("0E0"));
+            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one tick per decade
+            log.setMinorTickCount(9);
+            log.setMinorTickMarksVisible(true);
+            yAxis = log;
+        } else {
+            final NumberAxis lin = new NumberAxis(yLabel);
+            lin.setAutoRangeIncludesZero(true);
+            yAxis = lin;
+        }
         final XYPlot plot = new XYPlot(solid, xAxis, yAxis, rs);
         plot.setDataset(1, dashed);
         plot.setRenderer(1, rd);

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.distsde.config.ConfigException;
+import org.distsde.config.ExperimentConfig;
 import org.distsde.io.ResultDir;
 import org.jfree.chart.JFreeChart;
 
@@ -97,14 +98,18 @@ public final class ReportCommand {
             final Map<String, Map<String, String>> params = params(d.summary());
             final List<String> keys = sweptKeys(params);
             final Map<String, Panel> panels = panels(d, params, keys);
+            final List<ExperimentConfig> configs = TheoryCurves.configs(d.summary());
             int pi = 0;
             for (Panel p : panels.values()) {
                 final String stem = safe(name) + (panels.size() > 1 ? "-" + (pi + 1) : "");
                 final String panelTitle = name + (p.key().isEmpty() ? "" : " — " + p.key());
-                final JFreeChart loss = chart(d.summary(), p, keys, panelTitle, "loss");
-                final JFreeChart lr = chart(d.summary(), p, keys, panelTitle, "lr");
-                emit(dir, stem + "-loss", loss, h);
-                emit(dir, stem + "-lr", lr, h);
+                emit(dir, stem + "-loss", chart(configs, p, keys, panelTitle, "loss"), h);
+                emit(dir, stem + "-lr", chart(configs, p, keys, panelTitle, "lr"), h);
+                final int k = coordinates(p);
+                if (k > 0) {
+                    emit(dir, stem + "-mean", moments(configs, p, keys, panelTitle, k, false), h);
+                    emit(dir, stem + "-var", moments(configs, p, keys, panelTitle, k, true), h);
+                }
                 pi++;
             }
             h.append("<h3>Final figures</h3>").append(finals(d));
@@ -165,8 +170,8 @@ public final class ReportCommand {
         return panels;
     }
 
-    private static JFreeChart chart(JsonNode summary, Panel p, List<String> keys, String title, String what) {
-        final List<Plots.Line> lines = new ArrayList<>();
+    /** Series indices of a panel in drawing order (optimizer first). */
+    private static List<Integer> order(Panel p) {
         final List<Integer> order = new ArrayList<>();
         for (ResultData.Curve c : p.optimizer()) {
             order.add(c.series());
@@ -176,7 +181,77 @@ public final class ReportCommand {
                 order.add(c.series());
             }
         }
+        return order;
+    }
+
+    /** The number of recorded coordinates (columns x1_mean, …) of a panel's curves. */
+    static int coordinates(Panel p) {
+        int k = 0;
+        for (List<ResultData.Curve> g : List.of(p.optimizer(), p.sde())) {
+            for (ResultData.Curve c : g) {
+                final Map<String, Double> row = c.rows().get(0);
+                int j = 0;
+                while (row.containsKey("x" + (j + 1) + "_mean") && !Double.isNaN(row.get("x" + (j + 1) + "_mean"))) {
+                    j++;
+                }
+                k = Math.max(k, j);
+            }
+        }
+        return k;
+    }
+
+    private static ExperimentConfig config(List<ExperimentConfig> configs, int series) {
+        return series >= 0 && series < configs.size() ? configs.get(series) : null;
+    }
+
+    /** The subtitle's theory part, from the first series that has one. */
+    private static String theory(List<ExperimentConfig> configs, List<Integer> order) {
+        for (int s : order) {
+            final ExperimentConfig c = config(configs, s);
+            if (c != null && TheoryCurves.applies(c)) {
+                return TheoryCurves.describe(c);
+            }
+        }
+        return "";
+    }
+
+    /** E[x_j] or Var[x_j] of the recorded coordinates: optimizer solid, SDE dashed, theory dotted. */
+    private static JFreeChart moments(List<ExperimentConfig> configs, Panel p, List<String> keys, String title, int k,
+                                      boolean variance) {
+        final List<Integer> order = order(p);
+        final List<Plots.Line> lines = new ArrayList<>();
+        final java.util.Set<Integer> drawn = new java.util.HashSet<>();
+        for (List<ResultData.Curve> group : List.of(p.optimizer(), p.sde())) {
+            for (ResultData.Curve c : group) {
+                final boolean sde = c.kind().equals("sde");
+                final double[] x = c.column("round");
+                for (int j = 0; j < k; j++) {
+                    final int colour = order.size() == 1 ? j : order.indexOf(c.series()) * k + j;
+                    final String col = "x" + (j + 1) + (variance ? "_var" : "_mean");
+                    lines.add(new Plots.Line("x" + (j + 1) + (order.size() == 1 ? "" : ", " + legend(c, keys)), x,
+                            c.column(col), null, null, sde ? Plots.Style.DASHED : Plots.Style.SOLID, colour));
+                    if (drawn.add(c.series() * 64 + j)) {
+                        final TheoryCurves.Curve t = TheoryCurves.moment(config(configs, c.series()), x, j, variance);
+                        if (t != null) {
+                            lines.add(new Plots.Line(t.name(), t.x(), t.y(), null, null, t.style(), colour));
+                        }
+                    }
+                }
+            }
+        }
+        final String theory = theory(configs, order).isEmpty() ? "" : "; dotted: Lemma 3.7 (SignSGD) / 3.8 (SGD)";
+        final String sub = (p.optimizer().isEmpty() ? "dashed: SDE paths" : "solid: optimizer, over the alive runs")
+                + (p.sde().isEmpty() || p.optimizer().isEmpty() ? "" : "; dashed: its SDE") + theory;
+        return Plots.chart(title, sub, "iteration k", variance ? "Var[x_j] over runs" : "E[x_j] over runs", lines, false);
+    }
+
+    private static JFreeChart chart(List<ExperimentConfig> configs, Panel p, List<String> keys, String title,
+                                    String what) {
+        final List<Plots.Line> lines = new ArrayList<>();
+        final List<Integer> order = order(p);
         final boolean loss = what.equals("loss");
+        final java.util.Set<Integer> drawn = new java.util.HashSet<>();
+        final java.util.Set<String> bounds = new java.util.LinkedHashSet<>();
         for (List<ResultData.Curve> group : List.of(p.optimizer(), p.sde())) {
             for (ResultData.Curve c : group) {
                 final boolean sde = c.kind().equals("sde");
@@ -188,16 +263,23 @@ public final class ReportCommand {
                 lines.add(new Plots.Line(legend, x, c.column(loss ? "loss_mean" : "lr"),
                         loss && !sde ? c.column("loss_p05") : null, loss && !sde ? c.column("loss_p95") : null,
                         sde ? Plots.Style.DASHED : Plots.Style.SOLID, order.indexOf(c.series())));
-                if (loss && !sde) {
-                    TheoryCurves.of(summary, c).ifPresent(t -> lines.add(new Plots.Line(t.name(), t.x(), t.y(), null, null,
-                            Plots.Style.DOTTED, order.indexOf(c.series()))));
+                if (loss && drawn.add(c.series())) {
+                    for (TheoryCurves.Curve t : TheoryCurves.loss(config(configs, c.series()), x, order.size() == 1)) {
+                        if (t.style() == Plots.Style.DASHDOT) {
+                            bounds.add(t.name().replace(" (Eq. 7)", ""));
+                        }
+                        lines.add(new Plots.Line(t.name(), t.x(), t.y(), null, null, t.style(), order.indexOf(c.series())));
+                    }
                 }
             }
         }
-        final String theory = TheoryCurves.describe(summary);
+        final String theory = theory(configs, order);
         final String sub = loss
-                ? "solid: optimizer (band: 5–95% of runs)" + (p.sde().isEmpty() ? "" : "; dashed: its SDE (Euler–Maruyama)")
-                        + (theory.isEmpty() ? "" : "; dotted: " + theory) + "; diverged runs excluded"
+                ? (p.optimizer().isEmpty() ? "" : "solid: optimizer (band: 5–95% of runs); ")
+                        + (p.sde().isEmpty() ? "" : "dashed: SDE (Euler–Maruyama); ")
+                        + (theory.isEmpty() ? "" : theory + "; ")
+                        + (bounds.isEmpty() ? "" : "dash-dot: " + String.join(", ", bounds) + "; ")
+                        + "diverged runs excluded"
                 : "learning rate η·ηₖ·(normalization), mean over the alive runs";
         return Plots.chart(title, sub, "iteration k", loss ? "E[f(x_k)] − f*" : "learning rate", lines);
     }
