@@ -228,8 +228,21 @@ public final class ReportCommand {
                 for (int j = 0; j < k; j++) {
                     final int colour = order.size() == 1 ? j : order.indexOf(c.series()) * k + j;
                     final String col = "x" + (j + 1) + (variance ? "_var" : "_mean");
+                    double[] lo = null, hi = null;
+                    final double[] y = c.column(col);
+                    if (!sde && !variance) { // 95% confidence band of the mean over runs
+                        final double[] v = c.column("x" + (j + 1) + "_var");
+                        final double[] n = c.column("runs");
+                        lo = new double[y.length];
+                        hi = new double[y.length];
+                        for (int i = 0; i < y.length; i++) {
+                            final double half = 1.96 * Math.sqrt(v[i] / Math.max(1, n[i]));
+                            lo[i] = y[i] - half;
+                            hi[i] = y[i] + half;
+                        }
+                    }
                     lines.add(new Plots.Line("x" + (j + 1) + (order.size() == 1 ? "" : ", " + legend(c, keys)), x,
-                            c.column(col), null, null, sde ? Plots.Style.DASHED : Plots.Style.SOLID, colour));
+                            y, lo, hi, sde ? Plots.Style.DASHED : Plots.Style.SOLID, colour));
                     if (drawn.add(c.series() * 64 + j)) {
                         final TheoryCurves.Curve t = TheoryCurves.moment(config(configs, c.series()), x, j, variance);
                         if (t != null) {
@@ -240,7 +253,8 @@ public final class ReportCommand {
             }
         }
         final String theory = theory(configs, order).isEmpty() ? "" : "; dotted: Lemma 3.7 (SignSGD) / 3.8 (SGD)";
-        final String sub = (p.optimizer().isEmpty() ? "dashed: SDE paths" : "solid: optimizer, over the alive runs")
+        final String sub = (p.optimizer().isEmpty() ? "dashed: SDE paths"
+                : variance ? "solid: optimizer, over the alive runs" : "solid: optimizer (band: 95% confidence of the mean)")
                 + (p.sde().isEmpty() || p.optimizer().isEmpty() ? "" : "; dashed: its SDE") + theory;
         return Plots.chart(title, sub, "iteration k", variance ? "Var[x_j] over runs" : "E[x_j] over runs", lines, false);
     }

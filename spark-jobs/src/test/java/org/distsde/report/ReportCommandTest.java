@@ -102,4 +102,47 @@ class ReportCommandTest {
         assertEquals(2, run("--out", out.toString()));
         assertFalse(Files.exists(out));
     }
+
+    /**
+     * A SignSGD-on-a-quadratic result with coordinate moments: the report adds E[x_j] and Var[x_j]
+     * charts and draws the theory (dotted: the SDE moments; dash-dot: the Lemma 3.5 bounds).
+     */
+    @Test
+    void quadraticResultGetsMomentChartsAndTheoryLines() throws Exception {
+        final Path d = tmp.resolve("quad");
+        Files.createDirectories(d);
+        final StringBuilder csv = new StringBuilder("series,label,kind,optimizer,round,time,lr,lr_min,lr_max,runs,"
+                + "diverged,loss_mean,loss_std,loss_p05,loss_p50,loss_p95,grad_norm_sq_mean,grad_norm_mean,x1_mean,"
+                + "x1_var,x2_mean,x2_var\n");
+        for (String kind : new String[] {"optimizer", "sde"}) {
+            for (int k = 0; k <= 1000; k += 100) {
+                final double m = Math.exp(-k * 0.008);
+                csv.append("0,base,").append(kind).append(",dsignsgd,").append(k).append(',').append(k * 0.001)
+                        .append(",0.001,0.001,0.001,100,0,").append(1e-4 * m + 6e-5).append(",1e-5,1e-5,1e-5,2e-4,1,1,")
+                        .append(0.01 * m).append(",3e-5,").append(0.01 * m * m).append(",1.5e-5\n");
+            }
+        }
+        Files.writeString(d.resolve("metrics.csv"), csv.toString());
+        Files.writeString(d.resolve("summary.json"), """
+                {"name": "quad", "description": "", "seed": 1, "wallSeconds": 1, "versions": {},
+                 "config": {"name": "quad", "runs": 100, "rounds": 1000, "optimizer": "dsignsgd", "agents": 1,
+                            "eta": 0.001, "objective": {"type": "quadratic", "h": [1, 2]}, "x0": [0.01, 0.01],
+                            "noise": {"type": "gaussian", "sigma0": 0.1}, "recordCoordinates": 2},
+                 "series": [{"index": 0, "label": "base", "kind": "optimizer", "params": {}, "final": {}},
+                            {"index": 0, "label": "base", "kind": "sde", "params": {}, "final": {}}]}
+                """);
+        final Path out = tmp.resolve("quad-report");
+        assertEquals(0, run("--in", d.toString(), "--out", out.toString()));
+        for (String stem : new String[] {"quad-loss", "quad-lr", "quad-mean", "quad-var"}) {
+            assertTrue(Files.size(out.resolve(stem + ".png")) > 10_000, stem);
+            assertTrue(Files.isRegularFile(out.resolve(stem + ".svg")), stem);
+        }
+        final String loss = Files.readString(out.resolve("quad-loss.svg"));
+        assertTrue(loss.contains("dasharray:2.0,6.0"), "dotted SDE-moment prediction");
+        assertTrue(loss.contains("dasharray:14.0,5.0,2.0,5.0"), "dash-dot Lemma 3.5 bound");
+        assertTrue(loss.contains("Lemma 3.5 Phase 3 bound"), "the subtitle names the bound");
+        final String mean = Files.readString(out.resolve("quad-mean.svg"));
+        assertTrue(mean.contains("dasharray:2.0,6.0"), "dotted Lemma 3.7 mean");
+        assertTrue(Files.readString(out.resolve("index.html")).contains("quad-var.svg"));
+    }
 }
