@@ -62,16 +62,16 @@ public class SdeStepBenchmark {
                 System.arraycopy(p, 0, x0, i * d, d);
             }
             x = x0.clone();
+            em.begin(0, paths);
             drift = new double[d];
             diff = new double[d];
         }
 
         double[] run() {
             System.arraycopy(x0, 0, x, 0, x.length);
-            final long k = step++;
             for (int p = 0; p < paths; p++) {
                 sde.coefficients(x, p * d, drift, diff, 0);
-                em.step(x, p * d, drift, diff, 0, 1, dt, p, k);
+                em.step(x, p * d, drift, diff, 0, 1, dt, p);
             }
             return x;
         }

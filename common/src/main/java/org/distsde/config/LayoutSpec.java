@@ -14,8 +14,8 @@ import java.io.Serializable;
  *     block in agent order and the blocks in block order — the canonical order every layout
  *     reproduces.</li>
  * <li>{@code partitions}: Spark partitions for the agents (default: min(blocks, default
- *     parallelism)); {@code runBlocks}: tasks for the runs layout (default: 2 × default
- *     parallelism). Neither changes any result.</li>
+ *     parallelism)); {@code runBlocks}: tasks per series for the runs layout and the SDE (default: 2 ×
+ *     default parallelism, shared by the series of a sweep, which run in one Spark job). Neither changes any result.</li>
  * </ul>
  */
 public record LayoutSpec(String mode, Integer blocks, Integer partitions, Integer runBlocks) implements Serializable {
@@ -48,7 +48,16 @@ public record LayoutSpec(String mode, Integer blocks, Integer partitions, Intege
     }
 
     public int runBlocks(int runs, int parallelism) {
-        return Math.max(1, Math.min(runs, runBlocks == null ? 2 * parallelism : runBlocks));
+        return runBlocks(runs, parallelism, 1);
+    }
+
+    /**
+     * Tasks for one of {@code seriesInJob} series sharing a Spark job: by default the job gets
+     * about 2 × parallelism tasks in all (at least one per series).
+     */
+    public int runBlocks(int runs, int parallelism, int seriesInJob) {
+        final int dflt = (2 * parallelism + seriesInJob - 1) / Math.max(1, seriesInJob);
+        return Math.max(1, Math.min(runs, runBlocks == null ? dflt : runBlocks));
     }
 
     /** Whether this series runs in the runs layout. */

@@ -7,14 +7,15 @@ import org.apache.commons.rng.core.source64.LongProvider;
  * allocation.
  *
  * <p>Every random number of a simulation is drawn from the stream at {@code (run, agent, round)}
- * (optimizer) or {@code (path, 0, step)} (SDE) under a key derived from {@code (seed, purpose)},
+ * (optimizer) or {@code (path, 0, 0)}, continued step after step (SDE, see {@link #save}/{@link #load}),
+ * under a key derived from {@code (seed, purpose)},
  * so draws never depend on partitioning, task order or retries. The stream at a key is the
  * xoshiro256++ generator (exactly Commons RNG's {@code XoShiRo256PlusPlus}, checked in the
  * tests) started from the 256-bit state {@link #state} derives from the key with two independent
  * chains of the SplitMix64 finalizer: two different keys share a starting state with probability
  * about 2⁻¹²⁸, and xoshiro256's period 2²⁵⁶ − 1 makes overlaps of the short per-key streams
  * negligible. Re-keying costs a few multiplications, which matters when a stream serves a single
- * coordinate (d = 1) and is re-keyed R·N times per round.
+ * coordinate (d = 1) and is re-keyed R·N times per round: two SplitMix64 finalizers per key.
  *
  * <p>Not thread-safe: one instance per task/thread. It extends Commons RNG's {@link LongProvider},
  * so Commons samplers are bound to it once and reused across keys.
@@ -53,15 +54,38 @@ public final class KeyedStream extends LongProvider {
         // keys that collide in both 64-bit chains are (heuristically) 2^-128 apart
         final long h1 = mix(r1 ^ (run * G1 + agent * G2));
         final long h2 = mix(r2 + (run * G4 ^ agent * G1));
+        // the other two words are cheap bijections of the hashes (odd multiplier, rotation): the
+        // state still carries the key's 128 independent bits, and the first output,
+        // rotl(s0 + s3, 23) + s0, already depends on both chains
         s0 = h1;
-        s1 = mix(h1 + G1);
+        s1 = h1 * G3 + G1;
         s2 = h2;
-        s3 = mix(h2 + G2);
+        s3 = Long.rotateLeft(h2, 29) ^ G2;
         if ((s0 | s1 | s2 | s3) == 0) { // the one forbidden xoshiro state; probability 2^-256
             s0 = G1;
         }
         resetCachedState();
         return this;
+    }
+
+    /** Writes the current generator state to {@code dst[off .. off+4)} (to continue it later). */
+    public void save(long[] dst, int off) {
+        dst[off] = s0;
+        dst[off + 1] = s1;
+        dst[off + 2] = s2;
+        dst[off + 3] = s3;
+    }
+
+    /**
+     * Continues a state written by {@link #save}: many long streams (one per SDE path) share one
+     * instance, switching costs four loads instead of a re-key.
+     */
+    public void load(long[] src, int off) {
+        s0 = src[off];
+        s1 = src[off + 1];
+        s2 = src[off + 2];
+        s3 = src[off + 3];
+        resetCachedState();
     }
 
     /** The starting state at a key (for the equivalence test with Commons RNG). */

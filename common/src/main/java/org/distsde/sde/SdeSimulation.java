@@ -23,8 +23,8 @@ import org.distsde.sim.StepRule;
  *
  * <p>A path whose f(X) − f* is not finite or exceeds {@code divergenceThreshold} is frozen,
  * counted and never averaged. Paths [p0, p1) can be integrated as independent blocks
- * ({@link #runBlock}) and merged with {@link #combine}: the noise of path p at step n is keyed by
- * (seed, p, n), so the result is identical whatever the blocking. Exception: normalization
+ * ({@link #runBlock}) and merged with {@link #combine}: path p draws its noise from its own stream
+ * keyed by (seed, p), so the result is identical whatever the blocking. Exception: normalization
  * {@code theorem} needs E‖∇f(X_t)‖ over all paths at every step, so a block must then hold all
  * paths [0, paths).
  */
@@ -165,6 +165,7 @@ public final class SdeSimulation {
         final double[] oX = new double[rows * n * kc];
         final Simulation.Integrals in = new Simulation.Integrals(n);
         final EulerMaruyama em = new EulerMaruyama(sde, cfg.seed());
+        em.begin(p0, n);
         final double fStar = f.minValue();
         final double threshold = cfg.divergenceThreshold();
         final double eta = cfg.eta();
@@ -224,7 +225,7 @@ public final class SdeSimulation {
             }
             for (int p = 0; p < n; p++) {
                 if (alive[p]) {
-                    em.step(x, p * d, drift, diff, p * d, lr[p] / eta, dt, p0 + p, k);
+                    em.step(x, p * d, drift, diff, p * d, lr[p] / eta, dt, p);
                 }
             }
         }

@@ -87,6 +87,10 @@ public final class AgentWorker {
             signsByCdf(a0, a1, round, runOffset, grads, gn2, active, acc);
             return;
         }
+        if (method == Method.DSGD && shared != null && shared.uniformScale()) {
+            dsgdShared(a0, a1, round, runOffset, grads, gn2, active, acc);
+            return;
+        }
         for (int i = a0; i < a1; i++) {
             final NoiseModel noise = noise(i);
             final ContinuousSampler z = sampler(noise);
@@ -101,6 +105,39 @@ public final class AgentWorker {
                     case DCSGD -> dcsgd(noise, compressor != null ? compressor : compressionSpec.build(i), z, grads,
                             off, gn2[r], acc);
                     default -> dsign(noise, z, grads, off, gn2[r], acc);
+                }
+            }
+        }
+    }
+
+    /** Per-run noise scale of the shared model, once per call (it depends on the run only through ‖∇f‖²). */
+    private double[] runScales = new double[0];
+
+    /**
+     * DSGD with homogeneous agents whose scale is the same for every coordinate: the scale s(‖∇f‖²)
+     * of each run is computed once, not once per agent (same draws, same order, same sums).
+     */
+    private void dsgdShared(int a0, int a1, long round, int runOffset, double[] g, double[] gn2, boolean[] active,
+                            double[] acc) {
+        final int runs = gn2.length;
+        if (runScales.length < runs) {
+            runScales = new double[runs];
+        }
+        final double[] sc = runScales;
+        for (int r = 0; r < runs; r++) {
+            sc[r] = active[r] ? shared.scale(0, gn2[r]) : 0;
+        }
+        final ContinuousSampler z = sampler(shared);
+        for (int i = a0; i < a1; i++) {
+            for (int r = 0; r < runs; r++) {
+                if (!active[r]) {
+                    continue;
+                }
+                rng.at(runOffset + r, i, round);
+                final int off = r * d;
+                final double s = sc[r];
+                for (int j = 0; j < d; j++) {
+                    acc[off + j] += g[off + j] + s * z.sample();
                 }
             }
         }

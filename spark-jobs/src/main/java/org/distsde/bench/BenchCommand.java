@@ -206,13 +206,16 @@ public final class BenchCommand {
         return new Workload(name, ConfigLoader.load(p, sets), sde, runs, iters);
     }
 
+    /** All configurations of a workload in one Spark job, as {@code simulate} / {@code integrate} run a sweep. */
     static void run(JavaSparkContext jsc, Workload w) {
+        final List<ExperimentConfig> cfgs = new ArrayList<>();
         for (Series s : w.exp().series()) {
-            if (w.sde()) {
-                IntegrateJob.run(jsc, s.config());
-            } else {
-                RunParallel.run(jsc, s.config());
-            }
+            cfgs.add(s.config());
+        }
+        if (w.sde()) {
+            IntegrateJob.runAll(jsc, cfgs);
+        } else {
+            RunParallel.runAll(jsc, cfgs);
         }
     }
 

@@ -19,25 +19,52 @@ import org.distsde.sim.RoundStats;
 public final class IntegrateJob {
     private IntegrateJob() { }
 
+    /** Each series' rows, and its compute time: the sum of its tasks' times over the slots. */
+    public record Result(List<RoundStats> rows, double seconds) { }
+
+    /** A block of paths of one series, with its compute time. */
+    record Timed(int series, SdeSimulation.Block block, long nanos) implements java.io.Serializable { }
+
     public static List<RoundStats> run(JavaSparkContext sc, ExperimentConfig cfg) {
-        final SdeSimulation probe = new SdeSimulation(cfg);
-        final int paths = probe.paths();
-        final int nb = probe.needsAllPaths() ? 1 : cfg.layout().runBlocks(paths, sc.defaultParallelism());
+        return runAll(sc, List.of(cfg)).get(0).rows();
+    }
+
+    /** Integrates every series' SDE in one Spark job; results in the order of {@code cfgs}. */
+    public static List<Result> runAll(JavaSparkContext sc, List<ExperimentConfig> cfgs) {
+        final int slots = sc.defaultParallelism();
         final List<int[]> ranges = new ArrayList<>();
-        for (int b = 0; b < nb; b++) {
-            ranges.add(new int[] {(int) ((long) paths * b / nb), (int) ((long) paths * (b + 1) / nb)});
+        for (int s = 0; s < cfgs.size(); s++) {
+            final SdeSimulation probe = new SdeSimulation(cfgs.get(s));
+            final int paths = probe.paths();
+            final int nb = probe.needsAllPaths() ? 1 : cfgs.get(s).layout().runBlocks(paths, slots, cfgs.size());
+            for (int b = 0; b < nb; b++) {
+                ranges.add(new int[] {s, (int) ((long) paths * b / nb), (int) ((long) paths * (b + 1) / nb)});
+            }
         }
-        final Broadcast<ExperimentConfig> cfgB = sc.broadcast(cfg);
-        final List<SdeSimulation.Block> blocks = sc.parallelize(ranges, nb).mapPartitions((Iterator<int[]> it) -> {
-            final List<SdeSimulation.Block> out = new ArrayList<>();
-            final SdeSimulation sim = new SdeSimulation(cfgB.value());
+        final Broadcast<ArrayList<ExperimentConfig>> cfgB = sc.broadcast(new ArrayList<>(cfgs));
+        final List<Timed> blocks = sc.parallelize(ranges, ranges.size()).mapPartitions((Iterator<int[]> it) -> {
+            final List<Timed> out = new ArrayList<>();
             while (it.hasNext()) {
                 final int[] r = it.next();
-                out.add(sim.runBlock(r[0], r[1]));
+                final long t0 = System.nanoTime();
+                final SdeSimulation.Block b = new SdeSimulation(cfgB.value().get(r[0])).runBlock(r[1], r[2]);
+                out.add(new Timed(r[0], b, System.nanoTime() - t0));
             }
             return out.iterator();
         }).collect();
         cfgB.destroy();
-        return SdeSimulation.combine(blocks);
+        final List<Result> results = new ArrayList<>();
+        for (int s = 0; s < cfgs.size(); s++) {
+            final List<SdeSimulation.Block> mine = new ArrayList<>();
+            long nanos = 0;
+            for (Timed t : blocks) {
+                if (t.series() == s) {
+                    mine.add(t.block());
+                    nanos += t.nanos();
+                }
+            }
+            results.add(new Result(SdeSimulation.combine(mine), nanos / 1e9 / Math.max(1, Math.min(slots, mine.size()))));
+        }
+        return results;
     }
 }

@@ -21,56 +21,88 @@ import org.distsde.sim.Simulation;
 public final class RunParallel {
     private RunParallel() { }
 
-    /** Raw per-run values of one block at every recorded round. */
-    record BlockResult(int r0, int[] rounds, double[][] loss, double[][] gn2, double[][] lr, boolean[][] alive,
-                       double[][] phi1, double[][] phi2, double[][] i1, double[][] i2, double[][] x)
-            implements Serializable { }
+    /** Raw per-run values of one block at every recorded round, and the block's compute time. */
+    record BlockResult(int series, int r0, int[] rounds, double[][] loss, double[][] gn2, double[][] lr,
+                       boolean[][] alive, double[][] phi1, double[][] phi2, double[][] i1, double[][] i2, double[][] x,
+                       long nanos) implements Serializable { }
+
+    /** Each series' rows, and its compute time: the sum of its tasks' times over the slots. */
+    public record Result(List<RoundStats> rows, double seconds) { }
 
     public static List<RoundStats> run(JavaSparkContext sc, ExperimentConfig cfg) {
-        final int runs = cfg.runs();
-        final int nb = cfg.layout().runBlocks(runs, sc.defaultParallelism());
+        return runAll(sc, List.of(cfg)).get(0).rows();
+    }
+
+    /**
+     * Simulates every series in one Spark job (one task per block of runs of each series), so a
+     * sweep pays the job launch once; results in the order of {@code cfgs}.
+     */
+    public static List<Result> runAll(JavaSparkContext sc, List<ExperimentConfig> cfgs) {
+        final int slots = sc.defaultParallelism();
         final List<int[]> ranges = new ArrayList<>();
-        for (int b = 0; b < nb; b++) {
-            ranges.add(new int[] {(int) ((long) runs * b / nb), (int) ((long) runs * (b + 1) / nb)});
+        for (int s = 0; s < cfgs.size(); s++) {
+            final int runs = cfgs.get(s).runs();
+            final int nb = cfgs.get(s).layout().runBlocks(runs, slots, cfgs.size());
+            for (int b = 0; b < nb; b++) {
+                ranges.add(new int[] {s, (int) ((long) runs * b / nb), (int) ((long) runs * (b + 1) / nb)});
+            }
         }
-        final Broadcast<ExperimentConfig> cfgB = sc.broadcast(cfg);
-        final List<BlockResult> blocks = sc.parallelize(ranges, nb).mapPartitions((Iterator<int[]> it) -> {
+        final Broadcast<ArrayList<ExperimentConfig>> cfgB = sc.broadcast(new ArrayList<>(cfgs));
+        final List<BlockResult> blocks = sc.parallelize(ranges, ranges.size()).mapPartitions((Iterator<int[]> it) -> {
             final List<BlockResult> out = new ArrayList<>();
-            final ExperimentConfig c = cfgB.value();
             while (it.hasNext()) {
                 final int[] rg = it.next();
-                final List<Integer> ks = new ArrayList<>();
-                final List<double[]> l = new ArrayList<>(), g = new ArrayList<>(), r = new ArrayList<>();
-                final List<boolean[]> a = new ArrayList<>();
-                final List<double[]> j1 = new ArrayList<>(), j2 = new ArrayList<>();
-                final List<double[]> p1 = new ArrayList<>(), p2 = new ArrayList<>(), xs = new ArrayList<>();
-                final int kc = c.recordCoordinates();
-                final int d = c.buildObjective().dim();
-                new Simulation(c).run(new LocalAggregator(c), rg[0], rg[1], (k, loss, gn2, lr, alive, in, x) -> {
-                    final double[] lead = new double[loss.length * kc];
-                    for (int q = 0; q < loss.length; q++) {
-                        System.arraycopy(x, q * d, lead, q * kc, kc);
-                    }
-                    xs.add(lead);
-                    ks.add(k);
-                    l.add(loss.clone());
-                    g.add(gn2.clone());
-                    r.add(lr.clone());
-                    a.add(alive.clone());
-                    j1.add(in.i1().clone());
-                    j2.add(in.i2().clone());
-                    p1.add(in.phi1().clone());
-                    p2.add(in.phi2().clone());
-                });
-                out.add(new BlockResult(rg[0], ks.stream().mapToInt(Integer::intValue).toArray(),
-                        l.toArray(new double[0][]), g.toArray(new double[0][]), r.toArray(new double[0][]),
-                        a.toArray(new boolean[0][]), p1.toArray(new double[0][]), p2.toArray(new double[0][]),
-                        j1.toArray(new double[0][]), j2.toArray(new double[0][]), xs.toArray(new double[0][])));
+                out.add(block(cfgB.value().get(rg[0]), rg[0], rg[1], rg[2]));
             }
             return out.iterator();
         }).collect();
         cfgB.destroy();
-        return combine(cfg, blocks);
+        final List<Result> results = new ArrayList<>();
+        for (int s = 0; s < cfgs.size(); s++) {
+            final List<BlockResult> mine = new ArrayList<>();
+            long nanos = 0;
+            for (BlockResult b : blocks) {
+                if (b.series() == s) {
+                    mine.add(b);
+                    nanos += b.nanos();
+                }
+            }
+            results.add(new Result(combine(cfgs.get(s), mine), nanos / 1e9 / Math.max(1, Math.min(slots, mine.size()))));
+        }
+        return results;
+    }
+
+    /** Runs [r0, r1) of one series through all rounds, keeping the raw values of every recorded round. */
+    static BlockResult block(ExperimentConfig c, int series, int r0, int r1) {
+        final long t0 = System.nanoTime();
+        final List<Integer> ks = new ArrayList<>();
+        final List<double[]> l = new ArrayList<>(), g = new ArrayList<>(), r = new ArrayList<>();
+        final List<boolean[]> a = new ArrayList<>();
+        final List<double[]> j1 = new ArrayList<>(), j2 = new ArrayList<>();
+        final List<double[]> p1 = new ArrayList<>(), p2 = new ArrayList<>(), xs = new ArrayList<>();
+        final int kc = c.recordCoordinates();
+        final int d = c.buildObjective().dim();
+        new Simulation(c).run(new LocalAggregator(c), r0, r1, (k, loss, gn2, lr, alive, in, x) -> {
+            final double[] lead = new double[loss.length * kc];
+            for (int q = 0; q < loss.length; q++) {
+                System.arraycopy(x, q * d, lead, q * kc, kc);
+            }
+            xs.add(lead);
+            ks.add(k);
+            l.add(loss.clone());
+            g.add(gn2.clone());
+            r.add(lr.clone());
+            a.add(alive.clone());
+            j1.add(in.i1().clone());
+            j2.add(in.i2().clone());
+            p1.add(in.phi1().clone());
+            p2.add(in.phi2().clone());
+        });
+        return new BlockResult(series, r0, ks.stream().mapToInt(Integer::intValue).toArray(),
+                l.toArray(new double[0][]), g.toArray(new double[0][]), r.toArray(new double[0][]),
+                a.toArray(new boolean[0][]), p1.toArray(new double[0][]), p2.toArray(new double[0][]),
+                j1.toArray(new double[0][]), j2.toArray(new double[0][]), xs.toArray(new double[0][]),
+                System.nanoTime() - t0);
     }
 
     /** Concatenates the blocks in run order and computes each recorded round's statistics. */

@@ -69,33 +69,53 @@ public final class SimulateJob {
         final long t0 = System.nanoTime();
         final List<SeriesResult> results = new ArrayList<>();
         final int n = exp.series().size();
+        // every SDE, and every optimizer series in the runs layout, of the sweep in one Spark job each
+        final List<Series> sdeTodo = new ArrayList<>(), runsTodo = new ArrayList<>();
+        for (Series s : exp.series()) {
+            final ExperimentConfig c = s.config();
+            if ((!optimizer || c.sde().enabled()) && ckpt.done(s.index(), "sde") == null) {
+                sdeTodo.add(s);
+            }
+            if (optimizer && c.layout().byRuns(c.normalization()) && ckpt.done(s.index(), "optimizer") == null) {
+                runsTodo.add(s);
+            }
+        }
+        if (!sdeTodo.isEmpty()) {
+            final List<IntegrateJob.Result> res = IntegrateJob.runAll(jsc, configs(sdeTodo));
+            for (int i = 0; i < res.size(); i++) {
+                ckpt.markDone(sdeTodo.get(i).index(), "sde", new CheckpointStore.Done(res.get(i).rows(),
+                        res.get(i).seconds()));
+            }
+        }
+        if (!runsTodo.isEmpty()) {
+            final long ts = System.nanoTime();
+            final List<RunParallel.Result> res = RunParallel.runAll(jsc, configs(runsTodo));
+            LOG.info(String.format("[%s] runs layout: %d series in one job, %.1f s", exp.first().name(), res.size(),
+                    (System.nanoTime() - ts) / 1e9));
+            for (int i = 0; i < res.size(); i++) {
+                ckpt.markDone(runsTodo.get(i).index(), "optimizer", new CheckpointStore.Done(res.get(i).rows(),
+                        res.get(i).seconds()));
+            }
+        }
         for (Series s : exp.series()) {
             final ExperimentConfig c = s.config();
             if (!optimizer || c.sde().enabled()) {
                 final CheckpointStore.Done saved = ckpt.done(s.index(), "sde");
-                if (saved != null) {
-                    LOG.info(String.format("[%s %d/%d %s] SDE: resumed from its checkpoint", c.name(), s.index() + 1,
-                            n, s.label()));
-                    results.add(checked(s, "sde", saved.rows(), saved.seconds()));
-                } else {
-                    final long ts = System.nanoTime();
-                    final List<RoundStats> rows = IntegrateJob.run(jsc, c);
-                    final double sec = (System.nanoTime() - ts) / 1e9;
-                    ckpt.markDone(s.index(), "sde", new CheckpointStore.Done(rows, sec));
-                    final RoundStats last = rows.get(rows.size() - 1);
-                    LOG.info(String.format("[%s %d/%d %s] SDE: %d paths, %.1f s, final loss_mean %.4g, diverged %d",
-                            c.name(), s.index() + 1, n, s.label(), last.runs() + last.diverged(), sec, last.lossMean(),
-                            last.diverged()));
-                    results.add(checked(s, "sde", rows, sec));
-                }
+                final RoundStats last = saved.rows().get(saved.rows().size() - 1);
+                LOG.info(String.format("[%s %d/%d %s] SDE: %d paths, %.1f s, final loss_mean %.4g, diverged %d",
+                        c.name(), s.index() + 1, n, s.label(), last.runs() + last.diverged(), saved.seconds(),
+                        last.lossMean(), last.diverged()));
+                results.add(checked(s, "sde", saved.rows(), saved.seconds()));
             }
             if (!optimizer) {
                 continue;
             }
             final CheckpointStore.Done done = ckpt.done(s.index(), "optimizer");
             if (done != null) {
-                LOG.info(String.format("[%s %d/%d %s] resumed from its checkpoint", c.name(), s.index() + 1, n,
-                        s.label()));
+                final RoundStats last = done.rows().get(done.rows().size() - 1);
+                LOG.info(String.format("[%s %d/%d %s] optimizer: %.1f s, final loss_mean %.4g, diverged %d/%d",
+                        c.name(), s.index() + 1, n, s.label(), done.seconds(), last.lossMean(), last.diverged(),
+                        c.runs()));
                 results.add(checked(s, "optimizer", done.rows(), done.seconds()));
                 continue;
             }
@@ -104,24 +124,15 @@ public final class SimulateJob {
             final int logEvery = Math.max(c.recordEvery(), c.rounds() / 10);
             final String tag = "[" + c.name() + " " + (s.index() + 1) + "/" + n + " " + s.label() + "]";
             final List<RoundStats> rows;
-            if (c.layout().byRuns(c.normalization())) {
-                LOG.info(String.format("%s runs layout: %d runs x %d rounds in %d tasks", tag, c.runs(), c.rounds(),
-                        c.layout().runBlocks(c.runs(), jsc.defaultParallelism())));
-                rows = RunParallel.run(jsc, c);
-                final RoundStats last = rows.get(rows.size() - 1);
-                LOG.info(String.format("%s round %d/%d  %.1f s  loss_mean %.4g  diverged %d/%d", tag, last.round(),
-                        c.rounds(), (System.nanoTime() - ts) / 1e9, last.lossMean(), last.diverged(), c.runs()));
-            } else {
-                final int every = checkpointEvery >= 0 ? checkpointEvery : Math.max(1, c.rounds() / 10);
-                try (Aggregator agg = new SparkAggregator(jsc, c)) {
-                    rows = sim.run(agg, st -> {
-                        if (st.round() % logEvery == 0 || st.round() == c.rounds()) {
-                            LOG.info(String.format("%s round %d/%d  %.1f s  loss_mean %.4g  diverged %d/%d", tag,
-                                    st.round(), c.rounds(), (System.nanoTime() - ts) / 1e9, st.lossMean(),
-                                    st.diverged(), c.runs()));
-                        }
-                    }, ckpt.rounds(s.index(), "optimizer", every));
-                }
+            final int every = checkpointEvery >= 0 ? checkpointEvery : Math.max(1, c.rounds() / 10);
+            try (Aggregator agg = new SparkAggregator(jsc, c)) { // the agents layout: one Spark job per round
+                rows = sim.run(agg, st -> {
+                    if (st.round() % logEvery == 0 || st.round() == c.rounds()) {
+                        LOG.info(String.format("%s round %d/%d  %.1f s  loss_mean %.4g  diverged %d/%d", tag,
+                                st.round(), c.rounds(), (System.nanoTime() - ts) / 1e9, st.lossMean(),
+                                st.diverged(), c.runs()));
+                    }
+                }, ckpt.rounds(s.index(), "optimizer", every));
             }
             final double sec = (System.nanoTime() - ts) / 1e9;
             ckpt.markDone(s.index(), "optimizer", new CheckpointStore.Done(rows, sec));
@@ -132,6 +143,14 @@ public final class SimulateJob {
         write(spark, exp, results, out, (System.nanoTime() - t0) / 1e9);
         ckpt.delete();
         return results;
+    }
+
+    private static List<ExperimentConfig> configs(List<Series> ss) {
+        final List<ExperimentConfig> out = new ArrayList<>();
+        for (Series s : ss) {
+            out.add(s.config());
+        }
+        return out;
     }
 
     /** Identifies the resolved experiment (and the command) a checkpoint belongs to. */
