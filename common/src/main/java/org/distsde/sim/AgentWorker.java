@@ -15,10 +15,11 @@ import org.distsde.rng.KeyedStream;
  * Computes the agents' messages mᵢ (Section 3) for every run and adds them up.
  *
  * <p>Agent i's draws for run r at round k all come from the stream at (seed, r, i, k). Per
- * coordinate j, in this order: DSGD draws Tⱼ and sends ∂ⱼf + sⱼTⱼ; DCSGD draws a uniform u and,
- * only if the coordinate is kept (u &lt; p), Tⱼ, sending (∂ⱼf + sⱼTⱼ)/p — dropping a coordinate
- * before drawing its noise is exact in distribution; DSignSGD sends sign(∂ⱼf + sⱼTⱼ), or with
- * {@code signSampling = cdf} +1 if u &lt; F(∂ⱼf/sⱼ) else −1, which has the same law.
+ * coordinate j, in this order: DSGD draws Tⱼ and sends ∂ⱼf + sⱼTⱼ; DCSGD draws d uniforms uⱼ
+ * (coordinate j is kept if uⱼ &lt; p), then Tⱼ for the kept coordinates only, in index order,
+ * sending (∂ⱼf + sⱼTⱼ)/p — dropping a coordinate before drawing its noise is exact in
+ * distribution; DSignSGD sends sign(∂ⱼf + sⱼTⱼ), or with {@code signSampling = cdf} +1 if
+ * u &lt; F(∂ⱼf/sⱼ) else −1, which has the same law.
  *
  * <p>One instance per task (not thread-safe); it holds only O(d) scratch besides the agents'
  * models, which are rebuilt from the configuration rather than shipped.
@@ -50,6 +51,7 @@ public final class AgentWorker {
         this.compressor = compressionSpec.homogeneous() ? compressionSpec.build() : null;
         this.cdfSigns = cfg.signSampling().equals("cdf");
         this.rng = new KeyedStream(cfg.seed(), KeyedStream.Purpose.OPTIMIZER);
+        this.kept = new int[d];
     }
 
     /** The noise model of agent i. */
@@ -110,8 +112,13 @@ public final class AgentWorker {
         }
     }
 
-    /** Per-run noise scale of the shared model, once per call (it depends on the run only through ‖∇f‖²). */
+    /** Per-run noise scale of the shared model, once per round (it depends on the run only through ‖∇f‖²). */
     private double[] runScales = new double[0];
+    /** Kept coordinate indices of one agent's sparsification (DCSGD), reused. */
+    private final int[] kept;
+    private long sRound = -1;
+    private double[] sGn2;
+    private int sOffset;
 
     /**
      * DSGD with homogeneous agents whose scale is the same for every coordinate: the scale s(‖∇f‖²)
@@ -120,13 +127,19 @@ public final class AgentWorker {
     private void dsgdShared(int a0, int a1, long round, int runOffset, double[] g, double[] gn2, boolean[] active,
                             double[] acc) {
         final int runs = gn2.length;
-        if (runScales.length < runs) {
-            runScales = new double[runs];
+        if (sRound != round || sGn2 != gn2 || sOffset != runOffset || runScales.length < runs) {
+            // once per round, shared by all blocks of agents (the arrays are the round's, not copies)
+            if (runScales.length < runs) {
+                runScales = new double[runs];
+            }
+            for (int r = 0; r < runs; r++) {
+                runScales[r] = active[r] ? shared.scale(0, gn2[r]) : 0;
+            }
+            sRound = round;
+            sGn2 = gn2;
+            sOffset = runOffset;
         }
         final double[] sc = runScales;
-        for (int r = 0; r < runs; r++) {
-            sc[r] = active[r] ? shared.scale(0, gn2[r]) : 0;
-        }
         final ContinuousSampler z = sampler(shared);
         for (int i = a0; i < a1; i++) {
             for (int r = 0; r < runs; r++) {
@@ -166,10 +179,24 @@ public final class AgentWorker {
         final double inv = 1 / p;
         final boolean uni = noise.uniformScale();
         final double s0 = uni ? noise.scale(0, gn2) : 0;
+        // first the d keep/drop uniforms, compacting the kept indices without a data-dependent
+        // branch (a coin flip per coordinate would mispredict half the time at p = 1/2), then the
+        // noise of the kept coordinates only, in index order
+        final int[] idx = kept;
+        int n = 0;
         for (int j = 0; j < d; j++) {
-            if (rng.nextDouble() < p) {
-                final double s = uni ? s0 : noise.scale(j, gn2);
-                acc[off + j] += (g[off + j] + s * z.sample()) * inv;
+            idx[n] = j;
+            n += rng.nextDouble() < p ? 1 : 0;
+        }
+        if (uni) {
+            for (int q = 0; q < n; q++) {
+                final int j = idx[q];
+                acc[off + j] += (g[off + j] + s0 * z.sample()) * inv;
+            }
+        } else {
+            for (int q = 0; q < n; q++) {
+                final int j = idx[q];
+                acc[off + j] += (g[off + j] + noise.scale(j, gn2) * z.sample()) * inv;
             }
         }
     }

@@ -58,17 +58,29 @@ public final class StepRule implements Serializable {
         final boolean theorem = norm.type().equals("theorem");
         final boolean perRun = theorem && !norm.couplesRuns();
         final double cap = theorem && !perRun ? ceiling(meanGradNorm) : Double.POSITIVE_INFINITY;
-        for (int r = 0; r < lr.length; r++) {
-            if (!alive[r]) {
-                continue;
-            }
-            switch (norm.type()) {
-                case "grad-norm" -> {
-                    final double den = Math.max(norm.floor(), Math.sqrt(gn2[r]));
-                    lr[r] = den > 0 ? base / den : base;
+        switch (norm.type()) { // hoisted: one branch per call, not per run
+            case "grad-norm" -> {
+                final double floor = norm.floor();
+                for (int r = 0; r < lr.length; r++) {
+                    if (alive[r]) {
+                        final double den = Math.max(floor, Math.sqrt(gn2[r]));
+                        lr[r] = den > 0 ? base / den : base;
+                    }
                 }
-                case "theorem" -> lr[r] = Math.min(base, perRun ? ceiling(Math.sqrt(gn2[r])) : cap);
-                default -> lr[r] = base;
+            }
+            case "theorem" -> {
+                for (int r = 0; r < lr.length; r++) {
+                    if (alive[r]) {
+                        lr[r] = Math.min(base, perRun ? ceiling(Math.sqrt(gn2[r])) : cap);
+                    }
+                }
+            }
+            default -> {
+                for (int r = 0; r < lr.length; r++) {
+                    if (alive[r]) {
+                        lr[r] = base;
+                    }
+                }
             }
         }
     }
