@@ -15,7 +15,8 @@ import java.io.Serializable;
  *     reproduces.</li>
  * <li>{@code partitions}: Spark partitions for the agents (default: min(blocks, default
  *     parallelism)); {@code runBlocks}: tasks per series for the runs layout and the SDE (default: 2 ×
- *     default parallelism, shared by the series of a sweep, which run in one Spark job). Neither changes any result.</li>
+ *     default parallelism for one series; a sweep's series run in one Spark job of about 4 ×
+ *     parallelism tasks, at least 2 per series). Neither changes any result.</li>
  * </ul>
  */
 public record LayoutSpec(String mode, Integer blocks, Integer partitions, Integer runBlocks) implements Serializable {
@@ -53,10 +54,12 @@ public record LayoutSpec(String mode, Integer blocks, Integer partitions, Intege
 
     /**
      * Tasks for one of {@code seriesInJob} series sharing a Spark job: by default the job gets
-     * about 2 × parallelism tasks in all (at least one per series).
+     * about 4 × parallelism tasks in all, at least two per series (uneven series then still
+     * spread over the slots).
      */
     public int runBlocks(int runs, int parallelism, int seriesInJob) {
-        final int dflt = (2 * parallelism + seriesInJob - 1) / Math.max(1, seriesInJob);
+        final int dflt = seriesInJob <= 1 ? 2 * parallelism
+                : Math.max(2, (4 * parallelism + seriesInJob - 1) / seriesInJob);
         return Math.max(1, Math.min(runs, runBlocks == null ? dflt : runBlocks));
     }
 
