@@ -222,7 +222,7 @@ public final class BenchCommand {
     /** ms per round of the agents layout with (almost) no work: 1 run, d = 1, 2 agents. */
     static double perRoundOverhead(JavaSparkContext jsc, PrintStream out) {
         final ExperimentConfig c = ConfigLoader.parse("""
-                {"name": "overhead", "runs": 1, "rounds": 60, "recordEvery": 60, "optimizer": "dsgd", "agents": 2,
+                {"name": "overhead", "runs": 1, "rounds": 200, "recordEvery": 200, "optimizer": "dsgd", "agents": 2,
                  "eta": 0.01, "objective": {"type": "quartic", "dim": 1}, "x0": [1], "noise": {"type": "gaussian"}}
                 """, List.of()).first();
         try (Aggregator a = new SparkAggregator(jsc, c)) {
