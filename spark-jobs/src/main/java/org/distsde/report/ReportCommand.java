@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -32,14 +31,14 @@ public final class ReportCommand {
     private ReportCommand() { }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        final List<Path> ins = new ArrayList<>();
+        final List<String> ins = new ArrayList<>();
         String dest = null;
         String title = "distsde report";
         boolean overwrite = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--in" -> ins.add(Path.of(value(args, ++i, "--in")));
+                    case "--in" -> ins.add(value(args, ++i, "--in"));
                     case "--out" -> dest = value(args, ++i, "--out");
                     case "--title" -> title = value(args, ++i, "--title");
                     case "--overwrite" -> overwrite = true;
@@ -53,8 +52,9 @@ public final class ReportCommand {
                 throw new ConfigException("--out is required (" + USAGE + ")");
             }
             final List<ResultData> data = new ArrayList<>();
-            for (Path p : ins) {
-                data.add(ResultData.read(p));
+            final Configuration hadoop = new Configuration();
+            for (String p : ins) {
+                data.add(ResultData.read(p, hadoop));
             }
             System.setProperty("java.awt.headless", "true");
             try (ResultDir dir = ResultDir.open(dest, overwrite, new Configuration())) {

@@ -3,7 +3,6 @@ package org.distsde.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +12,8 @@ import org.distsde.config.ConfigException;
 
 /**
  * A result directory of {@code simulate} / {@code integrate} read back: {@code metrics.csv}
- * (RFC 4180) and {@code summary.json}.
+ * (RFC 4180) and {@code summary.json}, through the Hadoop FileSystem API (a local path, file://,
+ * hdfs://, s3a://).
  */
 public final class ResultData {
     /** One curve: a series of one kind with its rows, each a column → value map. */
@@ -38,33 +38,47 @@ public final class ResultData {
     public List<Curve> curves() { return curves; }
     public String name() { return summary.path("name").asText(dir.getFileName().toString()); }
 
-    /** Reads a result directory; a missing or malformed file is a {@link ConfigException} naming it. */
+    /** Reads a local result directory; a missing or malformed file is a {@link ConfigException} naming it. */
     public static ResultData read(Path dir) {
-        final Path csv = dir.resolve("metrics.csv");
-        final Path json = dir.resolve("summary.json");
-        if (!Files.isRegularFile(csv) || !Files.isRegularFile(json)) {
-            throw new ConfigException("--in " + dir + ": not a result directory (needs metrics.csv and summary.json)");
+        return read(dir.toUri().toString(), new org.apache.hadoop.conf.Configuration());
+    }
+
+    /**
+     * Reads a result directory at any Hadoop FileSystem URI (file://, hdfs://, s3a://, or a plain
+     * local path); a missing or malformed file is a {@link ConfigException} naming it.
+     */
+    public static ResultData read(String uri, org.apache.hadoop.conf.Configuration conf) {
+        final org.apache.hadoop.fs.Path base = new org.apache.hadoop.fs.Path(uri);
+        final Path dir = Path.of(base.getName().isEmpty() ? "result" : base.getName());
+        final String csvText;
+        final String jsonText;
+        try {
+            final org.apache.hadoop.fs.FileSystem fs = base.getFileSystem(conf);
+            final org.apache.hadoop.fs.Path csv = new org.apache.hadoop.fs.Path(base, "metrics.csv");
+            final org.apache.hadoop.fs.Path json = new org.apache.hadoop.fs.Path(base, "summary.json");
+            if (!fs.isFile(csv) || !fs.isFile(json)) {
+                throw new ConfigException("--in " + uri + ": not a result directory (needs metrics.csv and summary.json)");
+            }
+            csvText = text(fs, csv);
+            jsonText = text(fs, json);
+        } catch (IOException e) {
+            throw new ConfigException("--in " + uri + ": cannot read (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
         final JsonNode summary;
         try {
-            summary = new ObjectMapper().readTree(json.toFile());
+            summary = new ObjectMapper().readTree(jsonText);
         } catch (IOException e) {
-            throw new ConfigException("--in " + dir + ": malformed summary.json (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw new ConfigException("--in " + uri + ": malformed summary.json (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
-        final List<String> lines;
-        try {
-            lines = Files.readAllLines(csv);
-        } catch (IOException e) {
-            throw new ConfigException("--in " + dir + ": cannot read metrics.csv (" + e.getMessage() + ")");
-        }
+        final List<String> lines = csvText.lines().toList();
         if (lines.isEmpty()) {
-            throw new ConfigException("--in " + dir + ": metrics.csv is empty");
+            throw new ConfigException("--in " + uri + ": metrics.csv is empty");
         }
         final String[] h = split(lines.get(0));
         final List<String> head = List.of(h);
         for (String need : new String[] {"series", "label", "kind", "optimizer", "round", "loss_mean"}) {
             if (!head.contains(need)) {
-                throw new ConfigException("--in " + dir + ": metrics.csv has no column '" + need + "'");
+                throw new ConfigException("--in " + uri + ": metrics.csv has no column '" + need + "'");
             }
         }
         final Map<String, Curve> byKey = new LinkedHashMap<>();
@@ -74,7 +88,7 @@ public final class ResultData {
             }
             final String[] v = split(lines.get(i));
             if (v.length != h.length) {
-                throw new ConfigException("--in " + dir + ": metrics.csv line " + (i + 1) + " has " + v.length
+                throw new ConfigException("--in " + uri + ": metrics.csv line " + (i + 1) + " has " + v.length
                         + " fields, the header " + h.length);
             }
             final Map<String, Double> row = new LinkedHashMap<>();
@@ -85,7 +99,7 @@ public final class ResultData {
                 try {
                     row.put(h[j], Double.parseDouble(v[j]));
                 } catch (NumberFormatException e) {
-                    throw new ConfigException("--in " + dir + ": metrics.csv line " + (i + 1) + ", column " + h[j]
+                    throw new ConfigException("--in " + uri + ": metrics.csv line " + (i + 1) + ", column " + h[j]
                             + ": not a number ('" + v[j] + "')");
                 }
             }
@@ -94,6 +108,12 @@ public final class ResultData {
                     .rows().add(row);
         }
         return new ResultData(dir, summary, new ArrayList<>(byKey.values()));
+    }
+
+    private static String text(org.apache.hadoop.fs.FileSystem fs, org.apache.hadoop.fs.Path p) throws IOException {
+        try (java.io.InputStream in = fs.open(p)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** RFC 4180 field splitting (quotes, doubled quotes). */

@@ -132,7 +132,8 @@ class ReportCommandTest {
                             {"index": 0, "label": "base", "kind": "sde", "params": {}, "final": {}}]}
                 """);
         final Path out = tmp.resolve("quad-report");
-        assertEquals(0, run("--in", d.toString(), "--out", out.toString()));
+        // the input through the Hadoop FileSystem API, as an hdfs:// or s3a:// result would be read
+        assertEquals(0, run("--in", d.toUri().toString(), "--out", out.toString()));
         for (String stem : new String[] {"quad-loss", "quad-lr", "quad-mean", "quad-var"}) {
             assertTrue(Files.size(out.resolve(stem + ".png")) > 10_000, stem);
             assertTrue(Files.isRegularFile(out.resolve(stem + ".svg")), stem);
