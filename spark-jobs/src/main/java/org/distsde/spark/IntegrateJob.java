@@ -47,7 +47,8 @@ public final class IntegrateJob {
             while (it.hasNext()) {
                 final int[] r = it.next();
                 final long t0 = System.nanoTime();
-                final SdeSimulation.Block b = new SdeSimulation(cfgB.value().get(r[0])).runBlock(r[1], r[2]);
+                final ExperimentConfig c = cfgB.value().get(r[0]);
+                final SdeSimulation.Block b = ComputeThreads.call(() -> new SdeSimulation(c).runBlock(r[1], r[2]));
                 out.add(new Timed(r[0], b, System.nanoTime() - t0));
             }
             return out.iterator();

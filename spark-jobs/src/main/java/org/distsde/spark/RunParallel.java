@@ -52,7 +52,8 @@ public final class RunParallel {
             final List<BlockResult> out = new ArrayList<>();
             while (it.hasNext()) {
                 final int[] rg = it.next();
-                out.add(block(cfgB.value().get(rg[0]), rg[0], rg[1], rg[2]));
+                final ExperimentConfig c = cfgB.value().get(rg[0]);
+                out.add(ComputeThreads.call(() -> block(c, rg[0], rg[1], rg[2])));
             }
             return out.iterator();
         }).collect();
