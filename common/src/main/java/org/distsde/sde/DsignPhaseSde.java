@@ -44,14 +44,18 @@ public final class DsignPhaseSde implements Sde {
 
     @Override
     public void drift(double[] x, int off, double[] out, int ooff) {
-        final double[] diff = new double[out.length];
-        coefficients(x, off, out, diff, ooff);
+        final double gn2 = f.gradient(x, off, out, ooff);
+        for (int j = 0; j < d; j++) {
+            out[ooff + j] = phase1 ? -Math.signum(out[ooff + j]) : -linear(out[ooff + j], j, gn2, false);
+        }
     }
 
     @Override
     public void diffusion(double[] x, int off, double[] out, int ooff) {
-        final double[] drift = new double[out.length];
-        coefficients(x, off, drift, out, ooff);
+        final double gn2 = f.gradient(x, off, out, ooff);
+        for (int j = 0; j < d; j++) {
+            out[ooff + j] = phase1 ? 0 : scale * Math.sqrt(Math.max(0, 1 - linear(out[ooff + j], j, gn2, true)));
+        }
     }
 
     @Override
@@ -76,6 +80,17 @@ public final class DsignPhaseSde implements Sde {
             diff[ooff + j] = scale * Math.sqrt(Math.max(0, 1 - s2 / m));
         }
         return gn2;
+    }
+
+    /** (1/N)Σᵢ eᵢ or, with {@code squares}, (1/N)Σᵢ eᵢ², eᵢ = κᵢ∂ⱼf/sᵢⱼ (Eq. 5 / Eq. 10). */
+    private double linear(double g, int j, double gn2, boolean squares) {
+        double s = 0;
+        for (int i = 0; i < agents.length; i++) {
+            final double sc = agents[i].scale(j, gn2);
+            final double e = sc == 0 ? Math.signum(g) : kappa[i] * g / sc;
+            s += squares ? e * e : e;
+        }
+        return s / agents.length;
     }
 
     @Override

@@ -93,6 +93,8 @@ class BadInputTableTest extends SparkTestBase {
                 Arguments.of(List.of("--set", "layout.mode=runs", "--set", "normalization={\"type\":\"theorem\"}"), "layout.mode"),
                 set("layout.mode=grid", "layout.mode"), set("layout.blocks=0", "layout.blocks"),
                 set("layout.partitions=0", "layout.partitions"), set("sde.dt=0", "sde.dt"), set("sde.paths=0", "sde.paths"),
+                set("sde.model=phase2", "sde.model"), set("sde.model=phase3", "sde.model"), // dsgd has no phases
+                set("recordCoordinates=2", "recordCoordinates"), set("recordCoordinates=-1", "recordCoordinates"),
                 // sweeps and --set syntax
                 set("sweep=[1,2]", "sweep"), set("sweep={\"eta\": []}", "sweep.eta"), set("sweep={\"eta\": 5}", "sweep.eta"),
                 set("sweep={\"eta\": [0.1, -1]}", "eta"), set("noise.sigma1", "--set"), set("=5", "--set"),
