@@ -11,7 +11,7 @@ public final class Sdes {
         return switch (cfg.method()) {
             case DSGD -> new DsgdSde(cfg);
             case DCSGD -> new DcsgdSde(cfg);
-            case DSIGNSGD -> cfg.sde().model().equals("full") ? new DsignSde(cfg) : new DsignPhaseSde(cfg);
+            case DSIGNSGD -> new DsignSde(cfg);
         };
     }
 }

@@ -37,9 +37,10 @@ public final class AgentWorker {
     private final Map<String, ContinuousSampler> samplers = new HashMap<>();
     /** P(sign = +1) for all runs of the current round (CDF sampling, homogeneous agents). */
     private double[] pPlus;
-    private long pRound = -1;
-    private double[] pGrads;
-    private int pOffset;
+    /** The round the per-round caches (pPlus, runScales) hold: its index, input array and run offset. */
+    private long cRound = -1;
+    private Object cInput;
+    private int cOffset;
 
     public AgentWorker(ExperimentConfig cfg) {
         this.method = cfg.method();
@@ -116,9 +117,6 @@ public final class AgentWorker {
     private double[] runScales = new double[0];
     /** Kept coordinate indices of one agent's sparsification (DCSGD), reused. */
     private final int[] kept;
-    private long sRound = -1;
-    private double[] sGn2;
-    private int sOffset;
 
     /**
      * DSGD with homogeneous agents whose scale is the same for every coordinate: the scale s(‖∇f‖²)
@@ -127,17 +125,13 @@ public final class AgentWorker {
     private void dsgdShared(int a0, int a1, long round, int runOffset, double[] g, double[] gn2, boolean[] active,
                             double[] acc) {
         final int runs = gn2.length;
-        if (sRound != round || sGn2 != gn2 || sOffset != runOffset || runScales.length < runs) {
-            // once per round, shared by all blocks of agents (the arrays are the round's, not copies)
+        if (newRound(round, gn2, runOffset)) { // once per round, shared by all blocks of agents
             if (runScales.length < runs) {
                 runScales = new double[runs];
             }
             for (int r = 0; r < runs; r++) {
                 runScales[r] = active[r] ? shared.scale(0, gn2[r]) : 0;
             }
-            sRound = round;
-            sGn2 = gn2;
-            sOffset = runOffset;
         }
         final double[] sc = runScales;
         final ContinuousSampler z = sampler(shared);
@@ -221,7 +215,7 @@ public final class AgentWorker {
      */
     private void signsByCdf(int a0, int a1, long round, int runOffset, double[] g, double[] gn2, boolean[] active,
                             double[] acc) {
-        if (pRound != round || pGrads != g || pOffset != runOffset) { // once per round, shared by all blocks
+        if (newRound(round, g, runOffset)) { // once per round, shared by all blocks of agents
             if (pPlus == null || pPlus.length != g.length) {
                 pPlus = new double[g.length];
             }
@@ -232,9 +226,6 @@ public final class AgentWorker {
                     }
                 }
             }
-            pRound = round;
-            pGrads = g;
-            pOffset = runOffset;
         }
         final double[] pp = pPlus;
         for (int r = 0; r < gn2.length; r++) {
@@ -250,6 +241,21 @@ public final class AgentWorker {
                 }
             }
         }
+    }
+
+    /**
+     * True, and remembered, when (round, input array, run offset) differs from the last call: the
+     * blocks of agents of one round share the round's arrays (not copies), so per-round values
+     * are computed once for all of them.
+     */
+    private boolean newRound(long round, Object input, int runOffset) {
+        if (round == cRound && input == cInput && runOffset == cOffset) {
+            return false;
+        }
+        cRound = round;
+        cInput = input;
+        cOffset = runOffset;
+        return true;
     }
 
     /** The dimension d. */

@@ -100,7 +100,8 @@ public final class QuadraticLimits {
         return dmax;
     }
 
-    static double trace(double[] h) {
+    /** L_τ = Tr H of a diagonal H. */
+    public static double trace(double[] h) {
         double s = 0;
         for (double v : h) {
             s += v;
@@ -108,7 +109,8 @@ public final class QuadraticLimits {
         return s;
     }
 
-    static double min(double[] h) {
+    /** μ = min eig H of a diagonal H. */
+    public static double min(double[] h) {
         double m = Double.POSITIVE_INFINITY;
         for (double v : h) {
             m = Math.min(m, v);

@@ -51,15 +51,9 @@ public final class TheoryCurves {
                     : QuadraticMoments.sgd(lambda, sigma, eta(), agents());
         }
 
-        double mu() { return min(lambda); }
+        double mu() { return QuadraticLimits.min(lambda); }
 
-        double trace() {
-            double s = 0;
-            for (double v : lambda) {
-                s += v;
-            }
-            return s;
-        }
+        double trace() { return QuadraticLimits.trace(lambda); }
 
         double sigmaMax() {
             double s = 0;
@@ -298,13 +292,5 @@ public final class TheoryCurves {
 
     private static double[] unbox(List<Double> v) {
         return v.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static double min(double[] h) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double v : h) {
-            m = Math.min(m, v);
-        }
-        return m;
     }
 }

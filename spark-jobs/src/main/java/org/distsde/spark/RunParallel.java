@@ -3,10 +3,8 @@ package org.distsde.spark;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.sim.LocalAggregator;
 import org.distsde.sim.RoundStats;
@@ -15,16 +13,16 @@ import org.distsde.sim.Simulation;
 /**
  * The runs layout: each task simulates whole trajectories of a block of runs with all N agents
  * (summed in the canonical block order, as {@link SparkAggregator} does), so there is one Spark
- * job per series instead of one per round. Streams are keyed by the global run index, so the
+ * job per sweep ({@link SweepJob}) instead of one per round. Streams are keyed by the global run index, so the
  * result does not depend on the blocking and equals the agents layout bit for bit.
  */
 public final class RunParallel {
     private RunParallel() { }
 
-    /** Raw per-run values of one block at every recorded round, and the block's compute time. */
-    record BlockResult(int series, int r0, int[] rounds, double[][] loss, double[][] gn2, double[][] lr,
-                       boolean[][] alive, double[][] phi1, double[][] phi2, double[][] i1, double[][] i2, double[][] x,
-                       long nanos) implements Serializable { }
+    /** Raw per-run values of one block at every recorded round. */
+    record BlockResult(int r0, int[] rounds, double[][] loss, double[][] gn2, double[][] lr, boolean[][] alive,
+                       double[][] phi1, double[][] phi2, double[][] i1, double[][] i2, double[][] x)
+            implements Serializable { }
 
     /** Each series' rows, and its compute time: the sum of its tasks' times over the slots. */
     public record Result(List<RoundStats> rows, double seconds) { }
@@ -39,43 +37,21 @@ public final class RunParallel {
      */
     public static List<Result> runAll(JavaSparkContext sc, List<ExperimentConfig> cfgs) {
         final int slots = sc.defaultParallelism();
-        final List<int[]> ranges = new ArrayList<>();
+        final int[] runs = new int[cfgs.size()], blocks = new int[cfgs.size()];
         for (int s = 0; s < cfgs.size(); s++) {
-            final int runs = cfgs.get(s).runs();
-            final int nb = cfgs.get(s).layout().runBlocks(runs, slots, cfgs.size());
-            for (int b = 0; b < nb; b++) {
-                ranges.add(new int[] {s, (int) ((long) runs * b / nb), (int) ((long) runs * (b + 1) / nb)});
-            }
+            runs[s] = cfgs.get(s).runs();
+            blocks[s] = cfgs.get(s).layout().runBlocks(runs[s], slots, cfgs.size());
         }
-        final Broadcast<ArrayList<ExperimentConfig>> cfgB = sc.broadcast(new ArrayList<>(cfgs));
-        final List<BlockResult> blocks = sc.parallelize(ranges, ranges.size()).mapPartitions((Iterator<int[]> it) -> {
-            final List<BlockResult> out = new ArrayList<>();
-            while (it.hasNext()) {
-                final int[] rg = it.next();
-                final ExperimentConfig c = cfgB.value().get(rg[0]);
-                out.add(ComputeThreads.call(() -> block(c, rg[0], rg[1], rg[2])));
-            }
-            return out.iterator();
-        }).collect();
-        cfgB.destroy();
         final List<Result> results = new ArrayList<>();
+        final List<SweepJob.Series<BlockResult>> series = SweepJob.run(sc, cfgs, runs, blocks, RunParallel::block);
         for (int s = 0; s < cfgs.size(); s++) {
-            final List<BlockResult> mine = new ArrayList<>();
-            long nanos = 0;
-            for (BlockResult b : blocks) {
-                if (b.series() == s) {
-                    mine.add(b);
-                    nanos += b.nanos();
-                }
-            }
-            results.add(new Result(combine(cfgs.get(s), mine), nanos / 1e9 / Math.max(1, Math.min(slots, mine.size()))));
+            results.add(new Result(combine(cfgs.get(s), series.get(s).blocks()), series.get(s).seconds()));
         }
         return results;
     }
 
     /** Runs [r0, r1) of one series through all rounds, keeping the raw values of every recorded round. */
-    static BlockResult block(ExperimentConfig c, int series, int r0, int r1) {
-        final long t0 = System.nanoTime();
+    static BlockResult block(ExperimentConfig c, int r0, int r1) {
         final List<Integer> ks = new ArrayList<>();
         final List<double[]> l = new ArrayList<>(), g = new ArrayList<>(), r = new ArrayList<>();
         final List<boolean[]> a = new ArrayList<>();
@@ -99,11 +75,10 @@ public final class RunParallel {
             p1.add(in.phi1().clone());
             p2.add(in.phi2().clone());
         });
-        return new BlockResult(series, r0, ks.stream().mapToInt(Integer::intValue).toArray(),
+        return new BlockResult(r0, ks.stream().mapToInt(Integer::intValue).toArray(),
                 l.toArray(new double[0][]), g.toArray(new double[0][]), r.toArray(new double[0][]),
                 a.toArray(new boolean[0][]), p1.toArray(new double[0][]), p2.toArray(new double[0][]),
-                j1.toArray(new double[0][]), j2.toArray(new double[0][]), xs.toArray(new double[0][]),
-                System.nanoTime() - t0);
+                j1.toArray(new double[0][]), j2.toArray(new double[0][]), xs.toArray(new double[0][]));
     }
 
     /** Concatenates the blocks in run order and computes each recorded round's statistics. */

@@ -1,0 +1,73 @@
+package org.distsde.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.distsde.config.ExperimentConfig;
+
+/**
+ * One Spark job for every series of a sweep: each series' items (runs or paths) are split into
+ * contiguous blocks, one task per block, and each task's kernel runs on {@link ComputeThreads}.
+ * The configurations are broadcast once. Used by the runs layout ({@link RunParallel}) and the SDE
+ * job ({@link IntegrateJob}).
+ */
+final class SweepJob {
+    private SweepJob() { }
+
+    /** The kernel of one task: items [from, to) of series {@code series}. */
+    interface Work<B extends Serializable> extends Serializable {
+        B run(ExperimentConfig cfg, int from, int to);
+    }
+
+    /** A series' block results in item order, and its compute time (its tasks' time over the slots). */
+    record Series<B>(List<B> blocks, double seconds) { }
+
+    /** A task's result with its series and compute time. */
+    record Part<B extends Serializable>(int series, B value, long nanos) implements Serializable { }
+
+    /**
+     * @param items  items of each series
+     * @param blocks blocks (tasks) of each series
+     * @return per series, in the order of {@code cfgs}
+     */
+    static <B extends Serializable> List<Series<B>> run(JavaSparkContext sc, List<ExperimentConfig> cfgs, int[] items,
+                                                        int[] blocks, Work<B> work) {
+        final List<int[]> ranges = new ArrayList<>();
+        for (int s = 0; s < cfgs.size(); s++) {
+            final int n = items[s], nb = blocks[s];
+            for (int b = 0; b < nb; b++) {
+                ranges.add(new int[] {s, (int) ((long) n * b / nb), (int) ((long) n * (b + 1) / nb)});
+            }
+        }
+        final Broadcast<ArrayList<ExperimentConfig>> cfgB = sc.broadcast(new ArrayList<>(cfgs));
+        final List<Part<B>> parts = sc.parallelize(ranges, ranges.size()).mapPartitions((Iterator<int[]> it) -> {
+            final List<Part<B>> out = new ArrayList<>();
+            while (it.hasNext()) {
+                final int[] r = it.next();
+                final ExperimentConfig c = cfgB.value().get(r[0]);
+                final long t0 = System.nanoTime();
+                final B b = ComputeThreads.call(() -> work.run(c, r[1], r[2]));
+                out.add(new Part<>(r[0], b, System.nanoTime() - t0));
+            }
+            return out.iterator();
+        }).collect();
+        cfgB.destroy();
+        final int slots = sc.defaultParallelism();
+        final List<Series<B>> result = new ArrayList<>();
+        for (int s = 0; s < cfgs.size(); s++) {
+            final List<B> mine = new ArrayList<>();
+            long nanos = 0;
+            for (Part<B> p : parts) { // collect() keeps partition order: blocks in item order
+                if (p.series() == s) {
+                    mine.add(p.value());
+                    nanos += p.nanos();
+                }
+            }
+            result.add(new Series<>(mine, nanos / 1e9 / Math.max(1, Math.min(slots, mine.size()))));
+        }
+        return result;
+    }
+}
