@@ -9,13 +9,17 @@ import org.apache.commons.rng.core.source64.LongProvider;
  * <p>Every random number of a simulation is drawn from the stream at {@code (run, agent, round)}
  * (optimizer) or {@code (path, 0, 0)}, continued step after step (SDE, see {@link #save}/{@link #load}),
  * under a key derived from {@code (seed, purpose)},
- * so draws never depend on partitioning, task order or retries. The stream at a key is the
- * xoshiro256++ generator (exactly Commons RNG's {@code XoShiRo256PlusPlus}, checked in the
- * tests) started from the 256-bit state {@link #state} derives from the key with two independent
- * chains of the SplitMix64 finalizer: two different keys share a starting state with probability
- * about 2⁻¹²⁸, and xoshiro256's period 2²⁵⁶ − 1 makes overlaps of the short per-key streams
- * negligible. Re-keying costs a few multiplications, which matters when a stream serves a single
- * coordinate (d = 1) and is re-keyed R·N times per round: two SplitMix64 finalizers per key.
+ * so draws never depend on partitioning, task order or retries. The key is hashed by two
+ * independent chains of the SplitMix64 finalizer into words h₁ and h₂: two different keys agree
+ * on both with probability about 2⁻¹²⁸. The stream at a key is h₁ itself (a SplitMix64 output),
+ * then the xoshiro256++ generator (exactly Commons RNG's {@code XoShiRo256PlusPlus}, checked in
+ * the tests) started from the 256-bit state {@link #state} built from h₁ and h₂; xoshiro256's
+ * period 2²⁵⁶ − 1 makes overlaps of the short per-key streams negligible.
+ *
+ * <p>Re-keying matters when a stream serves a single coordinate (d = 1) and is re-keyed R·N times
+ * per round, so it is lazy: {@link #at} only combines the key into the two chains, the first draw
+ * costs one finalizer, and the xoshiro state is built (one more finalizer) only when a second
+ * number is drawn.
  *
  * <p>Not thread-safe: one instance per task/thread. It extends Commons RNG's {@link LongProvider},
  * so Commons samplers are bound to it once and reused across keys.
@@ -29,6 +33,10 @@ public final class KeyedStream extends LongProvider {
     private final long key0;
     private final long key1;
     private long s0, s1, s2, s3;
+    /** The key's two chains: before the finalizer (phase 1), or h₁ after the first draw (phase 2). */
+    private long c1, c2;
+    /** 0: xoshiro state live; 1: positioned, nothing drawn; 2: h₁ drawn, state not built yet. */
+    private int phase;
     /** The round-dependent half of both hash chains, cached: all keys of a round share it. */
     private long cachedRound = Long.MIN_VALUE;
     private long r1, r2;
@@ -38,7 +46,7 @@ public final class KeyedStream extends LongProvider {
      * @param purpose what the stream is for ({@link Purpose}); distinct purposes never share draws
      */
     public KeyedStream(long seed, long purpose) {
-        this.key0 = mix(seed ^ G3);
+        this.key0 = mix(seed ^ mix(purpose ^ G3)); // both chains depend on the purpose: so does h₁
         this.key1 = mix(mix(purpose + G4) ^ seed);
         at(0, 0, 0);
     }
@@ -50,12 +58,20 @@ public final class KeyedStream extends LongProvider {
             r2 = mix(key1 + round * G2);
             cachedRound = round;
         }
-        // two chains absorb (run, agent) with different weights, then the SplitMix64 finalizer;
-        // keys that collide in both 64-bit chains are (heuristically) 2^-128 apart
-        final long h1 = mix(r1 ^ (run * G1 + agent * G2));
-        final long h2 = mix(r2 + (run * G4 ^ agent * G1));
+        // two chains absorb (run, agent) with different weights; the finalizers run when drawn
+        c1 = r1 ^ (run * G1 + agent * G2);
+        c2 = r2 + (run * G4 ^ agent * G1);
+        phase = 1;
+        resetCachedState();
+        return this;
+    }
+
+    /** Builds the xoshiro state from the key's chains (phase 1 or 2 → 0). */
+    private void build() {
+        final long h1 = phase == 1 ? mix(c1) : c1;
+        final long h2 = mix(c2);
         // the other two words are cheap bijections of the hashes (odd multiplier, rotation): the
-        // state still carries the key's 128 independent bits, and the first output,
+        // state still carries the key's 128 independent bits, and its first output,
         // rotl(s0 + s3, 23) + s0, already depends on both chains
         s0 = h1;
         s1 = h1 * G3 + G1;
@@ -64,12 +80,14 @@ public final class KeyedStream extends LongProvider {
         if ((s0 | s1 | s2 | s3) == 0) { // the one forbidden xoshiro state; probability 2^-256
             s0 = G1;
         }
-        resetCachedState();
-        return this;
+        phase = 0;
     }
 
     /** Writes the current generator state to {@code dst[off .. off+4)} (to continue it later). */
     public void save(long[] dst, int off) {
+        if (phase != 0) { // a saved stream continues with the xoshiro outputs (h₁ is not drawn)
+            build();
+        }
         dst[off] = s0;
         dst[off + 1] = s1;
         dst[off + 2] = s2;
@@ -85,16 +103,28 @@ public final class KeyedStream extends LongProvider {
         s1 = src[off + 1];
         s2 = src[off + 2];
         s3 = src[off + 3];
+        phase = 0;
         resetCachedState();
     }
 
     /** The starting state at a key (for the equivalence test with Commons RNG). */
     long[] state() {
+        if (phase != 0) {
+            build();
+        }
         return new long[] {s0, s1, s2, s3};
     }
 
     @Override
     public long next() {
+        if (phase != 0) {
+            if (phase == 1) { // the key's first word, h₁
+                c1 = mix(c1);
+                phase = 2;
+                return c1;
+            }
+            build();
+        }
         // xoshiro256++ (Blackman and Vigna), as org.apache.commons.rng.core.source64.XoShiRo256PlusPlus
         final long result = Long.rotateLeft(s0 + s3, 23) + s0;
         final long t = s1 << 17;

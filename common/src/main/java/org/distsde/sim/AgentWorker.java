@@ -135,6 +135,22 @@ public final class AgentWorker {
         }
         final double[] sc = runScales;
         final ContinuousSampler z = sampler(shared);
+        if (d == 1) {
+            // a run's messages added in a register, in agent order: the same operations as adding
+            // them to acc[r] one by one, without a store and reload between agents
+            for (int r = 0; r < runs; r++) {
+                if (active[r]) {
+                    final double gr = g[r], s = sc[r];
+                    double a = acc[r];
+                    for (int i = a0; i < a1; i++) {
+                        rng.at(runOffset + r, i, round);
+                        a += gr + s * z.sample();
+                    }
+                    acc[r] = a;
+                }
+            }
+            return;
+        }
         for (int i = a0; i < a1; i++) {
             for (int r = 0; r < runs; r++) {
                 if (!active[r]) {
@@ -228,6 +244,21 @@ public final class AgentWorker {
             }
         }
         final double[] pp = pPlus;
+        if (d == 1) {
+            // the agents' ±1 add up in a register: sums of at most N integers are exact, so this is
+            // the same sum as adding them to acc one by one
+            for (int r = 0; r < gn2.length; r++) {
+                if (active[r]) {
+                    final double p = pp[r];
+                    double s = 0;
+                    for (int i = a0; i < a1; i++) {
+                        s += Math.copySign(1.0, p - rng.at(runOffset + r, i, round).nextDouble());
+                    }
+                    acc[r] += s;
+                }
+            }
+            return;
+        }
         for (int r = 0; r < gn2.length; r++) {
             if (!active[r]) {
                 continue;

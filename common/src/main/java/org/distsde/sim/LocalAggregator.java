@@ -20,6 +20,12 @@ public final class LocalAggregator implements Aggregator {
             scratch = new double[out.length];
         }
         Arrays.fill(out, 0);
+        if (blocks.blocks() == blocks.agents()) {
+            // one agent per block: each block sum is 0 + mᵢ = mᵢ exactly, so folding the blocks is
+            // adding the messages in agent order, which accumulate does in a single pass
+            worker.accumulate(0, blocks.agents(), round, runOffset, grads, gn2, active, out);
+            return;
+        }
         for (int b = 0; b < blocks.blocks(); b++) {
             Arrays.fill(scratch, 0);
             worker.accumulate(blocks.start(b), blocks.start(b + 1), round, runOffset, grads, gn2, active, scratch);

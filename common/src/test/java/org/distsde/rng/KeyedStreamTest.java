@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class KeyedStreamTest {
     @Test
-    void everyKeyIsExactlyCommonsRngXoShiRo256PlusPlusFromItsDerivedState() {
+    void everyKeyIsItsFirstHashWordThenExactlyCommonsRngXoShiRo256PlusPlusFromItsDerivedState() {
         final KeyedStream s = new KeyedStream(12345, KeyedStream.Purpose.OPTIMIZER);
         for (long[] key : new long[][] {{0, 0, 0}, {1, 2, 3}, {999_999, 17, 123_456}, {-1, Long.MAX_VALUE, 5}}) {
+            final long[] state = s.at(key[0], key[1], key[2]).state();
             s.at(key[0], key[1], key[2]);
-            final XoShiRo256PlusPlus ref = new XoShiRo256PlusPlus(s.state());
+            assertEquals(state[0], s.nextLong(), "the first draw is h1, the state's first word");
+            final XoShiRo256PlusPlus ref = new XoShiRo256PlusPlus(state);
             for (int i = 0; i < 1000; i++) {
                 assertEquals(ref.nextLong(), s.nextLong(), "key " + key[0] + "," + key[1] + "," + key[2] + " draw " + i);
             }

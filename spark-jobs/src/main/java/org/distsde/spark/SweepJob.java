@@ -2,7 +2,6 @@ package org.distsde.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -43,17 +42,16 @@ final class SweepJob {
             }
         }
         final Broadcast<ArrayList<ExperimentConfig>> cfgB = sc.broadcast(new ArrayList<>(cfgs));
-        final List<Part<B>> parts = sc.parallelize(ranges, ranges.size()).mapPartitions((Iterator<int[]> it) -> {
-            final List<Part<B>> out = new ArrayList<>();
-            while (it.hasNext()) {
-                final int[] r = it.next();
-                final ExperimentConfig c = cfgB.value().get(r[0]);
-                final long t0 = System.nanoTime();
-                final B b = ComputeThreads.call(() -> work.run(c, r[1], r[2]));
-                out.add(new Part<>(r[0], b, System.nanoTime() - t0));
+        // runJob with a plain (non-lambda) function, as SparkAggregator: nothing for the closure cleaner
+        final Object[] perPartition = (Object[]) sc.sc().runJob(sc.parallelize(ranges, ranges.size()).rdd(),
+                new BlockTask<>(cfgB, work), scala.reflect.ClassTag$.MODULE$.apply(Part[].class));
+        final List<Part<B>> parts = new ArrayList<>();
+        for (Object o : perPartition) { // partition order: blocks in item order
+            for (Object p : (Object[]) o) {
+                @SuppressWarnings("unchecked") final Part<B> part = (Part<B>) p;
+                parts.add(part);
             }
-            return out.iterator();
-        }).collect();
+        }
         cfgB.destroy();
         final int slots = sc.defaultParallelism();
         final List<Series<B>> result = new ArrayList<>();
@@ -69,5 +67,36 @@ final class SweepJob {
             result.add(new Series<>(mine, nanos / 1e9 / Math.max(1, Math.min(slots, mine.size()))));
         }
         return result;
+    }
+
+    /** A task: its ranges' kernels, each on {@link ComputeThreads}. */
+    static final class BlockTask<B extends Serializable> extends scala.runtime.AbstractFunction2<
+            org.apache.spark.TaskContext, scala.collection.Iterator<int[]>, Part<?>[]> implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final Broadcast<ArrayList<ExperimentConfig>> cfgs;
+        private final Work<B> work;
+
+        BlockTask(Broadcast<ArrayList<ExperimentConfig>> cfgs, Work<B> work) {
+            this.cfgs = cfgs;
+            this.work = work;
+        }
+
+        @Override
+        public Part<?>[] apply(org.apache.spark.TaskContext ctx, scala.collection.Iterator<int[]> it) {
+            final List<Part<B>> out = new ArrayList<>();
+            try {
+                while (it.hasNext()) {
+                    final int[] r = it.next();
+                    final ExperimentConfig c = cfgs.value().get(r[0]);
+                    final long t0 = System.nanoTime();
+                    final B b = ComputeThreads.call(() -> work.run(c, r[1], r[2]));
+                    out.add(new Part<>(r[0], b, System.nanoTime() - t0));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("task interrupted", e);
+            }
+            return out.toArray(new Part<?>[0]);
+        }
     }
 }
