@@ -64,6 +64,14 @@ public final class DsignSde implements Sde {
     public double coefficients(double[] x, int off, double[] drift, double[] diff, int ooff) {
         final double gn2 = f.gradient(x, off, drift, ooff);
         final int m = agents.length;
+        if (m == 1) { // homogeneous agents: the mean over agents is the one agent's value
+            for (int j = 0; j < d; j++) {
+                final double e = sign(0, drift[ooff + j], j, gn2);
+                drift[ooff + j] = -e;                                                       // Eq. 49 / 51
+                diff[ooff + j] = phase1 ? 0 : scale * Math.sqrt(Math.max(0, 1 - e * e));  // Eq. 50 / 52
+            }
+            return gn2;
+        }
         for (int j = 0; j < d; j++) {
             final double g = drift[ooff + j];
             double s = 0, s2 = 0;

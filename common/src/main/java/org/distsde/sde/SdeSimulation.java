@@ -171,6 +171,7 @@ public final class SdeSimulation {
         final double eta = cfg.eta();
         int row = 0;
         int nAlive = n;
+        final boolean coupled = needsAllPaths();
         for (long k = 0; k <= steps; k++) {
             double gnSum = 0;
             for (int p = 0; p < n; p++) {
@@ -187,7 +188,9 @@ public final class SdeSimulation {
                 }
                 loss[p] = l;
                 gn2[p] = g2;
-                gnSum += Math.sqrt(g2);
+                if (coupled) { // E‖∇f‖ over the paths, for the coupled step rule only
+                    gnSum += Math.sqrt(g2);
+                }
             }
             final double t = k * dt;
             rule.rates(t / eta, gn2, alive, nAlive == 0 ? 0 : gnSum / nAlive, lr);

@@ -174,6 +174,7 @@ public final class Simulation {
         final double threshold = cfg.divergenceThreshold();
         final double eta = cfg.eta();
         final int rounds = cfg.rounds();
+        final boolean coupled = cfg.normalization().couplesRuns();
         for (int k = k0; k <= rounds; k++) {
             if (cp != null && cp.every() > 0 && k > k0 && k % cp.every() == 0 && k < rounds) {
                 cp.save(new State(k, x.clone(), alive.clone(), in, new ArrayList<>(rowsSoFar)));
@@ -192,7 +193,9 @@ public final class Simulation {
                 }
                 loss[r] = l;
                 gn2[r] = n2;
-                gnSum += Math.sqrt(n2);
+                if (coupled) { // E‖∇f‖ over the runs, for the coupled step rule only
+                    gnSum += Math.sqrt(n2);
+                }
                 alive0++;
             }
             rule.rates(k, gn2, alive, alive0 == 0 ? 0 : gnSum / alive0, lr);
