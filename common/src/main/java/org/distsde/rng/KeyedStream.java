@@ -137,6 +137,43 @@ public final class KeyedStream extends LongProvider {
         return result;
     }
 
+    /**
+     * The next {@code d} numbers x₀ … x_{d−1} of the stream as keep/drop decisions: writes the
+     * indices j with (xⱼ &gt;&gt;&gt; 11) &lt; {@code below}, in increasing order, to {@code idx} and
+     * returns how many there are. The same numbers, in the same order, as d calls of
+     * {@link #nextLong}; the generator state stays in registers for the whole loop.
+     */
+    public int keep(int d, long below, int[] idx) {
+        int n = 0;
+        int j = 0;
+        if (phase != 0 && d > 0) { // the key's first word (or the state's construction) goes through next()
+            idx[0] = 0;
+            n += (next() >>> 11) < below ? 1 : 0;
+            j = 1;
+            if (phase != 0) { // h₁ was that number: the following ones come from the built state
+                build();
+            }
+        }
+        long a = s0, b = s1, c = s2, e = s3;
+        for (; j < d; j++) {
+            final long result = Long.rotateLeft(a + e, 23) + a; // xoshiro256++, as next()
+            final long t = b << 17;
+            c ^= a;
+            e ^= b;
+            b ^= c;
+            a ^= e;
+            c ^= t;
+            e = Long.rotateLeft(e, 45);
+            idx[n] = j;
+            n += (result >>> 11) < below ? 1 : 0;
+        }
+        s0 = a;
+        s1 = b;
+        s2 = c;
+        s3 = e;
+        return n;
+    }
+
     /** Uniform double in (0, 1): never 0, so it is safe for logarithms and CDF inversions. */
     public double nextOpenDouble() {
         return ((next() >>> 11) + 0.5) * 0x1.0p-53;

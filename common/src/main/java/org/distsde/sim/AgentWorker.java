@@ -196,11 +196,7 @@ public final class AgentWorker {
         // u < p with u = m·2⁻⁵³ the uniform of nextDouble (m = the top 53 bits of a draw) is
         // m < p·2⁵³, i.e. m < ⌈p·2⁵³⌉ for an integer m: the same test without the conversion
         final long below = (long) Math.ceil(p * 0x1.0p53);
-        int n = 0;
-        for (int j = 0; j < d; j++) {
-            idx[n] = j;
-            n += (rng.nextLong() >>> 11) < below ? 1 : 0;
-        }
+        final int n = rng.keep(d, below, idx);
         if (uni) {
             for (int q = 0; q < n; q++) {
                 final int j = idx[q];

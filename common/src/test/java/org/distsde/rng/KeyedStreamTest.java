@@ -26,6 +26,33 @@ class KeyedStreamTest {
     }
 
     @Test
+    void keepDecidesOnTheSameNumbersAsNextLongAndLeavesTheStreamWhereTheyEnd() {
+        final KeyedStream bulk = new KeyedStream(9, KeyedStream.Purpose.OPTIMIZER);
+        final KeyedStream one = new KeyedStream(9, KeyedStream.Purpose.OPTIMIZER);
+        final long below = (long) Math.ceil(0.3 * 0x1.0p53);
+        for (int pre = 0; pre < 3; pre++) { // fresh key, after its first word, with a live state
+            for (int d : new int[] {0, 1, 2, 37, 1000}) {
+                bulk.at(4, 5, 6);
+                one.at(4, 5, 6);
+                for (int i = 0; i < pre; i++) {
+                    bulk.nextLong();
+                    one.nextLong();
+                }
+                final int[] idx = new int[d];
+                final int n = bulk.keep(d, below, idx);
+                int m = 0;
+                for (int j = 0; j < d; j++) {
+                    if ((one.nextLong() >>> 11) < below) {
+                        assertEquals(j, idx[m++], "pre " + pre + ", d " + d);
+                    }
+                }
+                assertEquals(m, n, "pre " + pre + ", d " + d);
+                assertEquals(one.nextLong(), bulk.nextLong(), "the stream continues after the d numbers");
+            }
+        }
+    }
+
+    @Test
     void repositioningReplaysTheSameNumbersWhateverCameBefore() {
         final KeyedStream a = new KeyedStream(7, KeyedStream.Purpose.SDE);
         final KeyedStream b = new KeyedStream(7, KeyedStream.Purpose.SDE);
