@@ -140,8 +140,10 @@ public final class KeyedStream extends LongProvider {
     /**
      * The next {@code d} numbers x₀ … x_{d−1} of the stream as keep/drop decisions: writes the
      * indices j with (xⱼ &gt;&gt;&gt; 11) &lt; {@code below}, in increasing order, to {@code idx} and
-     * returns how many there are. The same numbers, in the same order, as d calls of
-     * {@link #nextLong}; the generator state stays in registers for the whole loop.
+     * returns how many there are, without a data-dependent branch (a coin flip per coordinate
+     * would mispredict half the time at p = ½). The same numbers, in the same order, as d calls of
+     * {@link #nextLong}; the generator state stays in registers for the whole loop (which is why
+     * the xoshiro step is written out again here).
      */
     public int keep(int d, long below, int[] idx) {
         int n = 0;

@@ -189,14 +189,12 @@ public final class AgentWorker {
         final double inv = 1 / p;
         final boolean uni = noise.uniformScale();
         final double s0 = uni ? noise.scale(0, gn2) : 0;
-        // first the d keep/drop uniforms, compacting the kept indices without a data-dependent
-        // branch (a coin flip per coordinate would mispredict half the time at p = 1/2), then the
-        // noise of the kept coordinates only, in index order
-        final int[] idx = kept;
+        // first the d keep/drop decisions (KeyedStream.keep compacts the kept indices without a
+        // data-dependent branch), then the noise of the kept coordinates only, in index order.
         // u < p with u = m·2⁻⁵³ the uniform of nextDouble (m = the top 53 bits of a draw) is
         // m < p·2⁵³, i.e. m < ⌈p·2⁵³⌉ for an integer m: the same test without the conversion
-        final long below = (long) Math.ceil(p * 0x1.0p53);
-        final int n = rng.keep(d, below, idx);
+        final int[] idx = kept;
+        final int n = rng.keep(d, (long) Math.ceil(p * 0x1.0p53), idx);
         if (uni) {
             for (int q = 0; q < n; q++) {
                 final int j = idx[q];
@@ -244,16 +242,15 @@ public final class AgentWorker {
         }
         final double[] pp = pPlus;
         if (d == 1) {
-            // the agents' ±1 add up in a register: sums of at most N integers are exact, so this is
-            // the same sum as adding them to acc one by one
+            // a run's ±1 added in a register, in agent order, as dsgdShared does
             for (int r = 0; r < gn2.length; r++) {
                 if (active[r]) {
                     final double p = pp[r];
-                    double s = 0;
+                    double s = acc[r];
                     for (int i = a0; i < a1; i++) {
                         s += Math.copySign(1.0, p - rng.at(runOffset + r, i, round).nextDouble());
                     }
-                    acc[r] += s;
+                    acc[r] = s;
                 }
             }
             return;

@@ -41,9 +41,9 @@ import org.distsde.spark.SparkAggregator;
  * (../shared/perf-reference: N = 10, 1000 iterations, runs 1000 / 1000 / 10000, its x₀, η, σ, ω,
  * ν and its "max1" normalization) through the same job code a user runs, and — when python3 with
  * numpy is there — the reference itself in the same invocation. Per workload: median wall time of
- * the reps after warm-up runs (3, quick: 1; the JVM compiles Spark's job path over several jobs), throughput (agent-gradient-coordinates/s; SDE: path-steps·d/s), the
- * Spark overhead share (wall − Σ task run time / slots, over wall), peak heap, and the ratio to
- * NumPy. Plus the per-round cost of the agents layout with no work. Nothing here is a test.
+ * the reps after warm-up runs (3, quick: 1; the JVM compiles Spark's job path over several jobs),
+ * throughput (agent-gradient-coordinates/s; SDE: path-steps·d/s), the Spark overhead share
+ * (wall − Σ task run time / slots, over wall), peak heap, and the ratio to NumPy. Plus the per-round cost of the agents layout with no work. Nothing here is a test.
  */
 public final class BenchCommand {
     static final String USAGE = "usage: distsde bench [--quick] [--workloads b1,b2,b3,sde-dsgd,sde-dcsgd,sde-dsign] "

@@ -17,15 +17,12 @@ import org.distsde.sim.RoundStats;
 public final class IntegrateJob {
     private IntegrateJob() { }
 
-    /** Each series' rows, and its compute time: the sum of its tasks' times over the slots. */
-    public record Result(List<RoundStats> rows, double seconds) { }
-
     public static List<RoundStats> run(JavaSparkContext sc, ExperimentConfig cfg) {
         return runAll(sc, List.of(cfg)).get(0).rows();
     }
 
     /** Integrates every series' SDE in one Spark job ({@link SweepJob}); results in the order of {@code cfgs}. */
-    public static List<Result> runAll(JavaSparkContext sc, List<ExperimentConfig> cfgs) {
+    public static List<SeriesRows> runAll(JavaSparkContext sc, List<ExperimentConfig> cfgs) {
         final int slots = sc.defaultParallelism();
         final int[] paths = new int[cfgs.size()], blocks = new int[cfgs.size()];
         for (int s = 0; s < cfgs.size(); s++) {
@@ -33,11 +30,11 @@ public final class IntegrateJob {
             paths[s] = probe.paths();
             blocks[s] = probe.needsAllPaths() ? 1 : cfgs.get(s).layout().runBlocks(paths[s], slots, cfgs.size());
         }
-        final List<Result> results = new ArrayList<>();
+        final List<SeriesRows> results = new ArrayList<>();
         final List<SweepJob.Series<SdeSimulation.Block>> series = SweepJob.run(sc, cfgs, paths, blocks,
                 (c, p0, p1) -> new SdeSimulation(c).runBlock(p0, p1));
         for (SweepJob.Series<SdeSimulation.Block> s : series) {
-            results.add(new Result(SdeSimulation.combine(s.blocks()), s.seconds()));
+            results.add(new SeriesRows(SdeSimulation.combine(s.blocks()), s.seconds()));
         }
         return results;
     }

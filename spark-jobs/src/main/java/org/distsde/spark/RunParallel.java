@@ -13,8 +13,8 @@ import org.distsde.sim.Simulation;
 /**
  * The runs layout: each task simulates whole trajectories of a block of runs with all N agents
  * (summed in the canonical block order, as {@link SparkAggregator} does), so there is one Spark
- * job per sweep ({@link SweepJob}) instead of one per round. Streams are keyed by the global run index, so the
- * result does not depend on the blocking and equals the agents layout bit for bit.
+ * job per sweep ({@link SweepJob}) instead of one per round. Streams are keyed by the global run
+ * index, so the result does not depend on the blocking and equals the agents layout bit for bit.
  */
 public final class RunParallel {
     private RunParallel() { }
@@ -24,9 +24,6 @@ public final class RunParallel {
                        double[][] phi1, double[][] phi2, double[][] i1, double[][] i2, double[][] x)
             implements Serializable { }
 
-    /** Each series' rows, and its compute time: the sum of its tasks' times over the slots. */
-    public record Result(List<RoundStats> rows, double seconds) { }
-
     public static List<RoundStats> run(JavaSparkContext sc, ExperimentConfig cfg) {
         return runAll(sc, List.of(cfg)).get(0).rows();
     }
@@ -35,17 +32,17 @@ public final class RunParallel {
      * Simulates every series in one Spark job (one task per block of runs of each series), so a
      * sweep pays the job launch once; results in the order of {@code cfgs}.
      */
-    public static List<Result> runAll(JavaSparkContext sc, List<ExperimentConfig> cfgs) {
+    public static List<SeriesRows> runAll(JavaSparkContext sc, List<ExperimentConfig> cfgs) {
         final int slots = sc.defaultParallelism();
         final int[] runs = new int[cfgs.size()], blocks = new int[cfgs.size()];
         for (int s = 0; s < cfgs.size(); s++) {
             runs[s] = cfgs.get(s).runs();
             blocks[s] = cfgs.get(s).layout().runBlocks(runs[s], slots, cfgs.size());
         }
-        final List<Result> results = new ArrayList<>();
+        final List<SeriesRows> results = new ArrayList<>();
         final List<SweepJob.Series<BlockResult>> series = SweepJob.run(sc, cfgs, runs, blocks, RunParallel::block);
         for (int s = 0; s < cfgs.size(); s++) {
-            results.add(new Result(combine(cfgs.get(s), series.get(s).blocks()), series.get(s).seconds()));
+            results.add(new SeriesRows(combine(cfgs.get(s), series.get(s).blocks()), series.get(s).seconds()));
         }
         return results;
     }

@@ -81,21 +81,14 @@ public final class SimulateJob {
             }
         }
         if (!sdeTodo.isEmpty()) {
-            final List<IntegrateJob.Result> res = IntegrateJob.runAll(jsc, configs(sdeTodo));
-            for (int i = 0; i < res.size(); i++) {
-                ckpt.markDone(sdeTodo.get(i).index(), "sde", new CheckpointStore.Done(res.get(i).rows(),
-                        res.get(i).seconds()));
-            }
+            markDone(ckpt, sdeTodo, "sde", IntegrateJob.runAll(jsc, configs(sdeTodo)));
         }
         if (!runsTodo.isEmpty()) {
             final long ts = System.nanoTime();
-            final List<RunParallel.Result> res = RunParallel.runAll(jsc, configs(runsTodo));
+            final List<SeriesRows> res = RunParallel.runAll(jsc, configs(runsTodo));
             LOG.info(String.format("[%s] runs layout: %d series in one job, %.1f s", exp.first().name(), res.size(),
                     (System.nanoTime() - ts) / 1e9));
-            for (int i = 0; i < res.size(); i++) {
-                ckpt.markDone(runsTodo.get(i).index(), "optimizer", new CheckpointStore.Done(res.get(i).rows(),
-                        res.get(i).seconds()));
-            }
+            markDone(ckpt, runsTodo, "optimizer", res);
         }
         for (Series s : exp.series()) {
             final ExperimentConfig c = s.config();
@@ -143,6 +136,13 @@ public final class SimulateJob {
         write(spark, exp, results, out, (System.nanoTime() - t0) / 1e9);
         ckpt.delete();
         return results;
+    }
+
+    /** Marks each series of a one-job sweep done, with its rows and compute time. */
+    private static void markDone(CheckpointStore ckpt, List<Series> ss, String kind, List<SeriesRows> res) {
+        for (int i = 0; i < res.size(); i++) {
+            ckpt.markDone(ss.get(i).index(), kind, new CheckpointStore.Done(res.get(i).rows(), res.get(i).seconds()));
+        }
     }
 
     private static List<ExperimentConfig> configs(List<Series> ss) {

@@ -14,9 +14,9 @@ import org.distsde.sim.Blocks;
 
 /**
  * The agent-parallel layout: agents live in Spark partitions (whole summation blocks per
- * partition). Each round the driver ships ∇f(x_r) and ‖∇f(x_r)‖² of all R runs (agents
- * do not need x itself; inside the tasks when small, else as a broadcast), every partition computes the block sums of its agents for all runs, and
- * the driver folds the block sums in block order — the canonical order of {@link Blocks}, so the
+ * partition). Each round the driver ships ∇f(x_r) and ‖∇f(x_r)‖² of all R runs (agents do not
+ * need x itself; inside the tasks when small, else as a broadcast), every partition computes the
+ * block sums of its agents for all runs, and the driver folds the block sums in block order — the canonical order of {@link Blocks}, so the
  * result is bit-identical whatever the number of partitions or the task completion order.
  * The series configuration is broadcast once; agents' models are rebuilt from it in the tasks.
  */
