@@ -12,13 +12,21 @@ import java.io.Serializable;
  * {@code intEta2GradNormSq} are their means over the alive runs (NaN where not recorded).
  * With {@code recordCoordinates = k > 0}, {@code xMean} and {@code xVar} hold the mean and the
  * (n − 1) variance over the alive runs of the first k coordinates of the iterate (columns
- * {@code x1_mean, x1_var, …}); empty otherwise.
+ * {@code x1_mean, x1_var, …}); empty otherwise. {@code integralCov} holds the (n − 1) sample
+ * covariance over the alive runs of (φ¹, φ², ∫ηₛ‖∇f‖², ∫ηₛ²‖∇f‖²) as the upper triangle of the
+ * 4 × 4 matrix, row by row (10 values, {@link #cov}); it gives the Monte Carlo standard error of
+ * any smooth function of the four means (delta method). Empty where the integrals are not
+ * recorded; it is kept in memory and in checkpoints, not in the metrics table.
  */
 public record RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
                          double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
                          double gradNormSqMean, double gradNormMean, double phi1, double phi2,
-                         double intEtaGradNormSq, double intEta2GradNormSq, double[] xMean, double[] xVar)
+                         double intEtaGradNormSq, double intEta2GradNormSq, double[] xMean, double[] xVar,
+                         double[] integralCov)
         implements Serializable {
+    /** Index of φ¹, φ², ∫ηₛ‖∇f‖², ∫ηₛ²‖∇f‖² in {@link #cov}. */
+    public static final int PHI1 = 0, PHI2 = 1, INT1 = 2, INT2 = 3;
+
     /** Column names, in the order of {@link #values()}. */
     public static final String[] COLUMNS = {"round", "time", "lr", "lr_min", "lr_max", "runs", "diverged",
         "loss_mean", "loss_std", "loss_p05", "loss_p50", "loss_p95", "grad_norm_sq_mean", "grad_norm_mean",
@@ -27,9 +35,34 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
     public RoundStats {
         xMean = xMean == null ? new double[0] : xMean;
         xVar = xVar == null ? new double[0] : xVar;
+        integralCov = integralCov == null ? new double[0] : integralCov;
         if (xMean.length != xVar.length) {
             throw new IllegalArgumentException("xMean and xVar differ in length");
         }
+        if (integralCov.length != 0 && integralCov.length != 10) {
+            throw new IllegalArgumentException("integralCov must hold 0 or 10 values (got " + integralCov.length + ")");
+        }
+    }
+
+    /** Without the integrals' covariance. */
+    public RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
+                      double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
+                      double gradNormSqMean, double gradNormMean, double phi1, double phi2,
+                      double intEtaGradNormSq, double intEta2GradNormSq, double[] xMean, double[] xVar) {
+        this(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50, lossP95,
+                gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, xMean, xVar, null);
+    }
+
+    /**
+     * The sample covariance over the runs of integrals a and b ({@link #PHI1} … {@link #INT2}); NaN
+     * when not recorded.
+     */
+    public double cov(int a, int b) {
+        if (integralCov.length == 0) {
+            return Double.NaN;
+        }
+        final int i = Math.min(a, b), j = Math.max(a, b);
+        return integralCov[i * 4 - i * (i - 1) / 2 + (j - i)];
     }
 
     /** The same row without coordinate moments. */
@@ -38,7 +71,7 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
                       double gradNormSqMean, double gradNormMean, double phi1, double phi2,
                       double intEtaGradNormSq, double intEta2GradNormSq) {
         this(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50, lossP95,
-                gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, null, null);
+                gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, null, null, null);
     }
 
     /** Equal when every value is equal (bitwise, so NaN equals NaN), including the coordinate moments. */
@@ -140,7 +173,7 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
             final double[] xn = new double[coords];
             java.util.Arrays.fill(xn, nan);
             return new RoundStats(round, time, nan, nan, nan, 0, loss.length, nan, nan, nan, nan, nan, nan, nan,
-                    nan, nan, nan, nan, xn, xn.clone());
+                    nan, nan, nan, nan, xn, xn.clone(), null);
         }
         final double[] xMean = new double[coords];
         final double[] xVar = new double[coords];
@@ -168,10 +201,35 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
             ss += (v - mean) * (v - mean);
         }
         java.util.Arrays.sort(l);
+        final double[] cov = i1 == null ? null : covariance(alive, n, new double[][] {phi1, phi2, i1, i2},
+                new double[] {sp1 / n, sp2 / n, si1 / n, si2 / n});
         return new RoundStats(round, time, slr / n, lrMin, lrMax, n, loss.length - n, mean,
                 n > 1 ? Math.sqrt(ss / (n - 1)) : 0, quantile(l, 0.05), quantile(l, 0.5), quantile(l, 0.95),
                 sg / n, sgn / n, i1 == null ? Double.NaN : sp1 / n, i1 == null ? Double.NaN : sp2 / n,
-                i1 == null ? Double.NaN : si1 / n, i1 == null ? Double.NaN : si2 / n, xMean, xVar);
+                i1 == null ? Double.NaN : si1 / n, i1 == null ? Double.NaN : si2 / n, xMean, xVar, cov);
+    }
+
+    /** Upper triangle of the (n − 1) covariance of the series {@code v} over the alive runs. */
+    private static double[] covariance(boolean[] alive, int n, double[][] v, double[] mean) {
+        final double[] c = new double[10];
+        if (n < 2) {
+            return c;
+        }
+        int k = 0;
+        for (int a = 0; a < 4; a++) {
+            for (int b = a; b < 4; b++) {
+                double s = 0;
+                final double[] x = v[a], y = v[b];
+                final double mx = mean[a], my = mean[b];
+                for (int r = 0; r < alive.length; r++) {
+                    if (alive[r]) {
+                        s += (x[r] - mx) * (y[r] - my);
+                    }
+                }
+                c[k++] = s / (n - 1);
+            }
+        }
+        return c;
     }
 
     /** Linear-interpolation quantile of sorted data (type 7). */
