@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.objective.Objective;
-import org.distsde.theory.AgentAverages;
 
 /**
  * The server side of one series: holds the iterates of all R runs (flat [R·d]), asks an

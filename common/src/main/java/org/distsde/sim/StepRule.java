@@ -6,8 +6,6 @@ import org.distsde.config.NormalizationSpec;
 import org.distsde.objective.Smoothness;
 import org.distsde.optim.Method;
 import org.distsde.schedule.Schedule;
-import org.distsde.theory.AgentAverages;
-import org.distsde.theory.LearningRateConditions;
 
 /**
  * The learning rate of a step, shared by the optimizer ({@link Simulation}) and its SDE: η·ηₖ

@@ -12,6 +12,8 @@ import org.distsde.objective.Smoothness;
 import org.distsde.optim.Method;
 import org.distsde.schedule.RobbinsMonro;
 import org.distsde.schedule.Schedule;
+import org.distsde.sim.AgentAverages;
+import org.distsde.sim.LearningRateConditions;
 import org.distsde.sim.RoundStats;
 
 /**

@@ -1,4 +1,4 @@
-package org.distsde.theory;
+package org.distsde.sim;
 
 /**
  * The learning-rate ceilings of Theorems 4–7: the largest η·ηₜ each theorem allows, given the

@@ -1,4 +1,4 @@
-package org.distsde.theory;
+package org.distsde.sim;
 
 import java.io.Serializable;
 import org.distsde.compress.Compressor;
