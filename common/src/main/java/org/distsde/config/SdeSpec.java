@@ -9,8 +9,22 @@ import java.io.Serializable;
  * {@code model} picks the SDE: {@code full} (default) or, for dsignsgd, the phase SDEs of seed
  * 000 Lemma 3.4: {@code phase3} (Eq. 5, Eq. 10 for Student-t: the sign's mean linearised around
  * 0) or {@code phase1} (Eq. 4, the SignGD ODE, no diffusion).
+ *
+ * <p>The SDE plays two roles. As a <em>model of the optimizer</em> it is integrated at Δt = {@code dt}
+ * (kind {@code sde}). As the <em>object of the theorems</em> ({@code resolve}, default true) it is
+ * integrated at Δt, Δt/2, Δt/4, … with coupled Brownian paths until every statistic the checks use
+ * (loss mean, ‖∇f‖² mean, φ¹, φ², ∫ηₛ‖∇f‖², ∫ηₛ²‖∇f‖² at every recorded time) changes by less than
+ * {@code tolerance} (relative, default 0.01) between consecutive levels, or {@code maxRefinements}
+ * halvings (default 5) are done (kind {@code sde-resolved}); {@code scheme} ({@link SdeScheme}) says
+ * whether the resolved estimate is the finest level or its Talay–Tubaro extrapolation.
  */
-public record SdeSpec(Boolean enabled, Double dt, Integer paths, String model) implements Serializable {
+public record SdeSpec(Boolean enabled, Double dt, Integer paths, String model, String scheme, Boolean resolve,
+                      Double tolerance, Integer maxRefinements) implements Serializable {
+    /** Default relative tolerance of the Δt refinement. */
+    public static final double DEFAULT_TOLERANCE = 0.01;
+    /** Default number of Δt halvings at most. */
+    public static final int DEFAULT_MAX_REFINEMENTS = 5;
+
     public SdeSpec {
         enabled = enabled != null && enabled;
         if (dt != null) {
@@ -23,6 +37,25 @@ public record SdeSpec(Boolean enabled, Double dt, Integer paths, String model) i
         if (!model.equals("full") && !model.equals("phase3") && !model.equals("phase1")) {
             throw new ConfigException("sde.model must be full, phase3 or phase1 (got '" + model + "')");
         }
+        scheme = SdeScheme.parse(scheme).id();
+        resolve = resolve == null || resolve;
+        if (tolerance != null) {
+            Check.positive("sde.tolerance", tolerance);
+        } else {
+            tolerance = DEFAULT_TOLERANCE;
+        }
+        if (maxRefinements != null) {
+            Check.atLeast("sde.maxRefinements", maxRefinements, 1);
+            if (maxRefinements > 12) {
+                throw new ConfigException("sde.maxRefinements must be at most 12 (Δt/4096; got " + maxRefinements + ")");
+            }
+        } else {
+            maxRefinements = DEFAULT_MAX_REFINEMENTS;
+        }
+    }
+
+    public SdeSpec(Boolean enabled, Double dt, Integer paths, String model) {
+        this(enabled, dt, paths, model, null, null, null, null);
     }
 
     public SdeSpec(Boolean enabled, Double dt, Integer paths) {
@@ -31,5 +64,10 @@ public record SdeSpec(Boolean enabled, Double dt, Integer paths, String model) i
 
     public static SdeSpec disabled() {
         return new SdeSpec(false, null, null, null);
+    }
+
+    /** The parsed {@link #scheme}. */
+    public SdeScheme schemeKind() {
+        return SdeScheme.parse(scheme);
     }
 }

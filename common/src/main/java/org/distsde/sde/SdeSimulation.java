@@ -41,12 +41,17 @@ public final class SdeSimulation {
     private final long[] recSteps;
 
     public SdeSimulation(ExperimentConfig cfg) {
+        this(cfg, 0);
+    }
+
+    /** Level {@code level} of the Δt refinement: Δt = Δt₀/2^level (placeholder: uncoupled streams). */
+    public SdeSimulation(ExperimentConfig cfg, int level) {
         this.cfg = cfg;
         this.sde = Sdes.of(cfg);
         this.f = cfg.buildObjective();
         this.d = f.dim();
         this.paths = cfg.sde().paths() != null ? cfg.sde().paths() : cfg.runs();
-        this.dt = cfg.sde().dt() != null ? cfg.sde().dt() : cfg.eta();
+        this.dt = (cfg.sde().dt() != null ? cfg.sde().dt() : cfg.eta()) / (1L << level);
         this.steps = Math.max(1, Math.round(cfg.rounds() * cfg.eta() / dt));
         this.rule = new StepRule(cfg, Simulation.averages(cfg));
         final List<int[]> rec = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.distsde.config.ConfigException;
 import org.distsde.config.ConfigLoader;
 import org.distsde.io.ResultDir;
 import org.distsde.report.ReportCommand;
+import org.distsde.spark.ConvergeJob;
 import org.distsde.spark.SimulateJob;
 import org.distsde.spark.Spark;
 
@@ -27,6 +28,9 @@ public final class Main {
             "  simulate   simulate DSGD / DCSGD / DSignSGD with the agents spread over Spark partitions",
             "             (and, for series with sde.enabled, integrate their SDE into the same output)",
             "  integrate  integrate the optimizers' SDEs (Eq. 8, 27-28, 49-52) with Euler-Maruyama over paths",
+            "             (at dt = eta, the model of the optimizer, and resolved in dt for the theorem checks)",
+            "  converge   the SDEs' dt convergence study (dt0/2^l, coupled paths: errors, fitted weak order) and",
+            "             the optimizer-vs-SDE weak error against eta: converge --config F --out D [--etas K]",
             "  report     plot result directories (PNG, SVG) and write an HTML report:",
             "             report --in <result dir> [--in ...] --out <dir> [--overwrite] [--title T]",
             "  bench      time the Appendix B workloads against the NumPy reference (see README, Benchmarks)",
@@ -39,6 +43,8 @@ public final class Main {
             "  --resume               continue a killed run from its checkpoints (.<out>.checkpoint next to --out)",
             "  --checkpoint-every N   agents layout: checkpoint every N rounds (default rounds/10; 0 = only",
             "                         finished series)",
+            "  --etas K               converge: eta, eta/2, ..., eta/2^(K-1) for the weak error in eta (default 3;",
+            "                         0 = only the dt study)",
             "  --help                 this text",
             "",
             "Spark: the embedded local[*] master unless spark.master is set (spark-submit sets it).",
@@ -53,14 +59,14 @@ public final class Main {
 
     /** Parsed options of a job command. */
     public record Options(String command, Path config, String out, boolean overwrite, List<String> sets,
-                          boolean resume, int checkpointEvery) { }
+                          boolean resume, int checkpointEvery, int etas) { }
 
     static Options parse(String[] args) {
         if (args.length == 0) {
             throw new ConfigException("missing command (try --help)");
         }
         final String command = args[0];
-        if (!command.equals("simulate") && !command.equals("integrate")) {
+        if (!command.equals("simulate") && !command.equals("integrate") && !command.equals("converge")) {
             throw new ConfigException("unknown command '" + command + "' (try --help)");
         }
         Path config = null;
@@ -68,6 +74,7 @@ public final class Main {
         boolean overwrite = false;
         boolean resume = false;
         int every = -1;
+        int etas = 3;
         final List<String> sets = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             final String a = args[i];
@@ -88,6 +95,17 @@ public final class Main {
                     }
                 }
                 case "--set" -> sets.add(value(args, ++i, a));
+                case "--etas" -> {
+                    final String v = value(args, ++i, a);
+                    try {
+                        etas = Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        throw new ConfigException("--etas must be an integer (got '" + v + "')");
+                    }
+                    if (etas < 0 || etas > 8) {
+                        throw new ConfigException("--etas must be in [0, 8] (got " + etas + ")");
+                    }
+                }
                 default -> {
                     if (a.startsWith("--set=")) {
                         sets.add(a.substring(6));
@@ -103,7 +121,10 @@ public final class Main {
         if (out == null) {
             throw new ConfigException("--out is required");
         }
-        return new Options(command, config, out, overwrite, sets, resume, every);
+        if (!command.equals("converge") && etas != 3) {
+            throw new ConfigException("--etas is an option of converge only");
+        }
+        return new Options(command, config, out, overwrite, sets, resume, every, etas);
     }
 
     private static String value(String[] args, int i, String opt) {
@@ -161,6 +182,11 @@ public final class Main {
                     dir.removeStaleStaging();
                 }
                 final long t0 = System.nanoTime();
+                if (o.command().equals("converge")) {
+                    out.print(ConvergeJob.render(ConvergeJob.run(s, exp, dir, o.etas())));
+                    out.printf("wrote %s (%.1f s)%n", dir.target(), (System.nanoTime() - t0) / 1e9);
+                    return 0;
+                }
                 final var results = SimulateJob.run(s, exp, dir, o.command().equals("simulate"), o.resume(),
                         o.checkpointEvery());
                 out.print(SimulateJob.describe(results));

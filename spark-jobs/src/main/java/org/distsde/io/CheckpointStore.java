@@ -26,7 +26,11 @@ public final class CheckpointStore {
     private final String fingerprint;
 
     /** A finished series. */
-    public record Done(List<RoundStats> rows, double seconds) implements Serializable { }
+    public record Done(List<RoundStats> rows, double seconds, Serializable extra) implements Serializable {
+        public Done(List<RoundStats> rows, double seconds) {
+            this(rows, seconds, null);
+        }
+    }
 
     private CheckpointStore(FileSystem fs, Path dir, String fingerprint) {
         this.fs = fs;

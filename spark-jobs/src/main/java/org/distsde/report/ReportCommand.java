@@ -52,13 +52,18 @@ public final class ReportCommand {
                 throw new ConfigException("--out is required (" + USAGE + ")");
             }
             final List<ResultData> data = new ArrayList<>();
+            final Map<String, ConvergeCharts.Tables> converge = new LinkedHashMap<>();
             final Configuration hadoop = new Configuration();
             for (String p : ins) {
-                data.add(ResultData.read(p, hadoop));
+                if (ConvergeCharts.isConvergeDir(p, hadoop)) {
+                    converge.put(p, ConvergeCharts.read(p, hadoop));
+                } else {
+                    data.add(ResultData.read(p, hadoop));
+                }
             }
             System.setProperty("java.awt.headless", "true");
             try (ResultDir dir = ResultDir.open(dest, overwrite, new Configuration())) {
-                final String html = write(dir, data, title);
+                final String html = write(dir, data, converge, title);
                 dir.writeString("index.html", html);
                 dir.commit();
                 out.println("wrote " + dir.target() + "/index.html");
@@ -84,6 +89,11 @@ public final class ReportCommand {
     record Panel(String key, List<ResultData.Curve> optimizer, List<ResultData.Curve> sde) { }
 
     static String write(ResultDir dir, List<ResultData> data, String title) throws Exception {
+        return write(dir, data, Map.of(), title);
+    }
+
+    static String write(ResultDir dir, List<ResultData> data, Map<String, ConvergeCharts.Tables> converge,
+                        String title) throws Exception {
         final StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").append(esc(title))
                 .append("</title><style>body{font-family:sans-serif;max-width:1250px;margin:auto;padding:1em}"
@@ -127,6 +137,17 @@ public final class ReportCommand {
             h.append("</table><pre>").append(esc(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(d.summary().path("config")))).append("</pre>");
         }
+        for (var e : converge.entrySet()) {
+            final String name = safe(new org.apache.hadoop.fs.Path(e.getKey()).getName());
+            h.append("<h2>Convergence study: ").append(esc(name)).append("</h2><p>The SDE at dt0/2^l on coupled "
+                    + "Brownian paths (differences of consecutive levels and the weak order fitted on them), and the "
+                    + "optimizer against its dt-resolved SDE as eta shrinks at a fixed horizon (the papers claim weak "
+                    + "order 1 in eta).</p>");
+            emit(dir, name + "-dt", ConvergeCharts.dtChart(name + " — SDE weak error in dt", e.getValue()), h);
+            if (!e.getValue().eta().isEmpty()) {
+                emit(dir, name + "-eta", ConvergeCharts.etaChart(name + " — optimizer vs SDE in eta", e.getValue()), h);
+            }
+        }
         return h.append("</body></html>").toString();
     }
 
@@ -165,6 +186,9 @@ public final class ReportCommand {
             final Map<String, String> p = params.getOrDefault(Integer.toString(c.series()), Map.of());
             final String key = keys.size() >= 2 ? leaf(keys.get(0)) + ": " + pretty(p.get(keys.get(0))) : "";
             final Panel panel = panels.computeIfAbsent(key, k -> new Panel(k, new ArrayList<>(), new ArrayList<>()));
+            if (c.kind().equals("sde-resolved")) {
+                continue; // the resolved SDE is shown by the convergence study, not overlaid
+            }
             (c.kind().equals("sde") ? panel.sde() : panel.optimizer()).add(c);
         }
         return panels;

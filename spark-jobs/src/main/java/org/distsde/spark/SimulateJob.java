@@ -24,6 +24,7 @@ import org.distsde.io.ResultTable;
 import org.distsde.sim.Aggregator;
 import org.distsde.sim.RoundStats;
 import org.distsde.sde.SdeSimulation;
+import org.distsde.sde.refine.Refinement;
 import org.distsde.sim.Simulation;
 import org.distsde.theory.TheoremChecker;
 import org.slf4j.Logger;
@@ -41,8 +42,12 @@ public final class SimulateJob {
 
     private SimulateJob() { }
 
-    /** A series' results, for the summary. */
-    public record SeriesResult(Series series, String kind, List<RoundStats> rows, double seconds, Object checks) { }
+    /**
+     * A series' results, for the summary; {@code refinement} is set for the resolved SDE
+     * (kind {@code sde-resolved}).
+     */
+    public record SeriesResult(Series series, String kind, List<RoundStats> rows, double seconds, Object checks,
+                               Refinement refinement) { }
 
     /**
      * Runs the experiment and writes {@code out}. The output path was validated by the caller
@@ -70,11 +75,11 @@ public final class SimulateJob {
         final List<SeriesResult> results = new ArrayList<>();
         final int n = exp.series().size();
         // every SDE, and every optimizer series in the runs layout, of the sweep in one Spark job each
-        final List<Series> sdeTodo = new ArrayList<>(), runsTodo = new ArrayList<>();
+        final List<Series> sdeTodo = new ArrayList<>(), refineTodo = new ArrayList<>(), runsTodo = new ArrayList<>();
         for (Series s : exp.series()) {
             final ExperimentConfig c = s.config();
             if ((!optimizer || c.sde().enabled()) && ckpt.done(s.index(), "sde") == null) {
-                sdeTodo.add(s);
+                (c.sde().resolve() ? refineTodo : sdeTodo).add(s);
             }
             if (optimizer && c.layout().byRuns(c.normalization()) && ckpt.done(s.index(), "optimizer") == null) {
                 runsTodo.add(s);
@@ -82,6 +87,19 @@ public final class SimulateJob {
         }
         if (!sdeTodo.isEmpty()) {
             markDone(ckpt, sdeTodo, "sde", IntegrateJob.runAll(jsc, configs(sdeTodo)));
+        }
+        if (!refineTodo.isEmpty()) {
+            final long ts = System.nanoTime();
+            final List<RefineJob.Result> res = RefineJob.runAll(jsc, configs(refineTodo), false);
+            for (int i = 0; i < res.size(); i++) {
+                final int idx = refineTodo.get(i).index();
+                final Refinement ref = res.get(i).refinement();
+                ckpt.markDone(idx, "sde-resolved", new CheckpointStore.Done(ref.resolved(), res.get(i).seconds(), ref));
+                ckpt.markDone(idx, "sde", new CheckpointStore.Done(res.get(i).model(),
+                        res.get(i).seconds() / ref.levels().size()));
+            }
+            LOG.info(String.format("[%s] resolved SDEs: %d series, %.1f s", exp.first().name(), res.size(),
+                    (System.nanoTime() - ts) / 1e9));
         }
         if (!runsTodo.isEmpty()) {
             final long ts = System.nanoTime();
@@ -98,7 +116,17 @@ public final class SimulateJob {
                 LOG.info(String.format("[%s %d/%d %s] SDE: %d paths, %.1f s, final loss_mean %.4g, diverged %d",
                         c.name(), s.index() + 1, n, s.label(), last.runs() + last.diverged(), saved.seconds(),
                         last.lossMean(), last.diverged()));
-                results.add(checked(s, "sde", saved.rows(), saved.seconds()));
+                results.add(checked(s, "sde", saved.rows(), saved.seconds(), null));
+                final CheckpointStore.Done resolved = ckpt.done(s.index(), "sde-resolved");
+                if (resolved != null) {
+                    final Refinement ref = (Refinement) resolved.extra();
+                    final Refinement.Summary sum = ref.summary();
+                    LOG.info(String.format("[%s %d/%d %s] resolved SDE: %d levels, dt %.4g -> %.4g, %s (max change "
+                            + "%.3g%% at %s), %.1f s", c.name(), s.index() + 1, n, s.label(), sum.levels(), sum.baseDt(),
+                            sum.finestDt(), sum.converged() ? "converged" : "NOT converged", 100 * sum.lastChange(),
+                            sum.worst(), resolved.seconds()));
+                    results.add(checked(s, "sde-resolved", resolved.rows(), resolved.seconds(), ref));
+                }
             }
             if (!optimizer) {
                 continue;
@@ -109,7 +137,7 @@ public final class SimulateJob {
                 LOG.info(String.format("[%s %d/%d %s] optimizer: %.1f s, final loss_mean %.4g, diverged %d/%d",
                         c.name(), s.index() + 1, n, s.label(), done.seconds(), last.lossMean(), last.diverged(),
                         c.runs()));
-                results.add(checked(s, "optimizer", done.rows(), done.seconds()));
+                results.add(checked(s, "optimizer", done.rows(), done.seconds(), null));
                 continue;
             }
             final long ts = System.nanoTime();
@@ -129,7 +157,7 @@ public final class SimulateJob {
             }
             final double sec = (System.nanoTime() - ts) / 1e9;
             ckpt.markDone(s.index(), "optimizer", new CheckpointStore.Done(rows, sec));
-            results.add(checked(s, "optimizer", rows, sec));
+            results.add(checked(s, "optimizer", rows, sec, null));
         }
         results.sort((a, b) -> a.series().index() != b.series().index()
                 ? Integer.compare(a.series().index(), b.series().index()) : a.kind().compareTo(b.kind()));
@@ -165,9 +193,9 @@ public final class SimulateJob {
     }
 
     /** Runs the theorem checker on a series' rows. */
-    static SeriesResult checked(Series s, String kind, List<RoundStats> rows, double seconds) {
+    static SeriesResult checked(Series s, String kind, List<RoundStats> rows, double seconds, Refinement ref) {
         final TheoremChecker.Report report = TheoremChecker.check(s.config(), Simulation.averages(s.config()), rows, kind);
-        return new SeriesResult(s, kind, rows, seconds, report);
+        return new SeriesResult(s, kind, rows, seconds, report, ref);
     }
 
     /** One line per series: the theorem, how often its condition held, and the verdict. */
@@ -257,13 +285,16 @@ public final class SimulateJob {
             s.put("optimizer", c.optimizer());
             s.set("params", m.valueToTree(r.series().params()));
             s.put("agents", c.agents());
-            s.put("runs", r.kind().equals("sde") ? new SdeSimulation(c).paths() : c.runs());
+            final boolean sde = r.kind().startsWith("sde");
+            s.put("runs", sde ? new SdeSimulation(c).paths() : c.runs());
             s.put("rounds", c.rounds());
             s.put("dim", c.buildObjective().dim());
             s.put("seconds", r.seconds());
-            final boolean sde = r.kind().equals("sde");
+            // resolved SDE: the steps of every level integrated, (2^levels − 1) times level 0's
+            final double levelSteps = r.refinement() == null ? 1 : (1L << r.refinement().levels().size()) - 1;
             final double work = sde
-                    ? (double) new SdeSimulation(c).paths() * new SdeSimulation(c).steps() * c.buildObjective().dim()
+                    ? (double) new SdeSimulation(c).paths() * new SdeSimulation(c).steps() * levelSteps
+                    * c.buildObjective().dim()
                     : (double) c.runs() * c.rounds() * c.buildObjective().dim() * c.agents();
             s.put("throughput", work / r.seconds());
             final RoundStats last = r.rows().get(r.rows().size() - 1);
@@ -277,6 +308,9 @@ public final class SimulateJob {
                 } else {
                     fin.put(cols[i], Double.toString(x));
                 }
+            }
+            if (r.refinement() != null) {
+                s.set("refinement", m.valueToTree(r.refinement().summary()));
             }
             if (r.checks() != null) {
                 s.set("checks", m.valueToTree(r.checks()));

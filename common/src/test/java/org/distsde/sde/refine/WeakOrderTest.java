@@ -1,0 +1,145 @@
+package org.distsde.sde.refine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.distsde.config.ExperimentConfig;
+import org.distsde.config.SdeScheme;
+import org.distsde.config.SdeSpec;
+import org.distsde.sde.Configs;
+import org.distsde.sde.SdeSimulation;
+import org.distsde.sim.RoundStats;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fitted weak orders on SDEs whose second moment m(t) = E[X_t²] has a closed form, with levels
+ * Δt₀/2^ℓ on coupled Brownian paths, the way DifferentialEquations.jl's {@code test_convergence}
+ * checks a scheme: Euler–Maruyama's slope of log|D_ℓ| against log Δt must lie in [0.8, 1.2], the
+ * Talay–Tubaro extrapolation's in [1.8, 2.2]. Every problem here has drift −aX and a squared
+ * diffusion affine in X², so m' = −2a m + c₀ + c₁m and, for Euler–Maruyama at step Δ,
+ * m_{n+1} = (1 − aΔ)² m_n + Δ(c₀ + c₁m_n) exactly: each level's mean is checked against that
+ * recursion (a wrong bridge variance, a missing √(η/N) or a wrong step count fails), and the
+ * extrapolated value against the SDE's m(T).
+ */
+class WeakOrderTest {
+    static final int LEVELS = 4;
+
+    /** Euler–Maruyama levels 0 … LEVELS of a config, one block of all paths each. */
+    static Refinement levels(ExperimentConfig cfg, SdeScheme scheme) {
+        final Refinement ref = new Refinement(0, LEVELS, scheme);
+        for (int l = 0; l <= LEVELS; l++) {
+            final SdeSimulation sim = new SdeSimulation(cfg, l);
+            final SdeSimulation.Block b = sim.runBlock(0, sim.paths());
+            ref.add(LevelStats.of(l, sim.dt(), SdeSimulation.combine(List.of(b)), List.of(b), LevelStats.DEFAULT_BATCHES));
+        }
+        return ref;
+    }
+
+    /** m(T) of m' = −2a m + c₀ + c₁ m, m(0) = x₀². */
+    static double exact(double a, double c0, double c1, double x0, double t) {
+        final double k = 2 * a - c1, inf = c0 / k;
+        return inf + (x0 * x0 - inf) * Math.exp(-k * t);
+    }
+
+    /** Euler–Maruyama's m after n steps of Δ. */
+    static double euler(double a, double c0, double c1, double x0, double dt, long n) {
+        double m = x0 * x0;
+        for (long i = 0; i < n; i++) {
+            m = (1 - a * dt) * (1 - a * dt) * m + dt * (c0 + c1 * m);
+        }
+        return m;
+    }
+
+    /** Checks every level's E f(X_T) = (h/2) m against the Euler recursion within 4 standard errors. */
+    static void levelsMatchEuler(Refinement ref, double h, double a, double c0, double c1, double x0, double t) {
+        for (LevelStats l : ref.levels()) {
+            final RoundStats last = l.rows().get(l.rows().size() - 1);
+            final double want = h / 2 * euler(a, c0, c1, x0, l.dt(), Math.round(t / l.dt()));
+            final double se = last.lossStd() / Math.sqrt(last.runs());
+            assertEquals(want, last.lossMean(), 4 * se, "level " + l.level() + " (dt " + l.dt() + ")");
+        }
+    }
+
+    private static void report(String what, WeakOrderFit fit) {
+        System.out.printf("%s: fitted weak order %.3f [%.3f, %.3f] from %d differences%n", what, fit.order(), fit.lo(),
+                fit.hi(), fit.points());
+    }
+
+    /** DSGD on f = hx²/2 with N agents of (σ0², σ1²)-variance: Eq. 8 gives a = h, c₀ = ησ0²/N, c₁ = ησ1²h²/N. */
+    private static ExperimentConfig dsgd(double h, double s0, double s1, double eta, int n, int rounds, int paths,
+                                         double x0) {
+        return Configs.of("dsgd", Configs.quadratic(h), new double[] {x0}, Configs.gaussian(s0, s1), n, eta, paths,
+                rounds, rounds, null, null, null, new SdeSpec(true, null, paths));
+    }
+
+    @Test
+    void eulerMaruyamaIsWeakOrderOneOnOrnsteinUhlenbeck() {
+        final double h = 1, s0 = 1, eta = 0.25, x0 = 2;
+        final int n = 1, rounds = 4;
+        final Refinement ref = levels(dsgd(h, s0, 0, eta, n, rounds, 40_000, x0), SdeScheme.EULER_MARUYAMA);
+        final double c0 = eta * s0 * s0 / n, t = rounds * eta;
+        levelsMatchEuler(ref, h, h, c0, 0, x0, t);
+        final WeakOrderFit fit = ref.order(Statistic.LOSS_MEAN, ref.levels().get(0).rows().size() - 1);
+        report("OU, Euler-Maruyama", fit);
+        assertTrue(fit.order() >= 0.8 && fit.order() <= 1.2, "order " + fit.order());
+        assertTrue(fit.hi() - fit.lo() < 0.4, "the interval must be informative: " + fit);
+        // the Richardson value agrees with the SDE's m(T) far better than the finest level
+        final Refinement.Summary sum = ref.summary();
+        final double want = h / 2 * exact(h, c0, 0, x0, t);
+        final RoundStats fine = ref.levels().get(LEVELS).rows().get(ref.levels().get(LEVELS).rows().size() - 1);
+        final double se = fine.lossStd() / Math.sqrt(fine.runs());
+        System.out.printf("OU: E f(X_T) exact %.6f, finest %.6f, Richardson %.6f (SE %.2g)%n", want, fine.lossMean(),
+                sum.richardson(), se);
+        assertEquals(want, sum.richardson(), 4 * se + 0.25 * Math.abs(fine.lossMean() - want));
+        final RoundStats coarse = ref.levels().get(0).rows().get(ref.levels().get(0).rows().size() - 1);
+        assertTrue(Math.abs(coarse.lossMean() - want) > 4 * se, "level 0's bias must be visible");
+    }
+
+    @Test
+    void eulerMaruyamaIsWeakOrderOneWithAffineNoise() {
+        final double h = 1, s0 = 1, s1 = 0.5, eta = 0.25, x0 = 2;
+        final int n = 1, rounds = 4;
+        final Refinement ref = levels(dsgd(h, s0, s1, eta, n, rounds, 40_000, x0), SdeScheme.EULER_MARUYAMA);
+        levelsMatchEuler(ref, h, h, eta * s0 * s0 / n, eta * s1 * s1 * h * h / n, x0, rounds * eta);
+        final WeakOrderFit fit = ref.order(Statistic.LOSS_MEAN, ref.levels().get(0).rows().size() - 1);
+        report("DSGD, affine noise, Euler-Maruyama", fit);
+        assertTrue(fit.order() >= 0.8 && fit.order() <= 1.2, "order " + fit.order());
+    }
+
+    @Test
+    void eulerMaruyamaIsWeakOrderOneOnThePhase3SignSde() {
+        // seed 000 Eq. 5 (Lemma 3.7): dX = −κ h X/σ dt + √(η/N)·√(1 − (κ h X/σ)²) dW, κ = √(2/π);
+        // |κ h X/σ| stays well below 1 here, so a = κh/σ, c₀ = η/N, c₁ = −(η/N)(κh/σ)²
+        final double h = 1, sigma = 2, eta = 0.25, x0 = 1;
+        final int n = 2, rounds = 8;
+        final ExperimentConfig cfg = Configs.of("dsignsgd", Configs.quadratic(h), new double[] {x0},
+                Configs.gaussian(sigma, 0), n, eta, 40_000, rounds, rounds, null, null, null,
+                new SdeSpec(true, null, 40_000, "phase3"));
+        final Refinement ref = levels(cfg, SdeScheme.EULER_MARUYAMA);
+        final double a = Math.sqrt(2 / Math.PI) * h / sigma;
+        levelsMatchEuler(ref, h, a, eta / n, -eta / n * a * a, x0, rounds * eta);
+        final WeakOrderFit fit = ref.order(Statistic.LOSS_MEAN, ref.levels().get(0).rows().size() - 1);
+        report("SignSGD phase 3, Euler-Maruyama", fit);
+        assertTrue(fit.order() >= 0.8 && fit.order() <= 1.2, "order " + fit.order());
+    }
+
+    @Test
+    void talayTubaroIsWeakOrderTwo() {
+        final double h = 2, s0 = 1, eta = 0.125, x0 = 2;
+        final int n = 1, rounds = 8;
+        final Refinement ref = levels(dsgd(h, s0, 0, eta, n, rounds, 100_000, x0), SdeScheme.TALAY_TUBARO);
+        final int last = ref.levels().get(0).rows().size() - 1;
+        final WeakOrderFit em = ref.order(Statistic.LOSS_MEAN, last);
+        final WeakOrderFit tt = ref.extrapolatedOrder(Statistic.LOSS_MEAN, last);
+        report("OU h = 2, Euler-Maruyama", em);
+        report("OU h = 2, Talay-Tubaro", tt);
+        assertTrue(tt.order() >= 1.8 && tt.order() <= 2.2, "order " + tt.order());
+        // the resolved estimate of a Talay–Tubaro refinement is the extrapolation
+        final double want = h / 2 * exact(h, eta * s0 * s0 / n, 0, x0, rounds * eta);
+        final RoundStats r = ref.resolved().get(last);
+        System.out.printf("OU h = 2: exact %.6f, Talay-Tubaro %.6f, finest EM %.6f%n", want, r.lossMean(),
+                ref.levels().get(LEVELS).rows().get(last).lossMean());
+        assertEquals(want, r.lossMean(), 4 * r.lossStd() / Math.sqrt(r.runs()));
+    }
+}
