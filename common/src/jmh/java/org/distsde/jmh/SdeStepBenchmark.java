@@ -2,6 +2,7 @@ package org.distsde.jmh;
 
 import java.util.concurrent.TimeUnit;
 import org.distsde.config.ExperimentConfig;
+import org.distsde.sde.BrownianIncrements;
 import org.distsde.sde.EulerMaruyama;
 import org.distsde.sde.Sde;
 import org.distsde.sde.Sdes;
@@ -20,9 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One Euler–Maruyama step of the optimizers' SDEs ({@link Sdes#of}): the coefficients at the
- * current point (one gradient evaluation) and the step with fresh Gaussians from the keyed stream,
- * for every path. One operation is one path-step-coordinate: an invocation is P·d operations.
+ * One Euler–Maruyama step of the optimizers' SDEs ({@link Sdes#of}) over a block of paths, as the
+ * structure-of-arrays engine does it: the block's coefficients (one block call), its Brownian
+ * increments ({@link BrownianIncrements}, keyed by (seed, path, step)) and the flat update loop. One operation is one path-step-coordinate: an invocation is P·d operations.
  * The paths restart from x0 at every invocation (the step index still advances), so every
  * invocation costs the same.
  */
@@ -41,6 +42,12 @@ public class SdeStepBenchmark {
     public abstract static class Step {
         Sde sde;
         EulerMaruyama em;
+        BrownianIncrements bm;
+        double[] gn2;
+        double[] z;
+        double[] inc;
+        double[] one;
+        boolean[] alive;
         int d;
         int paths;
         double dt;
@@ -62,17 +69,23 @@ public class SdeStepBenchmark {
                 System.arraycopy(p, 0, x0, i * d, d);
             }
             x = x0.clone();
-            em.begin(0, paths);
-            drift = new double[d];
-            diff = new double[d];
+            bm = new BrownianIncrements(cfg.seed(), 0, d);
+            drift = new double[paths * d];
+            diff = new double[paths * d];
+            gn2 = new double[paths];
+            z = new double[paths * d];
+            inc = new double[paths * d];
+            one = new double[paths * d];
+            java.util.Arrays.fill(one, 1);
+            alive = new boolean[paths];
+            java.util.Arrays.fill(alive, true);
         }
 
         double[] run() {
             System.arraycopy(x0, 0, x, 0, x.length);
-            for (int p = 0; p < paths; p++) {
-                sde.coefficients(x, p * d, drift, diff, 0);
-                em.step(x, p * d, drift, diff, 0, 1, dt, p);
-            }
+            sde.coefficients(x, paths, drift, diff, gn2);
+            bm.block(0, paths, alive, step++, dt, z, inc);
+            EulerMaruyama.update(x, paths * d, one, drift, diff, inc, 0, dt);
             return x;
         }
     }

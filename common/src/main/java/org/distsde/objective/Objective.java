@@ -19,6 +19,30 @@ public interface Objective extends Serializable {
     /** Writes ∇f(x) into {@code g[goff .. goff+d)} and returns ‖∇f(x)‖₂². */
     double gradient(double[] x, int off, double[] g, int goff);
 
+    /**
+     * Block form of {@link #value}: f at the n points {@code x[i·d .. (i+1)·d)}, i &lt; n, into
+     * {@code out[i]}. The default loops over {@link #value}; the shipped objectives override it
+     * with a loop the JIT can vectorise (same arithmetic, so the same bits as the per-point form).
+     */
+    default void values(double[] x, int n, double[] out) {
+        final int d = dim();
+        for (int i = 0; i < n; i++) {
+            out[i] = value(x, i * d);
+        }
+    }
+
+    /**
+     * Block form of {@link #gradient}: ∇f at the n points {@code x[i·d .. (i+1)·d)} into
+     * {@code g[i·d .. (i+1)·d)} and ‖∇f‖² into {@code gn2[i]}. The default loops over
+     * {@link #gradient}; overrides compute the same values.
+     */
+    default void gradients(double[] x, int n, double[] g, double[] gn2) {
+        final int d = dim();
+        for (int i = 0; i < n; i++) {
+            gn2[i] = gradient(x, i * d, g, i * d);
+        }
+    }
+
     /** Spectral norm ‖∇²f(x)‖₂ (used by the sampled check of Definition 1). */
     double hessianNorm(double[] x, int off);
 

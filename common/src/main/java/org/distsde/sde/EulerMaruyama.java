@@ -1,61 +1,41 @@
 package org.distsde.sde;
 
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.distsde.rng.KeyedStream;
+import java.util.Arrays;
 
 /**
  * Euler–Maruyama integration (Algorithm 1 of seed 000, Appendix C.1):
- * x̂_{k+1} = x̂_k + c·(a(x̂_k)Δt + s(x̂_k)√Δt ξ_k), ξ_k ~ N(0, I_d), with c the time factor νₜηₜ of
- * {@link Sde}. Path p draws all its increments, step after step and coordinate by coordinate, from
- * its own {@link KeyedStream.Purpose#SDE} stream keyed by (seed, p): every path is reproducible
- * whatever the blocking, and a retried task recomputes its paths from step 0. A block of paths
- * keeps the paths' generator states side by side ({@link #begin}) and switches between them
- * without re-keying.
+ * x̂_{k+1} = x̂_k + c·(a(x̂_k)Δt + s(x̂_k)ΔW_k), ΔW_k ~ N(0, Δt·I_d), with c the time factor νₜηₜ of
+ * {@link Sde}. The increments are those of {@link BrownianIncrements}: path p's increment over
+ * step k depends only on (seed, p, k), so every path is reproducible whatever the blocking, and a
+ * retried task recomputes its paths from step 0.
  *
- * <p>One instance per thread/task (the stream is mutable); nothing is allocated per step.
+ * <p>Paths are advanced as a structure of arrays: {@link #update} is the flat step loop over a
+ * whole block (n·d values), written for the JIT's vectoriser.
  */
 public final class EulerMaruyama {
     private final Sde sde;
     private final int d;
-    private final KeyedStream stream;
-    private final ContinuousSampler gauss;
+    private final long seed;
 
     public EulerMaruyama(Sde sde, long seed) {
         this.sde = sde;
         this.d = sde.dim();
-        this.stream = new KeyedStream(seed, KeyedStream.Purpose.SDE);
-        this.gauss = ZigguratSampler.NormalizedGaussian.of(stream);
+        this.seed = seed;
     }
-
-    private long[] states = new long[0];
 
     public Sde sde() {
         return sde;
     }
 
-    /** Starts the streams of paths [p0, p0 + n), addressed from now on by local index 0 … n−1. */
-    public void begin(long p0, int n) {
-        if (states.length < 4 * n) {
-            states = new long[4 * n];
-        }
-        for (int p = 0; p < n; p++) {
-            stream.at(p0 + p, 0, 0).save(states, 4 * p);
-        }
-    }
-
     /**
-     * One step of the path with local index {@code p} (see {@link #begin}): x[off..off+d) +=
-     * factor·(a·Δt + s·√Δt·ξ), given the coefficients a = {@code drift}, s = {@code diff} at x.
+     * The Euler–Maruyama step of a block, flat over its {@code nd} = n·d values:
+     * x[i] += fac[i]·(drift[i]·Δt + diff[i]·inc[incOff + i]).
      */
-    public void step(double[] x, int off, double[] drift, double[] diff, int coff, double factor, double dt, int p) {
-        stream.load(states, 4 * p);
-        final double sq = Math.sqrt(dt);
-        for (int j = 0; j < d; j++) {
-            final double xi = gauss.sample();
-            x[off + j] += factor * (drift[coff + j] * dt + diff[coff + j] * sq * xi); // Algorithm 1
+    public static void update(double[] x, int nd, double[] fac, double[] drift, double[] diff, double[] inc,
+                              int incOff, double dt) {
+        for (int i = 0; i < nd; i++) {
+            x[i] += fac[i] * (drift[i] * dt + diff[i] * inc[incOff + i]); // Algorithm 1
         }
-        stream.save(states, 4 * p);
     }
 
     /**
@@ -63,22 +43,40 @@ public final class EulerMaruyama {
      * factor 1 (a plain SDE), and returns their final states, flat [(p1 − p0)·d].
      */
     public double[] integrate(double[] x0, double dt, long steps, long p0, long p1) {
+        return integrate(x0, dt, 0, steps, p0, p1);
+    }
+
+    /**
+     * As {@link #integrate(double[], double, long, long, long)} at refinement level {@code level}:
+     * {@code steps0} level-0 steps of size dt0, each split into 2^level steps whose increments
+     * are bridged from the level-0 ones ({@link BrownianIncrements}), so the levels are coupled.
+     */
+    public double[] integrate(double[] x0, double dt0, int level, long steps0, long p0, long p1) {
         if (x0.length != d) {
             throw new IllegalArgumentException("x0 must have d = " + d + " values (got " + x0.length + ")");
         }
-        if (!(dt > 0) || Double.isInfinite(dt)) {
-            throw new IllegalArgumentException("dt must be finite and > 0 (got " + dt + ")");
+        if (!(dt0 > 0) || Double.isInfinite(dt0)) {
+            throw new IllegalArgumentException("dt must be finite and > 0 (got " + dt0 + ")");
         }
         final int n = Math.toIntExact(p1 - p0);
-        final double[] x = new double[n * d];
-        final double[] a = new double[d];
-        final double[] s = new double[d];
-        begin(p0, n);
+        final int nd = n * d;
+        final double[] x = new double[nd];
         for (int p = 0; p < n; p++) {
             System.arraycopy(x0, 0, x, p * d, d);
-            for (long k = 0; k < steps; k++) {
-                sde.coefficients(x, p * d, a, s, 0);
-                step(x, p * d, a, s, 0, 1, dt, p);
+        }
+        final double[] drift = new double[nd], diff = new double[nd], gn2 = new double[n];
+        final BrownianIncrements bm = new BrownianIncrements(seed, level, d);
+        final int nodes = bm.nodes();
+        final double[] z = new double[nodes * nd], inc = new double[nodes * nd], one = new double[nd];
+        Arrays.fill(one, 1);
+        final boolean[] alive = new boolean[n];
+        Arrays.fill(alive, true);
+        final double dt = dt0 / nodes;
+        for (long k = 0; k < steps0; k++) {
+            bm.block(p0, n, alive, k, dt0, z, inc);
+            for (int m = 0; m < nodes; m++) {
+                sde.coefficients(x, n, drift, diff, gn2);
+                update(x, nd, one, drift, diff, inc, m * nd, dt);
             }
         }
         return x;

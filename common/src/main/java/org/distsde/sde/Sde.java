@@ -34,6 +34,19 @@ public interface Sde extends Serializable {
         return Double.NaN;
     }
 
+    /**
+     * Block form of {@link #coefficients(double[], int, double[], double[], int)} for the n
+     * contiguous points {@code x[i·d .. (i+1)·d)}, i &lt; n: drift and diffusion at the same
+     * offsets, ‖∇f‖² into {@code gn2[i]}. The default loops over the per-point form; the shipped
+     * SDEs override it with array loops (no interface call per point) computing the same values.
+     */
+    default void coefficients(double[] x, int n, double[] drift, double[] diff, double[] gn2) {
+        final int d = dim();
+        for (int i = 0; i < n; i++) {
+            gn2[i] = coefficients(x, i * d, drift, diff, i * d);
+        }
+    }
+
     /** Short description. */
     String describe();
 }

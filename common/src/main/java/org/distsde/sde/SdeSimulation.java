@@ -15,44 +15,76 @@ import org.distsde.sim.StepRule;
  * Euler–Maruyama integration of a configuration's SDE ({@link Sdes#of}) over the optimizer's
  * horizon T = K·η, recorded at the same rounds as {@link Simulation} so the two series overlay.
  *
- * <p>SDE step n sits at time t = n·Δt, i.e. optimizer round n·Δt/η (Δt = {@code sde.dt}, default
- * η). Optimizer round r (r a multiple of {@code recordEvery}, and r = K) is recorded at SDE step
- * round(r·η/Δt); the row carries {@code round} = r and {@code time} = the step's exact time.
- * The step's learning rate is lr = η·ηₜ·νₜ with ηₜ = schedule.at(t/η) and νₜ the normalization
- * factor (as in the optimizer); the SDE coefficients are multiplied by lr/η (see {@link Sde}).
+ * <p><b>Grid and refinement levels.</b> The level-0 step is Δt₀ = {@code sde.dt} (default η)
+ * and there are steps₀ = round(K·η/Δt₀) level-0 steps. At refinement level L
+ * ({@link #SdeSimulation(ExperimentConfig, int)}) the step is Δt = Δt₀/2^L and there are
+ * 2^L·steps₀ steps. SDE step n sits at time t = n·Δt. Optimizer round r (r a multiple of
+ * {@code recordEvery}, and r = K) is recorded at level-0 step round(r·η/Δt₀), i.e. level-L step
+ * 2^L times that: every level records the same rows at bit-identical times (Δt₀/2^L is exact);
+ * the row carries {@code round} = r and {@code time} = the step's time. The step's learning
+ * rate is lr = η·ηₜ·νₜ with ηₜ = schedule.at(t/η) and νₜ the normalization factor (as in the
+ * optimizer); the SDE coefficients are multiplied by lr/η (see {@link Sde}).
+ *
+ * <p><b>Brownian increments</b> ({@link BrownianIncrements}): all randomness of path p over
+ * level-0 step k comes from the keyed stream at (seed, p, k); level L draws the first 2^L·d
+ * Gaussians of that stream (node-major) and builds its 2^L increments by a breadth-first
+ * Brownian bridge from the level-0 increment √Δt₀·z₀, so the increments of level L + 1 sum
+ * pairwise to those of level L (coupled levels, for Richardson extrapolation and weak-order fits).
+ *
+ * <p><b>Engine.</b> A block of paths is integrated as structure-of-arrays: state, drift,
+ * diffusion, ‖∇f‖², f, learning rates, alive flags and the time integrals are primitive arrays
+ * over the block; the coefficients are computed by one block call per step
+ * ({@link Sde#coefficients(double[], int, double[], double[], double[])},
+ * {@link Objective#values}); the Gaussians of a level-0 step are drawn per path in one pass,
+ * bridged, and applied by a flat loop. A diverged path's working state is reset to x₀ with a
+ * zero time factor (so the loops need no branch on it); its recorded values stay frozen.
  *
  * <p>A path whose f(X) − f* is not finite or exceeds {@code divergenceThreshold} is frozen,
  * counted and never averaged. Paths [p0, p1) can be integrated as independent blocks
- * ({@link #runBlock}) and merged with {@link #combine}: path p draws its noise from its own stream
- * keyed by (seed, p), so the result is identical whatever the blocking. Exception: normalization
- * {@code theorem} needs E‖∇f(X_t)‖ over all paths at every step, so a block must then hold all
- * paths [0, paths).
+ * ({@link #runBlock}) and merged with {@link #combine}: each path's increments depend only on
+ * (seed, path, step), so the result is bit-identical whatever the blocking. Exception:
+ * normalization {@code theorem} needs E‖∇f(X_t)‖ over all paths at every step, so a block must
+ * then hold all paths [0, paths).
  */
 public final class SdeSimulation {
+    /** Largest refinement level (2^L sub-steps per level-0 step). */
+    public static final int MAX_LEVEL = 20;
     private final ExperimentConfig cfg;
     private final Sde sde;
     private final Objective f;
     private final int d;
     private final int paths;
+    private final int level;
+    private final double dt0;
     private final double dt;
     private final long steps;
     private final StepRule rule;
     private final int[] recRounds;
     private final long[] recSteps;
 
+    /** Level 0: Δt = Δt₀ = {@code sde.dt} (default η). */
     public SdeSimulation(ExperimentConfig cfg) {
         this(cfg, 0);
     }
 
-    /** Level {@code level} of the Δt refinement: Δt = Δt₀/2^level (placeholder: uncoupled streams). */
+    /**
+     * Refinement level {@code level}: Δt = Δt₀/2^level, 2^level·steps₀ steps, the same recorded
+     * rounds and times as level 0, and Brownian increments nested in those of coarser levels.
+     */
     public SdeSimulation(ExperimentConfig cfg, int level) {
+        if (level < 0 || level > MAX_LEVEL) {
+            throw new IllegalArgumentException("level must be in [0, " + MAX_LEVEL + "] (got " + level + ")");
+        }
         this.cfg = cfg;
         this.sde = Sdes.of(cfg);
         this.f = cfg.buildObjective();
         this.d = f.dim();
         this.paths = cfg.sde().paths() != null ? cfg.sde().paths() : cfg.runs();
-        this.dt = (cfg.sde().dt() != null ? cfg.sde().dt() : cfg.eta()) / (1L << level);
-        this.steps = Math.max(1, Math.round(cfg.rounds() * cfg.eta() / dt));
+        this.level = level;
+        this.dt0 = cfg.sde().dt() != null ? cfg.sde().dt() : cfg.eta();
+        this.dt = dt0 / (1 << level); // exact: a power of two
+        final long steps0 = Math.max(1, Math.round(cfg.rounds() * cfg.eta() / dt0));
+        this.steps = steps0 << level;
         this.rule = new StepRule(cfg, Simulation.averages(cfg));
         final List<int[]> rec = new ArrayList<>();
         long last = -1;
@@ -60,8 +92,8 @@ public final class SdeSimulation {
             if (r % cfg.recordEvery() != 0 && r != cfg.rounds()) {
                 continue;
             }
-            final long n = r == cfg.rounds() ? steps : Math.min(steps, Math.round(r * cfg.eta() / dt));
-            if (n != last) { // Δt > η can map several rounds to one step: keep the first
+            final long n = r == cfg.rounds() ? steps0 : Math.min(steps0, Math.round(r * cfg.eta() / dt0));
+            if (n != last) { // Δt₀ > η can map several rounds to one step: keep the first
                 rec.add(new int[] {r});
                 last = n;
             }
@@ -69,15 +101,21 @@ public final class SdeSimulation {
         this.recRounds = rec.stream().mapToInt(a -> a[0]).toArray();
         this.recSteps = new long[recRounds.length];
         for (int i = 0; i < recRounds.length; i++) {
-            recSteps[i] = recRounds[i] == cfg.rounds() ? steps
-                    : Math.min(steps, Math.round(recRounds[i] * cfg.eta() / dt));
+            final long n0 = recRounds[i] == cfg.rounds() ? steps0
+                    : Math.min(steps0, Math.round(recRounds[i] * cfg.eta() / dt0));
+            recSteps[i] = n0 << level;
         }
     }
 
     public Sde sde() { return sde; }
     public int paths() { return paths; }
+    /** The step Δt = Δt₀/2^level. */
     public double dt() { return dt; }
-    /** Number of Euler–Maruyama steps, round(K·η/Δt). */
+    /** The level-0 step Δt₀ ({@code sde.dt}, default η). */
+    public double dt0() { return dt0; }
+    /** The refinement level L. */
+    public int level() { return level; }
+    /** Number of Euler–Maruyama steps, 2^L·round(K·η/Δt₀). */
     public long steps() { return steps; }
     /** The optimizer rounds that are recorded (equivalent rounds). */
     public int[] recordedRounds() { return recRounds.clone(); }
@@ -144,21 +182,31 @@ public final class SdeSimulation {
                     + "the block must hold all paths [0, " + paths + ") (got [" + p0 + ", " + p1 + "))");
         }
         final int n = p1 - p0;
+        final int nd = n * d;
         final int rows = recRounds.length;
-        final double[] x = new double[n * d];
+        final int nodes = 1 << level;
         final double[] x0 = cfg.initialPoint();
+        final double[] x = new double[nd];
         for (int p = 0; p < n; p++) {
             System.arraycopy(x0, 0, x, p * d, d);
         }
-        final double[] drift = new double[n * d];
-        final double[] diff = new double[n * d];
-        final double[] loss = new double[n];
+        // structure of arrays over the block
+        final double[] drift = new double[nd];
+        final double[] diff = new double[nd];
+        final double[] fac = new double[nd];      // time factor lr/η per coordinate (0 once diverged)
+        final double[] val = new double[n];       // f(X) at the current step
+        final double[] g2 = new double[n];        // ‖∇f(X)‖² at the current step
+        final double[] loss = new double[n];      // last alive values (frozen at divergence)
         final double[] gn2 = new double[n];
         final double[] lr = new double[n];
         final boolean[] alive = new boolean[n];
         Arrays.fill(alive, true);
         final long[] death = new long[n];
         Arrays.fill(death, -1);
+        final int kc = cfg.recordCoordinates();
+        final double[] frozen = new double[n * kc]; // the leading coordinates of diverged paths
+        final double[] z = new double[nodes * nd];
+        final double[] inc = new double[nodes * nd];
         final double[] oLoss = new double[rows * n];
         final double[] oGn2 = new double[rows * n];
         final double[] oLr = new double[rows * n];
@@ -166,85 +214,102 @@ public final class SdeSimulation {
         final double[] times = new double[rows];
         final double[] oPhi1 = new double[rows * n], oPhi2 = new double[rows * n];
         final double[] oI1 = new double[rows * n], oI2 = new double[rows * n];
-        final int kc = cfg.recordCoordinates();
         final double[] oX = new double[rows * n * kc];
         final Simulation.Integrals in = new Simulation.Integrals(n);
-        final EulerMaruyama em = new EulerMaruyama(sde, cfg.seed());
-        em.begin(p0, n);
+        final BrownianIncrements bm = new BrownianIncrements(cfg.seed(), level, d);
         final double fStar = f.minValue();
         final double threshold = cfg.divergenceThreshold();
         final double eta = cfg.eta();
+        final boolean coupled = needsAllPaths();
         int row = 0;
         int nAlive = n;
-        final boolean coupled = needsAllPaths();
         for (long k = 0; k <= steps; k++) {
+            f.values(x, n, val);
+            sde.coefficients(x, n, drift, diff, g2);
             double gnSum = 0;
             for (int p = 0; p < n; p++) {
                 if (!alive[p]) {
                     continue;
                 }
-                final double l = f.value(x, p * d) - fStar;
-                final double g2 = sde.coefficients(x, p * d, drift, diff, p * d);
-                if (!(l <= threshold) || !Double.isFinite(g2)) { // NaN-safe
+                final double l = val[p] - fStar;
+                final double g = g2[p];
+                if (!(l <= threshold) || !Double.isFinite(g)) { // NaN-safe
                     alive[p] = false;
                     death[p] = k;
                     nAlive--;
+                    System.arraycopy(x, p * d, frozen, p * kc, kc);
+                    System.arraycopy(x0, 0, x, p * d, d); // finite working state, time factor 0 from now on
                     continue;
                 }
                 loss[p] = l;
-                gn2[p] = g2;
+                gn2[p] = g;
                 if (coupled) { // E‖∇f‖ over the paths, for the coupled step rule only
-                    gnSum += Math.sqrt(g2);
+                    gnSum += Math.sqrt(g);
                 }
             }
             final double t = k * dt;
             rule.rates(t / eta, gn2, alive, nAlive == 0 ? 0 : gnSum / nAlive, lr);
             while (row < rows && recSteps[row] == k) {
-                times[row] = t;
-                System.arraycopy(in.phi1(), 0, oPhi1, row * n, n);
-                System.arraycopy(in.phi2(), 0, oPhi2, row * n, n);
-                System.arraycopy(in.i1(), 0, oI1, row * n, n);
-                System.arraycopy(in.i2(), 0, oI2, row * n, n);
-                System.arraycopy(loss, 0, oLoss, row * n, n);
-                System.arraycopy(gn2, 0, oGn2, row * n, n);
-                System.arraycopy(lr, 0, oLr, row * n, n);
-                System.arraycopy(alive, 0, oAlive, row * n, n);
-                for (int p = 0; p < n; p++) {
-                    System.arraycopy(x, p * d, oX, (row * n + p) * kc, kc);
-                }
+                record(row, n, kc, t, x, frozen, alive, loss, gn2, lr, in, times, oLoss, oGn2, oLr, oAlive, oPhi1,
+                        oPhi2, oI1, oI2, oX);
                 row++;
             }
             if (k == steps) {
                 break;
             }
             in.add(lr, eta, dt, gn2, alive);
-            if (nAlive == 0) { // frozen from here on: copy the state into the remaining rows
+            if (nAlive == 0) { // frozen from here on: every remaining row repeats the frozen state
                 for (; row < rows; row++) {
-                    times[row] = recSteps[row] * dt;
-
-                    System.arraycopy(loss, 0, oLoss, row * n, n);
-                    System.arraycopy(gn2, 0, oGn2, row * n, n);
-                    System.arraycopy(lr, 0, oLr, row * n, n);
-                    for (int p = 0; p < n; p++) {
-                        System.arraycopy(x, p * d, oX, (row * n + p) * kc, kc);
-                    }
+                    record(row, n, kc, recSteps[row] * dt, x, frozen, alive, loss, gn2, lr, in, times, oLoss, oGn2,
+                            oLr, oAlive, oPhi1, oPhi2, oI1, oI2, oX);
                 }
                 break;
             }
+            final int m = (int) (k & (nodes - 1)); // sub-step within the level-0 step
+            if (m == 0) {
+                bm.block(p0, n, alive, k >> level, dt0, z, inc);
+            }
             for (int p = 0; p < n; p++) {
-                if (alive[p]) {
-                    em.step(x, p * d, drift, diff, p * d, lr[p] / eta, dt, p);
+                final double c = alive[p] ? lr[p] / eta : 0;
+                for (int j = 0; j < d; j++) {
+                    fac[p * d + j] = c;
                 }
             }
+            EulerMaruyama.update(x, nd, fac, drift, diff, inc, m * nd, dt);
         }
         return new Block(p0, p1, recRounds.clone(), recSteps.clone(), times, oLoss, oGn2, oLr, oAlive, death, oPhi1,
                 oPhi2, oI1, oI2, oX, kc);
     }
 
+    private static void record(int row, int n, int kc, double t, double[] x, double[] frozen, boolean[] alive,
+                               double[] loss, double[] gn2, double[] lr, Simulation.Integrals in, double[] times,
+                               double[] oLoss, double[] oGn2, double[] oLr, boolean[] oAlive, double[] oPhi1,
+                               double[] oPhi2, double[] oI1, double[] oI2, double[] oX) {
+        final int d = x.length / n;
+        times[row] = t;
+        System.arraycopy(in.phi1(), 0, oPhi1, row * n, n);
+        System.arraycopy(in.phi2(), 0, oPhi2, row * n, n);
+        System.arraycopy(in.i1(), 0, oI1, row * n, n);
+        System.arraycopy(in.i2(), 0, oI2, row * n, n);
+        System.arraycopy(loss, 0, oLoss, row * n, n);
+        System.arraycopy(gn2, 0, oGn2, row * n, n);
+        System.arraycopy(lr, 0, oLr, row * n, n);
+        System.arraycopy(alive, 0, oAlive, row * n, n);
+        if (kc > 0) {
+            for (int p = 0; p < n; p++) {
+                if (alive[p]) {
+                    System.arraycopy(x, p * d, oX, (row * n + p) * kc, kc);
+                } else {
+                    System.arraycopy(frozen, p * kc, oX, (row * n + p) * kc, kc);
+                }
+            }
+        }
+    }
+
     /**
      * Merges blocks (any order; together they must cover [0, P) exactly) into statistics rows, as
-     * {@link Simulation} would: once every path has diverged, only the row at that step (if it is
-     * recorded) and the final row are kept.
+     * {@link Simulation} would: every recorded row is kept, also after every path has diverged
+     * (then the row has runs = 0 and diverged = P).
      */
     public static List<RoundStats> combine(List<Block> blocks) {
         if (blocks.isEmpty()) {
@@ -266,16 +331,6 @@ public final class SdeSimulation {
         final int total = next;
         final Block first = bs.get(0);
         final int rows = first.rounds().length;
-        long allDead = -1;
-        boolean allDied = true;
-        for (Block b : bs) {
-            for (long s : b.deathStep()) {
-                if (s < 0) {
-                    allDied = false;
-                }
-                allDead = Math.max(allDead, s);
-            }
-        }
         final double[] loss = new double[total];
         final double[] gn2 = new double[total];
         final double[] lr = new double[total];
@@ -298,12 +353,8 @@ public final class SdeSimulation {
                 System.arraycopy(b.phi2(), r * n, q2, b.p0(), n);
                 System.arraycopy(b.coords(), r * n * kc, xs, b.p0() * kc, n * kc);
             }
-            final long step = first.steps()[r];
-            final boolean keep = !allDied || step <= allDead || r == rows - 1;
-            if (keep) {
-                out.add(RoundStats.of(first.rounds()[r], first.times()[r], loss, gn2, lr, alive, q1, q2, i1, i2, xs,
-                        kc, kc));
-            }
+            out.add(RoundStats.of(first.rounds()[r], first.times()[r], loss, gn2, lr, alive, q1, q2, i1, i2, xs,
+                    kc, kc));
         }
         return out;
     }

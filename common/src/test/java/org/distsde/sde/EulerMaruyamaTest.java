@@ -59,9 +59,11 @@ class EulerMaruyamaTest {
         final double[] dts = {0.2, 0.1, 0.05};
         final double[] err = new double[3];
         final double[] se = new double[3];
+        // the three step sizes are refinement levels 0, 1, 2 of Δt₀ = 0.2 on one seed (coupled increments:
+        // their Monte Carlo errors are positively correlated, so the independent-error SE below is conservative)
+        final long steps0 = Math.round(T / dts[0]);
         for (int i = 0; i < 3; i++) {
-            final long steps = Math.round(T / dts[i]);
-            final double[] x = new EulerMaruyama(new Ou(), 11 + i).integrate(new double[] {X0}, dts[i], steps, 0, n);
+            final double[] x = new EulerMaruyama(new Ou(), 11).integrate(new double[] {X0}, dts[0], i, steps0, 0, n);
             double s = 0, s2 = 0;
             for (double v : x) {
                 s += v;

@@ -1,0 +1,141 @@
+package org.distsde.sde;
+
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.distsde.rng.KeyedStream;
+
+/**
+ * The Brownian increments of the SDE paths at refinement level L (Δt = Δt₀/2^L), nested across
+ * levels.
+ *
+ * <p><b>Keying.</b> All randomness of path p over level-0 step k (the interval [kΔt₀, (k+1)Δt₀))
+ * comes from the {@link KeyedStream} at key (seed, {@link KeyedStream.Purpose#SDE}, run = p,
+ * agent = 0, round = k), a pure function of (seed, p, k): no generator state is carried from one
+ * step to the next, so any path and step can be recomputed on its own (blocking, partitioning and
+ * task retries do not matter). From that stream, standard Gaussians are drawn with Commons RNG's
+ * {@code ZigguratSampler.NormalizedGaussian}, in node-major order: z[m, j] for node m = 0 … 2^L − 1,
+ * then coordinate j = 0 … d − 1 (flat index m·d + j). Level L uses the first 2^L·d draws, a prefix
+ * of what any finer level draws, so the levels are coupled.
+ *
+ * <p><b>Bridge.</b> The level-0 increment of coordinate j is ΔW = √Δt₀·z[0, j]. The finer
+ * increments come from the Brownian bridge in breadth-first node order: node 1 splits the level-0
+ * interval, nodes 2–3 split its halves, nodes 4–7 the quarters, and so on (node 2^l + i splits
+ * interval i of level l). Splitting an interval of length h whose increment is W with node z gives
+ * left = W/2 + (√h/2)·z and right = W − left (the midpoint of a Brownian bridge has variance h/4).
+ * So the two level-(L+1) sub-increments sum to the level-L increment (up to one rounding) and the
+ * 2^L level-L increments over a level-0 step sum to its level-0 increment.
+ *
+ * <p>Consequently level 0 with Δt₀ = η/2 and level 1 with Δt₀ = η are the same time grid but not
+ * the same numbers: the former keys one stream per half step (k counts half steps), the latter
+ * one per η-step, bridged.
+ *
+ * <p>Not thread-safe (one instance per task); nothing is allocated per call.
+ */
+public final class BrownianIncrements {
+    private final int level;
+    private final int nodes;
+    private final int d;
+    private final KeyedStream stream;
+    private final ContinuousSampler gauss;
+
+    /**
+     * @param seed  the experiment seed
+     * @param level refinement level L ≥ 0 (2^L sub-steps per level-0 step)
+     * @param d     dimension
+     */
+    public BrownianIncrements(long seed, int level, int d) {
+        if (level < 0 || level > 24) {
+            throw new IllegalArgumentException("level must be in [0, 24] (got " + level + ")");
+        }
+        if (d < 1) {
+            throw new IllegalArgumentException("d must be >= 1 (got " + d + ")");
+        }
+        this.level = level;
+        this.nodes = 1 << level;
+        this.d = d;
+        this.stream = new KeyedStream(seed, KeyedStream.Purpose.SDE);
+        this.gauss = ZigguratSampler.NormalizedGaussian.of(stream);
+    }
+
+    public int level() { return level; }
+
+    /** 2^L: sub-steps (and bridge nodes) per level-0 step. */
+    public int nodes() { return nodes; }
+
+    public int dim() { return d; }
+
+    /**
+     * The 2^L·d standard Gaussians of path p over level-0 step k, node-major
+     * ({@code z[off + m·d + j]}), drawn in one pass from the stream at (seed, p, k).
+     */
+    public void gaussians(long p, long k, double[] z, int off) {
+        stream.at(p, 0, k);
+        final int m = nodes * d;
+        for (int i = 0; i < m; i++) {
+            z[off + i] = gauss.sample();
+        }
+    }
+
+    /**
+     * The 2^L level-L increments of one path over level-0 step k of length dt0:
+     * {@code out[off + m·d + j]} is the increment of coordinate j over sub-step m.
+     */
+    public void increments(long p, long k, double dt0, double[] out, int off) {
+        final double[] z = new double[nodes * d];
+        final double[] w = new double[nodes * d];
+        gaussians(p, k, z, 0);
+        bridge(z, w, d, dt0);
+        System.arraycopy(w, 0, out, off, nodes * d);
+    }
+
+    /**
+     * The increments of the n paths p0 … p0 + n − 1 over level-0 step k, for the block engine:
+     * {@code inc[(m·n + i)·d + j]} is the increment of path p0 + i, coordinate j, over sub-step m
+     * (sub-step-major, so one sub-step of the whole block is contiguous). Paths with
+     * {@code alive[i]} false are skipped (their slots keep stale finite values). {@code z} is
+     * scratch of the same length 2^L·n·d.
+     */
+    public void block(long p0, int n, boolean[] alive, long k, double dt0, double[] z, double[] inc) {
+        final int nd = n * d;
+        for (int i = 0; i < n; i++) {
+            if (!alive[i]) {
+                continue;
+            }
+            stream.at(p0 + i, 0, k);
+            for (int m = 0; m < nodes; m++) { // node-major draw order, written sub-step-major
+                final int o = m * nd + i * d;
+                for (int j = 0; j < d; j++) {
+                    z[o + j] = gauss.sample();
+                }
+            }
+        }
+        bridge(z, inc, nd, dt0);
+    }
+
+    /**
+     * The breadth-first Brownian bridge over width-{@code w} rows: {@code z[node·w + q]} are the
+     * node Gaussians, {@code out[m·w + q]} receives the level-L increments. Each level is a
+     * counted loop over q (vectorisable).
+     */
+    void bridge(double[] z, double[] out, int w, double dt0) {
+        final double s0 = Math.sqrt(dt0);
+        for (int q = 0; q < w; q++) {
+            out[q] = s0 * z[q]; // ΔW over the level-0 step
+        }
+        double h = dt0;
+        for (int l = 0; l < level; l++) {
+            final int half = 1 << l;
+            final double c = 0.5 * Math.sqrt(h);
+            for (int i = half - 1; i >= 0; i--) { // descending: interval i's slot is read before 2i, 2i+1 are written
+                final int src = i * w, node = (half + i) * w, left = 2 * i * w, right = left + w;
+                for (int q = 0; q < w; q++) {
+                    final double wq = out[src + q];
+                    final double lq = 0.5 * wq + c * z[node + q];
+                    out[left + q] = lq;
+                    out[right + q] = wq - lq;
+                }
+            }
+            h *= 0.5;
+        }
+    }
+}
