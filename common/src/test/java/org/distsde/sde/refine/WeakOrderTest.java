@@ -27,8 +27,12 @@ class WeakOrderTest {
 
     /** Euler–Maruyama levels 0 … LEVELS of a config, one block of all paths each. */
     static Refinement levels(ExperimentConfig cfg, SdeScheme scheme) {
-        final Refinement ref = new Refinement(0, LEVELS, scheme);
-        for (int l = 0; l <= LEVELS; l++) {
+        return levels(cfg, scheme, LEVELS);
+    }
+
+    static Refinement levels(ExperimentConfig cfg, SdeScheme scheme, int levels) {
+        final Refinement ref = new Refinement(0, levels, scheme);
+        for (int l = 0; l <= levels; l++) {
             final SdeSimulation sim = new SdeSimulation(cfg, l);
             final SdeSimulation.Block b = sim.runBlock(0, sim.paths());
             ref.add(LevelStats.of(l, sim.dt(), SdeSimulation.combine(List.of(b)), List.of(b), LevelStats.DEFAULT_BATCHES));
@@ -69,8 +73,13 @@ class WeakOrderTest {
     /** DSGD on f = hx²/2 with N agents of (σ0², σ1²)-variance: Eq. 8 gives a = h, c₀ = ησ0²/N, c₁ = ησ1²h²/N. */
     private static ExperimentConfig dsgd(double h, double s0, double s1, double eta, int n, int rounds, int paths,
                                          double x0) {
+        return dsgd(h, s0, s1, eta, n, rounds, paths, x0, null);
+    }
+
+    private static ExperimentConfig dsgd(double h, double s0, double s1, double eta, int n, int rounds, int paths,
+                                         double x0, Double dt) {
         return Configs.of("dsgd", Configs.quadratic(h), new double[] {x0}, Configs.gaussian(s0, s1), n, eta, paths,
-                rounds, rounds, null, null, null, new SdeSpec(true, null, paths));
+                rounds, rounds, null, null, null, new SdeSpec(true, dt, paths));
     }
 
     @Test
@@ -128,7 +137,8 @@ class WeakOrderTest {
     void talayTubaroIsWeakOrderTwo() {
         final double h = 2, s0 = 1, eta = 0.125, x0 = 2;
         final int n = 1, rounds = 8;
-        final Refinement ref = levels(dsgd(h, s0, 0, eta, n, rounds, 100_000, x0), SdeScheme.TALAY_TUBARO);
+        // base step η/4 (hΔt₀ = 1/16) and six levels: three differences of the extrapolation in its asymptotic range
+        final Refinement ref = levels(dsgd(h, s0, 0, eta, n, rounds, 100_000, x0, eta / 4), SdeScheme.TALAY_TUBARO, 5);
         final int last = ref.levels().get(0).rows().size() - 1;
         final WeakOrderFit em = ref.order(Statistic.LOSS_MEAN, last);
         final WeakOrderFit tt = ref.extrapolatedOrder(Statistic.LOSS_MEAN, last);
@@ -139,7 +149,7 @@ class WeakOrderTest {
         final double want = h / 2 * exact(h, eta * s0 * s0 / n, 0, x0, rounds * eta);
         final RoundStats r = ref.resolved().get(last);
         System.out.printf("OU h = 2: exact %.6f, Talay-Tubaro %.6f, finest EM %.6f%n", want, r.lossMean(),
-                ref.levels().get(LEVELS).rows().get(last).lossMean());
+                ref.levels().get(ref.levels().size() - 1).rows().get(last).lossMean());
         assertEquals(want, r.lossMean(), 4 * r.lossStd() / Math.sqrt(r.runs()));
     }
 }
