@@ -8,7 +8,12 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jobs="$here/spark-jobs/target"
 jar=$(ls "$jobs"/distsde-spark-jobs-*-app.jar 2>/dev/null | head -n 1 || true)
-if [ -z "$jar" ] || [ ! -f "$jobs/classpath.txt" ]; then
+stale=""
+if [ -n "$jar" ] && [ -n "$(find "$here/common/src/main" "$here/spark-jobs/src/main" "$here/pom.xml" "$here/common/pom.xml" \
+    "$here/spark-jobs/pom.xml" -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
+  stale="yes" # sources changed since the jar was built
+fi
+if [ -z "$jar" ] || [ ! -f "$jobs/classpath.txt" ] || [ -n "$stale" ]; then
   echo "building distsde (mvn -DskipTests package) ..." >&2
   (cd "$here" && mvn -B -q -DskipTests package) >&2
   jar=$(ls "$jobs"/distsde-spark-jobs-*-app.jar | head -n 1)

@@ -14,14 +14,14 @@ import java.io.Serializable;
  * (kind {@code sde}). As the <em>object of the theorems</em> ({@code resolve}, default true) it is
  * integrated at Δt, Δt/2, Δt/4, … with coupled Brownian paths until every statistic the checks use
  * (loss mean, ‖∇f‖² mean, φ¹, φ², ∫ηₛ‖∇f‖², ∫ηₛ²‖∇f‖² at every recorded time) changes by less than
- * {@code tolerance} (relative, default 0.01) between consecutive levels, or {@code maxRefinements}
+ * {@code tolerance} (relative, default 0.05) between consecutive levels, or {@code maxRefinements}
  * halvings (default 5) are done (kind {@code sde-resolved}); {@code scheme} ({@link SdeScheme}) says
  * whether the resolved estimate is the finest level or its Talay–Tubaro extrapolation.
  */
 public record SdeSpec(Boolean enabled, Double dt, Integer paths, String model, String scheme, Boolean resolve,
                       Double tolerance, Integer maxRefinements) implements Serializable {
     /** Default relative tolerance of the Δt refinement. */
-    public static final double DEFAULT_TOLERANCE = 0.01;
+    public static final double DEFAULT_TOLERANCE = 0.05;
     /** Default number of Δt halvings at most. */
     public static final int DEFAULT_MAX_REFINEMENTS = 5;
 

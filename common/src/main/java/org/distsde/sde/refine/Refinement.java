@@ -122,7 +122,8 @@ public final class Refinement implements Serializable {
         final double[] dt = new double[n], d = new double[n], se = new double[n];
         for (int l = 0; l < n; l++) {
             dt[l] = levels.get(l).dt();
-            d[l] = s.of(levels.get(l).rows().get(row)) - s.of(levels.get(l + 1).rows().get(row));
+            final double a = s.of(levels.get(l).rows().get(row)), b = s.of(levels.get(l + 1).rows().get(row));
+            d[l] = roundoff(a - b, a, b);
             se[l] = differenceSe(levels.get(l), levels.get(l + 1), row, s);
         }
         return WeakOrderFit.of(dt, d, se);
@@ -143,8 +144,17 @@ public final class Refinement implements Serializable {
                 d[i] += c[j] * s.of(ls[j].rows().get(row));
             }
             se[i] = combinationSe(c, ls, row, s);
+            d[i] = roundoff(d[i], s.of(ls[1].rows().get(row)), s.of(ls[2].rows().get(row)));
         }
         return WeakOrderFit.of(dt, d, se);
+    }
+
+    /**
+     * A difference at the level of floating-point rounding of its terms is no discretisation error
+     * (e.g. φ¹ of a deterministic scheduler): 0, which the order fit skips.
+     */
+    static double roundoff(double diff, double a, double b) {
+        return Math.abs(diff) <= 1e-11 * Math.max(Math.abs(a), Math.abs(b)) ? 0 : diff;
     }
 
     /** Batch-means standard error of S(a) − S(b) at a row (NaN without batches). */
