@@ -124,6 +124,7 @@ public final class ReportCommand {
             }
             h.append("<h3>Final figures</h3>").append(finals(d));
             h.append("<h3>Theorem checks</h3>").append(checks(d));
+            h.append(resolution(d));
             h.append("<h3>Provenance</h3><table>");
             for (String k : new String[] {"seed", "wallSeconds"}) {
                 h.append("<tr><th>").append(k).append("</th><td>").append(esc(d.summary().path(k).asText()))
@@ -415,6 +416,35 @@ public final class ReportCommand {
                     .append("</td><td>").append(esc(c.path("verdict").asText())).append("</td></tr>");
         }
         return any ? b.append("</table>").toString() : "<p>no checks in this result</p>";
+    }
+
+    /** The Δt resolution of the resolved SDE series (summary.json {@code refinement}), or "". */
+    static String resolution(ResultData d) {
+        final StringBuilder b = new StringBuilder("<h3>Δt resolution of the SDE (the object of the theorems)</h3><table>"
+                + "<tr><th>#</th><th>scheme</th><th>levels</th><th>Δt₀ → Δt</th><th>converged</th><th>largest change "
+                + "(tolerance)</th><th>final E[f − f*]</th><th>discretisation error ± SE</th><th>Richardson</th>"
+                + "<th>fitted weak order [95%]</th></tr>");
+        boolean any = false;
+        for (JsonNode s : d.summary().path("series")) {
+            final JsonNode r = s.path("refinement");
+            if (r.isMissingNode()) {
+                continue;
+            }
+            any = true;
+            final JsonNode o = r.path("order");
+            b.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s → %s</td><td>%s</td>"
+                    + "<td>%s%% at %s (%s%%)</td><td>%s</td><td>%s ± %s</td><td>%s</td><td>%s [%s, %s]</td></tr>",
+                    s.path("index").asText(), esc(r.path("scheme").asText()), r.path("levels").asText(),
+                    num(r.path("baseDt")), num(r.path("finestDt")), r.path("converged").asBoolean() ? "yes" : "<b>no</b>",
+                    pct(r.path("lastChange")), esc(r.path("worst").asText()), pct(r.path("tolerance")),
+                    num(r.path("finalLoss")), num(r.path("discretisationError")), num(r.path("discretisationSe")),
+                    num(r.path("richardson")), num(o.path("order")), num(o.path("lo")), num(o.path("hi"))));
+        }
+        return any ? b.append("</table>").toString() : "";
+    }
+
+    private static String pct(JsonNode n) {
+        return n.isNumber() ? String.format(Locale.ROOT, "%.3g", 100 * n.asDouble()) : esc(n.asText());
     }
 
     static String esc(String s) {

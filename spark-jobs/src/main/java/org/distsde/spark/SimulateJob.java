@@ -224,7 +224,11 @@ public final class SimulateJob {
         out.writeString("summary.json", summary(spark, exp, results, wall));
         final StringBuilder checks = new StringBuilder();
         for (SeriesResult r : results) {
-            checks.append(r.series().label()).append(" / ").append(r.kind()).append('\n')
+            checks.append(r.series().label()).append(" / ").append(r.kind()).append('\n');
+            if (r.refinement() != null) {
+                checks.append(resolution(r.refinement().summary()));
+            }
+            checks
                     .append(TheoremChecker.render((TheoremChecker.Report) r.checks(), 12)).append('\n');
         }
         out.writeString("checks.txt", checks.toString());
@@ -319,12 +323,22 @@ public final class SimulateJob {
         return m.writeValueAsString(root);
     }
 
+    /** One line on the Δt resolution of a resolved SDE series. */
+    static String resolution(Refinement.Summary r) {
+        return String.format(java.util.Locale.ROOT, "  dt resolution (%s): %d levels, dt %.4g -> %.4g, %s (largest change "
+                + "%.3g%% at %s, tolerance %.3g%%); final loss_mean %.6g, discretisation error %.3g +- %.2g (SE), "
+                + "Richardson %.6g, fitted weak order %.3f [%.3f, %.3f]%n", r.scheme(), r.levels(), r.baseDt(),
+                r.finestDt(), r.converged() ? "converged" : "NOT converged", 100 * r.lastChange(), r.worst(),
+                100 * r.tolerance(), r.finalLoss(), r.discretisationError(), r.discretisationSe(), r.richardson(),
+                r.order().order(), r.order().lo(), r.order().hi());
+    }
+
     /** Writes nothing; used by the CLI to report per-series wall times. */
     public static String describe(List<SeriesResult> results) {
         final StringBuilder b = new StringBuilder();
         for (SeriesResult r : results) {
             final RoundStats last = r.rows().get(r.rows().size() - 1);
-            b.append(String.format("%-4d %-10s %-40s %9.2f s  final loss_mean %-11.4g diverged %d/%d%n",
+            b.append(String.format("%-4d %-12s %-40s %9.2f s  final loss_mean %-11.4g diverged %d/%d%n",
                     r.series().index(), r.kind(), r.series().label(), r.seconds(), last.lossMean(),
                     last.diverged(), last.runs() + last.diverged()));
         }
