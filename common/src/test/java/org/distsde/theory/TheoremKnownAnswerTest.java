@@ -240,7 +240,7 @@ class TheoremKnownAnswerTest {
         assertEquals(Source.OPTIMIZER, Source.of("optimizer", c));
         assertEquals(Source.SDE_MODEL, Source.of("sde", c));
         final ExperimentConfig fine = ConfigLoader.parse("""
-                {"name": "ka", "runs": 2, "rounds": 10, "optimizer": "dsgd", "eta": 0.05, "objective": {"type": "quartic", "dim": 1},
+                {"name": "ka", "runs": 2, "rounds": 10, "agents": 1, "optimizer": "dsgd", "eta": 0.05, "objective": {"type": "quartic", "dim": 1},
                  "x0": [1], "noise": {"type": "gaussian", "sigma0": 0.5}, "sde": {"enabled": true, "dt": 0.01}}
                 """, List.of()).first();
         assertEquals(Source.SDE_RESOLVED, Source.of("sde", fine));
