@@ -130,17 +130,7 @@ public final class TheoremChecker {
             throw new IllegalArgumentException("rows must not be empty");
         }
         final Objective f = cfg.buildObjective();
-        final int d = f.dim();
-        final Method method = cfg.method();
-        final double eta = cfg.eta();
-        final long n = averages.agents();
         final Smoothness sm = cfg.smoothnessPair();
-        final List<String> assumptions = new ArrayList<>();
-        final boolean theoremNorm = cfg.normalization().type().equals("theorem");
-        final double eps = theoremNorm ? cfg.normalization().epsilon() : 0.5;
-        if (!theoremNorm) {
-            assumptions.add("epsilon = 0.5 (the config does not use normalization.type theorem)");
-        }
         final double[] x0 = cfg.initialPoint();
         final double gap = f.value(x0, 0) - f.minValue();
         final DefinitionOneCheck.Result def1 = sm == null ? null
@@ -149,164 +139,244 @@ public final class TheoremChecker {
         final RobbinsMonro rm = schedule.robbinsMonro();
         final RobbinsMonroVerdict rmv = new RobbinsMonroVerdict(schedule.describe(), rm.classical(), rm.paper(),
                 rm.phi1Diverges(), rm.phi2Bounded(), rm.ratioToZero(), rm.analytic(), rm.reason());
-        if (!rm.paper()) {
-            assumptions.add("the schedule is not Robbins-Monro in the paper's sense: the bound is checked at each "
-                    + "finite t but need not tend to 0");
+        final List<String> assumptions = assumptions(cfg, rm);
+        final TheoremCheck thm = theorem(cfg, averages, f, sm);
+        assumptions.addAll(thm.notes());
+        final boolean applicable = thm.notApplicable().isEmpty();
+        final String naNote = applicable ? "" : thm.theorem() + " does not apply: " + thm.notApplicable();
+        final boolean perPath = cfg.normalization().type().equals("theorem") && !cfg.normalization().couplesRuns()
+                && cfg.method() != Method.DSIGNSGD;
+        final Series series = new Series(cfg, thm, schedule, gap, source,
+                coarser != null && source != Source.OPTIMIZER ? coarser : null, perPath);
+        series.evaluate(rows);
+
+        String condNote = naNote;
+        if (applicable && !Double.isNaN(series.unclaimedFrom)) {
+            condNote = String.format(Locale.ROOT, "the condition fails from t = %.4g on: the bound is not claimed "
+                    + "from there", series.unclaimedFrom);
         }
-        if (!cfg.normalization().type().equals("none")) {
-            assumptions.add("eta_t is the effective rate lr/eta of each run (scheduler x normalization, as in the "
-                    + "paper's eta*eta_t parametrisation); phi1, phi2 and the time integrals are averaged over the runs "
-                    + "(without recorded sums: the scheduler only)");
+        final Condition cond = new Condition(thm.conditionEquation(), conditionForm(cfg, perPath), perPath, applicable,
+                condNote, series.condPts, series.condHeld,
+                series.condPts == 0 ? Double.NaN : (double) series.condHeld / series.condPts);
+        final List<BoundCheck> bounds = new ArrayList<>();
+        for (int b = 0; b < series.forms.size(); b++) {
+            bounds.add(series.boundCheck(b, rows.get(rows.size() - 1)));
         }
+        if (!applicable) {
+            bounds.add(new BoundCheck(thm.bounds().isEmpty() ? "-" : thm.bound().equation(),
+                    thm.bounds().isEmpty() ? "-" : thm.bound().label(), "", true, Double.NaN, thm.weighting(), false,
+                    naNote, 0, Verdict.NOT_APPLICABLE, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, "",
+                    List.of()));
+        }
+        final boolean counterexample = bounds.stream().anyMatch(BoundCheck::counterexample);
+        final boolean theoremNorm = cfg.normalization().type().equals("theorem");
+        final Constants constants = new Constants(sm == null ? null : sm.l0(), sm == null ? null : sm.l1(),
+                cfg.smoothness() != null ? "config" : sm != null ? "objective closed form" : "none",
+                f.dim(), averages.agents(), cfg.eta(), epsilon(cfg),
+                theoremNorm ? "config normalization.epsilon" : "default 0.5",
+                averages.sigma0Sq(), averages.sigma1Sq(), averages.omega(), averages.sigma0SqOmega(),
+                averages.sigma1SqOmega(), averages.finiteVariance(), averages.sigmaHarmonic(),
+                thm instanceof DsignSgdCheck s ? s.ell() : Double.NaN, gap, List.copyOf(assumptions));
+        final String summary = summary(thm.theorem(), source, cond, bounds, def1);
+        return new Report(cfg.name(), source, source.label(), cfg.method().id(), thm.theorem(), constants, def1, rmv,
+                cond, List.copyOf(bounds), List.copyOf(series.points), Verdict.K, bounds.get(0).verdict(),
+                counterexample, summary);
+    }
+
+    /** ε of the conditions: the config's theorem normalization, else 0.5. */
+    static double epsilon(ExperimentConfig cfg) {
+        return cfg.normalization().type().equals("theorem") ? cfg.normalization().epsilon() : 0.5;
+    }
+
+    /** The theorem of the config's optimizer, with why it does not apply (if so). */
+    static TheoremCheck theorem(ExperimentConfig cfg, AgentAverages averages, Objective f, Smoothness sm) {
+        final Method method = cfg.method();
         String na = sm == null ? "no (L0, L1) pair for objective " + f.describe() : "";
         if (na.isEmpty() && method != Method.DSIGNSGD && !averages.finiteVariance()) {
             na = "the noise has infinite variance (Student-t with nu <= 2)";
         }
         final TheoremCheck.Setting setting = new TheoremCheck.Setting(averages, sm == null ? Double.NaN : sm.l0(),
-                sm == null ? Double.NaN : sm.l1(), d, n, eta, eps);
-        final TheoremCheck thm = switch (method) {
+                sm == null ? Double.NaN : sm.l1(), f.dim(), averages.agents(), cfg.eta(), epsilon(cfg));
+        return switch (method) {
             case DSGD -> new DsgdCheck(setting, na);
             case DCSGD -> new DcsgdCheck(setting, na);
             default -> DsignSgdCheck.of(cfg, setting, na);
         };
-        assumptions.addAll(thm.notes());
-        final boolean applicable = thm.notApplicable().isEmpty();
-        final String naNote = applicable ? "" : thm.theorem() + " does not apply: " + thm.notApplicable();
+    }
 
-        // the condition, in the form the step rule enforces
-        final boolean perPath = theoremNorm && !cfg.normalization().couplesRuns() && method != Method.DSIGNSGD;
-        final String condForm = method == Method.DSIGNSGD ? "constant (no gradient dependence)"
-                : perPath ? "per path (" + (method == Method.DSGD ? "Eq. 21" : "Eq. 43") + ", each run's own "
-                        + "|grad f|): enforced by construction by the per-run theorem normalization; the recorded means "
-                        + "cannot verify it per path, so only lr_max <= ceiling at |grad f| = 0 is tested"
-                : "expectation (lr_max <= ceiling at E|grad f| = grad_norm_mean"
-                        + (theoremNorm ? ", as Eq. " + (method == Method.DSGD ? "26" : "45") + " enforces)" : ")");
-
-        final Source src = source;
-        final boolean useCoarser = coarser != null && src != Source.OPTIMIZER;
-        final TimeAverages.Weight w = applicable ? thm.weight() : new TimeAverages.Weight(1, 0);
-        final List<TheoremCheck.BoundForm> forms = applicable ? thm.bounds() : List.of();
-
-        final List<TimePoint> points = new ArrayList<>(rows.size());
-        final List<List<BoundPoint>> values = new ArrayList<>();
-        for (int b = 0; b < forms.size(); b++) {
-            values.add(new ArrayList<>());
+    /** The assumptions that come from the config and the schedule (the theorem adds its own). */
+    private static List<String> assumptions(ExperimentConfig cfg, RobbinsMonro rm) {
+        final List<String> a = new ArrayList<>();
+        if (!cfg.normalization().type().equals("theorem")) {
+            a.add("epsilon = 0.5 (the config does not use normalization.type theorem)");
         }
-        final double[] lastBound = new double[forms.size()];
-        java.util.Arrays.fill(lastBound, Double.NaN);
-        final boolean[] vacuous = new boolean[forms.size()];
-        final TimeAverages.Trapezoid trap = new TimeAverages.Trapezoid();
-        double phi1s = 0, phi2s = 0, prevT = 0, quadErr = 0;
-        int condPts = 0, condHeld = 0, exactPoints = 0, timedPoints = 0;
-        boolean claimed = true;
+        if (!rm.paper()) {
+            a.add("the schedule is not Robbins-Monro in the paper's sense: the bound is checked at each finite t but "
+                    + "need not tend to 0");
+        }
+        if (!cfg.normalization().type().equals("none")) {
+            a.add("eta_t is the effective rate lr/eta of each run (scheduler x normalization, as in the paper's "
+                    + "eta*eta_t parametrisation); phi1, phi2 and the time integrals are averaged over the runs "
+                    + "(without recorded sums: the scheduler only)");
+        }
+        return a;
+    }
+
+    /** Which condition is checked: the one the step rule enforces. */
+    private static String conditionForm(ExperimentConfig cfg, boolean perPath) {
+        final Method method = cfg.method();
+        if (method == Method.DSIGNSGD) {
+            return "constant (no gradient dependence)";
+        }
+        if (perPath) {
+            return "per path (" + (method == Method.DSGD ? "Eq. 21" : "Eq. 43") + ", each run's own |grad f|): "
+                    + "enforced by construction by the per-run theorem normalization; the recorded means cannot "
+                    + "verify it per path, so only lr_max <= ceiling at |grad f| = 0 is tested";
+        }
+        return "expectation (lr_max <= ceiling at E|grad f| = grad_norm_mean" + (cfg.normalization().type()
+                .equals("theorem") ? ", as Eq. " + (method == Method.DSGD ? "26" : "45") + " enforces)" : ")");
+    }
+
+    /** The evaluation of one series, time by time: condition, measured side, each bound's points. */
+    private static final class Series {
+        final ExperimentConfig cfg;
+        final TheoremCheck thm;
+        final Schedule schedule;
+        final double gap;
+        final Source src;
+        final List<RoundStats> coarser;
+        final boolean perPath;
+        final boolean applicable;
+        final TimeAverages.Weight w;
+        final List<TheoremCheck.BoundForm> forms;
+        final List<TimePoint> points = new ArrayList<>();
+        final List<List<BoundPoint>> values = new ArrayList<>();
+        final double[] lastBound;
+        final boolean[] vacuous;
+        int condPts, condHeld, exactPoints, timedPoints;
+        double quadErr;
         double unclaimedFrom = Double.NaN;
-        for (int i = 0; i < rows.size(); i++) {
-            final RoundStats r = rows.get(i);
-            final double t = r.time();
-            if (i > 0) {
-                if (!(t >= prevT)) {
-                    throw new IllegalArgumentException("rows must be in time order (row " + i + ")");
-                }
-                final double[] inc = TimeAverages.phiIncrements(schedule, eta, prevT, t);
-                phi1s += inc[0];
-                phi2s += inc[1];
-            }
-            prevT = t;
-            final double trapMeasured = trap.add(t, w.at(schedule.at(t / eta)), r.gradNormSqMean());
-            final boolean exact = i > 0 && TimeAverages.hasSums(r);
-            exactPoints += exact ? 1 : 0;
-            timedPoints += i > 0 ? 1 : 0;
-            if (i > 0 && !exact && applicable) {
-                final double exactDen = w.integral(phi1s, phi2s);
-                if (exactDen > 0) {
-                    quadErr = Math.max(quadErr, Math.abs(trap.weightIntegral() - exactDen) / exactDen);
-                }
-            }
-            final double measured = i == 0 ? r.gradNormSqMean() : exact ? TimeAverages.measured(r, w) : trapMeasured;
-            final double phi1 = exact ? r.phi1() : phi1s;
-            final double phi2 = exact ? r.phi2() : phi2s;
-            final double[] m = exact ? TimeAverages.means(r) : null;
-            final double[] gm = exact ? TimeAverages.measuredGradient(m, w) : null;
-            final RoundStats c = useCoarser && i > 0 ? matching(coarser, r) : null;
-            final boolean coarseExact = c != null && TimeAverages.hasSums(c);
 
-            // condition
-            double ceiling = Double.NaN;
-            boolean condOk = false;
-            if (applicable) {
-                ceiling = thm.condition(perPath ? 0 : r.gradNormMean());
-                if (r.runs() > 0 && !Double.isNaN(r.lrMax()) && !Double.isNaN(ceiling)) {
-                    condOk = thm.strictCondition() ? r.lrMax() < ceiling : r.lrMax() <= ceiling * (1 + 1e-12);
-                    condPts++;
-                    condHeld += condOk ? 1 : 0;
-                }
+        Series(ExperimentConfig cfg, TheoremCheck thm, Schedule schedule, double gap, Source src,
+               List<RoundStats> coarser, boolean perPath) {
+            this.cfg = cfg;
+            this.thm = thm;
+            this.schedule = schedule;
+            this.gap = gap;
+            this.src = src;
+            this.coarser = coarser;
+            this.perPath = perPath;
+            this.applicable = thm.notApplicable().isEmpty();
+            this.w = applicable ? thm.weight() : new TimeAverages.Weight(1, 0);
+            this.forms = applicable ? thm.bounds() : List.of();
+            for (int b = 0; b < forms.size(); b++) {
+                values.add(new ArrayList<>());
             }
-            if (claimed && !condOk && (r.runs() > 0 || r.diverged() == 0)) {
-                claimed = false;
-                unclaimedFrom = t;
-            }
+            this.lastBound = new double[forms.size()];
+            java.util.Arrays.fill(lastBound, Double.NaN);
+            this.vacuous = new boolean[forms.size()];
+        }
 
-            // bounds
-            if (applicable && t > 0) {
-                for (int b = 0; b < forms.size(); b++) {
-                    final TheoremCheck.BoundForm form = forms.get(b);
-                    final double bound = form.value(phi1, phi2, gap);
-                    if (Double.isNaN(bound)) {
-                        vacuous[b] = true;
-                        continue;
+        void evaluate(List<RoundStats> rows) {
+            final double eta = cfg.eta();
+            final TimeAverages.Trapezoid trap = new TimeAverages.Trapezoid();
+            double phi1s = 0, phi2s = 0, prevT = 0;
+            boolean claimed = true;
+            for (int i = 0; i < rows.size(); i++) {
+                final RoundStats r = rows.get(i);
+                final double t = r.time();
+                if (i > 0) {
+                    if (!(t >= prevT)) {
+                        throw new IllegalArgumentException("rows must be in time order (row " + i + ")");
                     }
-                    lastBound[b] = bound;
-                    if (!claimed) {
-                        continue;
+                    final double[] inc = TimeAverages.phiIncrements(schedule, eta, prevT, t);
+                    phi1s += inc[0];
+                    phi2s += inc[1];
+                }
+                prevT = t;
+                // measured side: exact from the per-run sums, else the trapezoid (and its weight's error)
+                final double trapMeasured = trap.add(t, w.at(schedule.at(t / eta)), r.gradNormSqMean());
+                final boolean exact = i > 0 && TimeAverages.hasSums(r);
+                exactPoints += exact ? 1 : 0;
+                timedPoints += i > 0 ? 1 : 0;
+                if (i > 0 && !exact && applicable && w.integral(phi1s, phi2s) > 0) {
+                    final double ex = w.integral(phi1s, phi2s);
+                    quadErr = Math.max(quadErr, Math.abs(trap.weightIntegral() - ex) / ex);
+                }
+                final double measured = i == 0 ? r.gradNormSqMean() : exact ? TimeAverages.measured(r, w) : trapMeasured;
+                final double phi1 = exact ? r.phi1() : phi1s;
+                final double phi2 = exact ? r.phi2() : phi2s;
+                final RoundStats c = coarser != null && i > 0 ? matching(coarser, r) : null;
+
+                // condition, in the form the step rule enforces; the bound is claimed while it held
+                double ceiling = Double.NaN;
+                boolean condOk = false;
+                if (applicable) {
+                    ceiling = thm.condition(perPath ? 0 : r.gradNormMean());
+                    if (r.runs() > 0 && !Double.isNaN(r.lrMax()) && !Double.isNaN(ceiling)) {
+                        condOk = thm.strictCondition() ? r.lrMax() < ceiling : r.lrMax() <= ceiling * (1 + 1e-12);
+                        condPts++;
+                        condHeld += condOk ? 1 : 0;
                     }
-                    double e, se, disc;
-                    if (r.diverged() > 0) {
-                        e = Double.POSITIVE_INFINITY;
-                        se = 0;
-                        disc = 0;
-                    } else {
-                        e = measured - bound;
-                        se = exact ? TimeAverages.standardError(r,
-                                TimeAverages.minus(gm, TimeAverages.boundGradient(m, form, gap))) : Double.NaN;
-                        disc = 0;
-                        if (c != null) {
-                            if (c.diverged() > 0 || !coarseExact && exact) {
-                                disc = Double.POSITIVE_INFINITY;
-                            } else {
-                                final double cb = form.value(exact ? c.phi1() : phi1, exact ? c.phi2() : phi2, gap);
-                                final double cm = exact ? TimeAverages.measured(c, w) : measured;
-                                disc = Math.abs(e - (cm - cb));
+                }
+                if (claimed && !condOk && (r.runs() > 0 || r.diverged() == 0)) {
+                    claimed = false;
+                    unclaimedFrom = t;
+                }
+                if (applicable && t > 0) {
+                    for (int b = 0; b < forms.size(); b++) {
+                        final double bound = forms.get(b).value(phi1, phi2, gap);
+                        if (Double.isNaN(bound)) {
+                            vacuous[b] = true;
+                        } else {
+                            lastBound[b] = bound;
+                            if (claimed) {
+                                values.get(b).add(point(forms.get(b), r, c, exact, measured, bound));
                             }
                         }
                     }
-                    values.get(b).add(new BoundPoint(r.round(), t, bound, e, se, disc,
-                            Verdict.at(e, se, disc).on(src)));
+                }
+                final double mSe = exact ? TimeAverages.standardError(r, TimeAverages.measuredGradient(
+                        TimeAverages.means(r), w)) : Double.NaN;
+                final double mDisc = c == null ? 0 : exact && TimeAverages.hasSums(c)
+                        ? Math.abs(measured - TimeAverages.measured(c, w)) : Double.NaN;
+                points.add(new TimePoint(r.round(), t, r.runs(), r.diverged(), r.lrMax(), r.gradNormMean(), ceiling,
+                        condOk, claimed && applicable, phi1, phi2, measured, mSe, mDisc));
+            }
+            if (exactPoints > 0 && exactPoints >= timedPoints) {
+                quadErr = 0; // every measured value came from the simulator's per-step sums
+            }
+        }
+
+        /** One bound at one claimed time: excess, its SE (delta method) and D (against the coarser row c). */
+        BoundPoint point(TheoremCheck.BoundForm form, RoundStats r, RoundStats c, boolean exact, double measured,
+                         double bound) {
+            if (r.diverged() > 0) { // E|grad f|^2 is unbounded: the bound is exceeded, whatever the errors
+                return new BoundPoint(r.round(), r.time(), bound, Double.POSITIVE_INFINITY, 0, 0,
+                        Verdict.VIOLATED.on(src));
+            }
+            final double e = measured - bound;
+            double se = Double.NaN;
+            if (exact) {
+                final double[] m = TimeAverages.means(r);
+                se = TimeAverages.standardError(r, TimeAverages.minus(TimeAverages.measuredGradient(m, w),
+                        TimeAverages.boundGradient(m, form, gap)));
+            }
+            double disc = 0;
+            if (c != null) {
+                if (c.diverged() > 0) {
+                    disc = Double.POSITIVE_INFINITY;
+                } else if (!exact || !TimeAverages.hasSums(c)) {
+                    disc = Double.NaN; // the coarser level cannot be evaluated the same way
+                } else {
+                    disc = Math.abs(e - (TimeAverages.measured(c, w) - form.value(c.phi1(), c.phi2(), gap)));
                 }
             }
-            final double mSe = exact ? TimeAverages.standardError(r, gm) : Double.NaN;
-            final double mDisc = c == null ? 0 : coarseExact && exact ? Math.abs(measured - TimeAverages.measured(c, w))
-                    : Double.NaN;
-            points.add(new TimePoint(r.round(), t, r.runs(), r.diverged(), r.lrMax(), r.gradNormMean(), ceiling,
-                    condOk, claimed && applicable, phi1, phi2, measured, mSe, mDisc));
-        }
-        if (exactPoints > 0 && exactPoints >= timedPoints) {
-            quadErr = 0; // every measured value came from the simulator's per-step sums
+            return new BoundPoint(r.round(), r.time(), bound, e, se, disc, Verdict.at(e, se, disc).on(src));
         }
 
-        // condition record
-        String condNote = naNote;
-        if (applicable && !Double.isNaN(unclaimedFrom)) {
-            condNote = String.format(Locale.ROOT, "the condition fails from t = %.4g on: the bound is not claimed "
-                    + "from there", unclaimedFrom);
-        }
-        final Condition cond = new Condition(thm.conditionEquation(), condForm, perPath, applicable, condNote,
-                condPts, condHeld, condPts == 0 ? Double.NaN : (double) condHeld / condPts);
-
-        // bound records
-        final List<BoundCheck> bounds = new ArrayList<>();
-        final RoundStats last = rows.get(rows.size() - 1);
-        boolean counterexample = false;
-        for (int b = 0; b < forms.size(); b++) {
+        /** The record of bound b over its claimed points. */
+        BoundCheck boundCheck(int b, RoundStats last) {
             final TheoremCheck.BoundForm form = forms.get(b);
             final List<BoundPoint> v = values.get(b);
             final double[] ts = v.stream().mapToDouble(BoundPoint::time).toArray();
@@ -322,8 +392,6 @@ public final class TheoremChecker {
             } else {
                 verdict = Verdict.over(es, ses, ds).on(src);
             }
-            final boolean cx = verdict == Verdict.VIOLATED && src.aboutTheorem();
-            counterexample |= cx;
             double maxE = Double.NEGATIVE_INFINITY, maxR = Double.NEGATIVE_INFINITY;
             for (BoundPoint p : v) {
                 maxE = Math.max(maxE, p.excess());
@@ -337,7 +405,7 @@ public final class TheoremChecker {
                 notes.add(last.diverged() + " run(s) diverged: E|grad f|^2 is unbounded, the bound is exceeded from "
                         + "their divergence on");
             }
-            if (src == Source.SDE_RESOLVED && !useCoarser) {
+            if (src == Source.SDE_RESOLVED && coarser == null) {
                 notes.add("no coarser level: D = 0 assumed, the discretisation error is not accounted for");
             }
             if (quadErr > 0.05) {
@@ -350,29 +418,13 @@ public final class TheoremChecker {
                         + (src.aboutTheorem() ? "VIOLATED" : "EXCEEDED") + " unless runs diverged");
             }
             final BoundPoint fin = v.isEmpty() ? null : v.get(v.size() - 1);
-            bounds.add(new BoundCheck(form.equation(), form.label(), form.formula(), form.primary(), form.noise(),
-                    thm.weighting(), true, String.join("; ", notes), v.size(), verdict, cx,
-                    v.isEmpty() ? Double.NaN : maxE, v.isEmpty() ? Double.NaN : maxR,
-                    fin == null ? Double.NaN : fin.excess() + fin.bound(), fin == null ? lastBound[b] : fin.bound(),
-                    quadErr, verdict == Verdict.UNRESOLVED ? Verdict.settle(ts, es, ses, ds) : "", List.copyOf(v)));
+            return new BoundCheck(form.equation(), form.label(), form.formula(), form.primary(), form.noise(),
+                    thm.weighting(), true, String.join("; ", notes), v.size(), verdict,
+                    verdict == Verdict.VIOLATED && src.aboutTheorem(), v.isEmpty() ? Double.NaN : maxE,
+                    v.isEmpty() ? Double.NaN : maxR, fin == null ? Double.NaN : fin.excess() + fin.bound(),
+                    fin == null ? lastBound[b] : fin.bound(), quadErr,
+                    verdict == Verdict.UNRESOLVED ? Verdict.settle(ts, es, ses, ds) : "", List.copyOf(v));
         }
-        if (!applicable) {
-            bounds.add(new BoundCheck(thm.bounds().isEmpty() ? "-" : thm.bound().equation(),
-                    thm.bounds().isEmpty() ? "-" : thm.bound().label(), "", true, Double.NaN, thm.weighting(), false,
-                    naNote, 0, Verdict.NOT_APPLICABLE, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, "",
-                    List.of()));
-        }
-
-        final Constants constants = new Constants(sm == null ? null : sm.l0(), sm == null ? null : sm.l1(),
-                cfg.smoothness() != null ? "config" : sm != null ? "objective closed form" : "none",
-                d, n, eta, eps, theoremNorm ? "config normalization.epsilon" : "default 0.5",
-                averages.sigma0Sq(), averages.sigma1Sq(), averages.omega(), averages.sigma0SqOmega(),
-                averages.sigma1SqOmega(), averages.finiteVariance(), averages.sigmaHarmonic(),
-                thm instanceof DsignSgdCheck s ? s.ell() : Double.NaN, gap, List.copyOf(assumptions));
-        final Verdict verdict = bounds.get(0).verdict();
-        final String summary = summary(thm.theorem(), src, cond, bounds, def1);
-        return new Report(cfg.name(), src, src.label(), method.id(), thm.theorem(), constants, def1, rmv, cond,
-                List.copyOf(bounds), List.copyOf(points), Verdict.K, verdict, counterexample, summary);
     }
 
     /** The coarser row recorded at the same time as {@code r}. */
