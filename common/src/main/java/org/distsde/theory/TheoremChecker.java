@@ -4,32 +4,29 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.numbers.gamma.Erf;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.noise.StudentTNoise;
 import org.distsde.objective.Objective;
 import org.distsde.objective.Smoothness;
 import org.distsde.optim.Method;
 import org.distsde.schedule.RobbinsMonro;
 import org.distsde.schedule.Schedule;
 import org.distsde.sim.AgentAverages;
-import org.distsde.sim.LearningRateConditions;
 import org.distsde.sim.RoundStats;
 
 /**
- * Checks one recorded series (optimizer or SDE) against the theorem of its optimizer:
- * Theorem 4 (DSGD: condition Eq. 1, bound Eq. 2), Theorem 6 (DCSGD: Eq. 5, Eq. 6; Eq. 5 is Eq. 3
- * when σ̄1² = 0), Theorem 7 (DSignSGD: its condition and Eq. 7).
+ * Checks one recorded series (optimizer or SDE) against the theorem of its optimizer: the entry
+ * point. The theorem itself is a {@link TheoremCheck} ({@link DsgdCheck}: Theorem 4;
+ * {@link DcsgdCheck}: Theorems 5/6; {@link DsignSgdCheck}: Theorem 7), the time averages and
+ * their Monte Carlo errors are {@link TimeAverages}, the decision is {@link Verdict}; the
+ * plain-text rendering is {@link ChecksText}. The report is made of records (JSON by Jackson).
  *
- * <p>Conventions: the SDE time is s = kη and the scheduler there is ηₛ = schedule.at(s/η);
- * φ¹ₜ = ∫₀ᵗ ηₛ ds and φ²ₜ = ∫₀ᵗ ηₛ² ds are computed by composite Simpson quadrature ({@link #phiIncrements}). The condition at a recorded time uses E‖∇f(Xₜ)‖ = {@code grad_norm_mean} and the
- * worst run's learning rate {@code lr_max}. The measured left side E‖∇f(X_t̂)‖² is the weighted
- * time average of ‖∇f‖² over the runs: from the per-step sums the simulators record
- * ({@code phi1, phi2, int_eta_grad_norm_sq, int_eta2_grad_norm_sq}) when present, else by
- * trapezoidal quadrature of {@code grad_norm_sq_mean} over the recorded times, normalized by the
- * same quadrature of the weight (so it is exact for constant data):
- * weight ηₛ (t̂ ~ ηₛ/φ¹ₜ, Theorems 4 and 6) or ηₛℓ_ν/σ_H,1 − ηₛ²ηL1d/(2N) (Theorem 7).
- * f(X₀) − f(X_*) = f(x0) − f* with the objective's minValue.
+ * <p>Conventions: the SDE time is s = kη and the scheduler there is ηₛ = schedule.at(s/η); the
+ * condition is checked in the form the step rule enforces ({@link Condition}); the bound is
+ * claimed at a recorded time t &gt; 0 when the condition held at every recorded time ≤ t; each
+ * claimed time contributes the excess e = measured − bound, its standard error SE (delta method
+ * over the four recorded run means) and the discretisation error D = |e(rows) − e(coarser)| of an
+ * SDE series (0 for the optimizer and without a coarser level), and {@link Verdict#over} decides
+ * with k = {@link Verdict#K}. f(X₀) − f(X_*) = f(x0) − f* with the objective's minValue.
  */
 public final class TheoremChecker {
     /** Points sampled by the Definition 1 check. */
@@ -49,35 +46,72 @@ public final class TheoremChecker {
                             double ellNu, double initialGap, List<String> assumptions) implements Serializable { }
 
     /**
-     * One recorded time. {@code ceiling}: the theorem's largest ηηₜ at this time; {@code measured}:
-     * the weighted E‖∇f(X_t̂)‖² up to this time; {@code bound}: the right side of the theorem's
-     * bound (NaN where undefined, e.g. t = 0).
+     * One recorded time. {@code ceiling}: the largest ηηₜ the condition allows here (at E‖∇f‖, or
+     * at ‖∇f‖ = 0 for a per-path rule, see {@link Condition}); {@code claimed}: the condition held
+     * at every recorded time up to this one; {@code measured}: the weighted E‖∇f(X_t̂)‖² up to this
+     * time, {@code measuredSe} its Monte Carlo standard error (NaN when unknown), {@code
+     * measuredDisc} its discretisation error (0 without a coarser level).
      */
     public record TimePoint(int round, double time, int runs, int diverged, double lrMax, double gradNormMean,
-                            double ceiling, boolean conditionHolds, double phi1, double phi2, double measured,
-                            double bound, boolean boundHolds) implements Serializable { }
+                            double ceiling, boolean conditionHolds, boolean claimed, double phi1, double phi2,
+                            double measured, double measuredSe, double measuredDisc) implements Serializable { }
 
-    /** The learning-rate condition over the recorded times. */
-    public record Condition(String equation, boolean applicable, String note, int points, int held, double fraction)
+    /**
+     * The learning-rate condition. {@code form}: which condition is checked — "expectation" (Eq. 1
+     * / 3 / 5 at E‖∇f‖ over the runs, as stated, and as Eq. 26 / 45 enforce), "per path" (Eq. 21 /
+     * 43: each run's own ‖∇f‖, enforced by construction by the per-run theorem normalization; the
+     * recorded means cannot verify it per path, so only its necessary consequence lr_max ≤ ceiling
+     * at ‖∇f‖ = 0 is tested) or "constant" (Theorem 7: no gradient dependence).
+     */
+    public record Condition(String equation, String form, boolean enforcedByConstruction, boolean applicable,
+                            String note, int points, int held, double fraction) implements Serializable { }
+
+    /** One bound at one claimed time: {@code excess} = measured − bound, {@code se}, {@code disc} = D. */
+    public record BoundPoint(int round, double time, double bound, double excess, double se, double disc,
+                             Verdict verdict) implements Serializable { }
+
+    /**
+     * One bound over the claimed times. {@code verdict}: {@link Verdict#over} of its points (renamed
+     * by {@link Verdict#on} for a discrete source); {@code counterexample}: the verdict is VIOLATED
+     * on the resolved SDE while the condition held; {@code settle}: for UNRESOLVED, what would
+     * settle it; {@code maxExcess} / {@code maxRatio}: over the claimed times (+∞ when runs
+     * diverged); {@code weightQuadratureError}: without recorded per-run sums, the relative error
+     * of the trapezoid of the weight on the recorded times (large: record more often).
+     */
+    public record BoundCheck(String equation, String label, String formula, boolean primary, double noiseConstant,
+                             String weighting, boolean applicable, String note, int evaluated, Verdict verdict,
+                             boolean counterexample, double maxExcess, double maxRatio, double finalMeasured,
+                             double finalBound, double weightQuadratureError, String settle, List<BoundPoint> values)
             implements Serializable { }
 
     /**
-     * The bound over the recorded times t &gt; 0. {@code maxExcess}: max(measured − bound) (≤ 0 when it
-     * held everywhere; +∞ when runs diverged); {@code maxRatio}: max measured/bound;
-     * {@code weightQuadratureError}: max over t of |trapezoid of the weight on the recorded times −
-     * its exact integral| / exact integral — large values mean the recording is too sparse for the
-     * measured time average to be trusted (record more often, especially early).
+     * The full result for one series. {@code verdict}: the primary bound's; {@code k}: the number
+     * of standard errors every decision uses; {@code counterexample}: some bound failed on the
+     * resolved SDE while its condition held; {@code summary}: one line.
      */
-    public record Bound(String equation, String weighting, boolean applicable, String note, int points, int held,
-                        double maxExcess, double maxRatio, double finalMeasured, double finalBound,
-                        double weightQuadratureError)
-            implements Serializable { }
+    public record Report(String series, Source source, String sourceLabel, String optimizer, String theorem,
+                         Constants constants, DefinitionOneCheck.Result definitionOne,
+                         RobbinsMonroVerdict robbinsMonro, Condition condition, List<BoundCheck> bounds,
+                         List<TimePoint> points, double k, Verdict verdict, boolean counterexample, String summary)
+            implements Serializable {
+        /** The primary bound (the verdict's). */
+        public BoundCheck primaryBound() {
+            return bounds.get(0);
+        }
 
-    /** The full, JSON-serializable result for one series. */
-    public record Report(String series, String source, String optimizer, String theorem, Constants constants,
-                         DefinitionOneCheck.Result definitionOne, RobbinsMonroVerdict robbinsMonro,
-                         Condition condition, Bound bound, List<TimePoint> points, String verdict)
-            implements Serializable { }
+        /** The bound with this label (e.g. {@link DcsgdCheck#PRINTED}). */
+        public BoundCheck boundLabelled(String label) {
+            return bounds.stream().filter(b -> b.label().equals(label)).findFirst().orElseThrow();
+        }
+    }
+
+    /**
+     * Checks a series; {@code source} is the jobs' free-text kind ("optimizer", "sde"), mapped by
+     * {@link Source#of}; no coarser level.
+     */
+    public static Report check(ExperimentConfig cfg, AgentAverages averages, List<RoundStats> rows, String source) {
+        return check(cfg, averages, rows, Source.of(source, cfg), null);
+    }
 
     /**
      * Checks a series.
@@ -85,280 +119,323 @@ public final class TheoremChecker {
      * @param cfg      the series' configuration
      * @param averages its agent averages ({@code Simulation.averages(cfg)})
      * @param rows     its recorded statistics, in time order
-     * @param source   "optimizer" or "sde" (free text, carried into the report)
+     * @param source   what the series is
+     * @param coarser  nullable: for an SDE series, the rows of the same series integrated at twice
+     *                 the time step, recorded at the same times (the discretisation error of a
+     *                 checked quantity is |value(rows) − value(coarser)|, weak order 1)
      */
-    public static Report check(ExperimentConfig cfg, AgentAverages averages, List<RoundStats> rows, String source) {
+    public static Report check(ExperimentConfig cfg, AgentAverages averages, List<RoundStats> rows, Source source,
+                               List<RoundStats> coarser) {
         if (rows == null || rows.isEmpty()) {
             throw new IllegalArgumentException("rows must not be empty");
         }
         final Objective f = cfg.buildObjective();
-        final int d = f.dim();
-        final Method method = cfg.method();
-        final double eta = cfg.eta();
-        final long n = averages.agents();
         final Smoothness sm = cfg.smoothnessPair();
-        final List<String> assumptions = new ArrayList<>();
-        final boolean theoremNorm = cfg.normalization().type().equals("theorem");
-        final double eps = theoremNorm ? cfg.normalization().epsilon() : 0.5;
-        if (!theoremNorm) {
-            assumptions.add("epsilon = 0.5 (the config does not use normalization.type theorem)");
-        }
         final double[] x0 = cfg.initialPoint();
         final double gap = f.value(x0, 0) - f.minValue();
-
-        DefinitionOneCheck.Result def1 = null;
-        if (sm != null) {
-            def1 = DefinitionOneCheck.check(f, sm.l0(), sm.l1(), x0, DEFINITION_ONE_SAMPLES, cfg.seed());
-        }
+        final DefinitionOneCheck.Result def1 = sm == null ? null
+                : DefinitionOneCheck.check(f, sm.l0(), sm.l1(), x0, DEFINITION_ONE_SAMPLES, cfg.seed());
         final Schedule schedule = cfg.schedule().build();
         final RobbinsMonro rm = schedule.robbinsMonro();
         final RobbinsMonroVerdict rmv = new RobbinsMonroVerdict(schedule.describe(), rm.classical(), rm.paper(),
                 rm.phi1Diverges(), rm.phi2Bounded(), rm.ratioToZero(), rm.analytic(), rm.reason());
-        if (!rm.paper()) {
-            assumptions.add("the schedule is not Robbins-Monro in the paper's sense: the bound is checked at each "
-                    + "finite t but need not tend to 0");
-        }
-        if (!cfg.normalization().type().equals("none")) {
-            assumptions.add("eta_t is the effective rate lr/eta of each run (scheduler x normalization, as in the "
-                    + "paper's eta*eta_t parametrisation); phi1, phi2 and the time integrals are averaged over the runs "
-                    + "(without recorded sums: the scheduler only)");
-        }
+        final List<String> assumptions = assumptions(cfg, rm);
+        final TheoremCheck thm = theorem(cfg, averages, f, sm);
+        assumptions.addAll(thm.notes());
+        final boolean applicable = thm.notApplicable().isEmpty();
+        final String naNote = applicable ? "" : thm.theorem() + " does not apply: " + thm.notApplicable();
+        final boolean perPath = cfg.normalization().type().equals("theorem") && !cfg.normalization().couplesRuns()
+                && cfg.method() != Method.DSIGNSGD;
+        final Series series = new Series(cfg, thm, schedule, gap, source,
+                coarser != null && source != Source.OPTIMIZER ? coarser : null, perPath);
+        series.evaluate(rows);
 
-        // Theorem 7 constants (not given in the paper; see class comment of LearningRateConditions).
-        double ell = Double.NaN;
-        double sigmaH = averages.sigmaHarmonic();
-        String theorem;
-        String condEq;
-        String boundEq;
-        String weighting;
-        boolean applicable = sm != null;
-        String note = sm == null ? "no (L0, L1) pair for objective " + f.describe() : "";
-        String caveat = "";
-        switch (method) {
-            case DSGD -> {
-                theorem = "Theorem 4";
-                condEq = "Eq. 1";
-                boundEq = "Eq. 2";
-                weighting = "t_hat ~ eta_s / phi1_t";
-            }
-            case DCSGD -> {
-                theorem = averages.sigma1Sq() == 0 ? "Theorem 6 (= Theorem 5, Eq. 3, since sigma1 = 0)" : "Theorem 6";
-                condEq = averages.sigma1Sq() == 0 ? "Eq. 5 (= Eq. 3)" : "Eq. 5";
-                boundEq = "Eq. 6";
-                weighting = "t_hat ~ eta_s / phi1_t";
-                assumptions.add("Eq. 6 is evaluated as printed: its noise term has no factor eta, unlike Eq. 2/4 "
-                        + "and the Ito term of the proof (Eq. 32); the printed bound is the looser one for eta < 1");
-            }
-            default -> {
-                theorem = "Theorem 7";
-                condEq = "Theorem 7 condition";
-                boundEq = "Eq. 7";
-                weighting = "t_tilde ~ (eta_s l_nu/sigma_H1 - eta_s^2 eta L1 d/(2N)) / (phi1 l_nu/sigma_H1 - phi2 eta L1 d/(2N))";
-                final var noise = cfg.noise();
-                if (noise.type().equals("student-t")) {
-                    ell = 2 * StudentTNoise.of(noise.nu(), 1).standardCdf(1) - 1; // 2Xi_nu(1), Eq. 51
-                    assumptions.add(String.format(Locale.ROOT, "l_nu = 2 Xi_nu(1) = 2F_nu(1) - 1 = %.6g (nu = %s): secant "
-                            + "of the Phase-3 drift 2Xi_nu(y) on [0, 1] (Xi_nu concave on [0, inf)); Prop. C.11 of [7] is "
-                            + "not in the paper", ell, noise.nu()));
-                } else if (averages.sigma1Sq() == 0) {
-                    ell = Erf.value(1 / Math.sqrt(2));
-                    assumptions.add(String.format(Locale.ROOT, "l_nu = erf(1/sqrt 2) = %.6g (Gaussian noise, the "
-                            + "nu -> inf limit of the secant 2Xi_nu(1)); sigma_max,i = sigma0,i", ell));
-                } else {
-                    applicable = false;
-                    note = "Theorem 7 needs a bounded noise scale (Sigma_i <= sigma_max,i^2); Gaussian noise with "
-                            + "sigma1 > 0 has none";
-                }
-                assumptions.add("sigma_H,1 = harmonic mean of the agents' sigma_max,i (AgentAverages.sigmaHarmonic)");
-                final double snr = secantRatio(cfg);
-                if (snr > 1) {
-                    caveat = String.format(Locale.ROOT, "; note: at x0 max_j |d_j f|/sigma = %.3g > 1, outside the "
-                            + "secant regime where l_nu |g|^2/sigma bounds the sign drift from below (Phase 1/2 of "
-                            + "seed 000 Lemma 3.4), so Eq. 7 as printed need not hold early on", snr);
-                    assumptions.add(caveat.substring(8));
-                }
-                if (applicable && !(sigmaH > 0 && Double.isFinite(sigmaH))) {
-                    applicable = false;
-                    note = "Theorem 7 needs sigma_H,1 > 0 (got " + sigmaH + ")";
-                }
-            }
+        String condNote = naNote;
+        if (applicable && !Double.isNaN(series.unclaimedFrom)) {
+            condNote = String.format(Locale.ROOT, "the condition fails from t = %.4g on: the bound is not claimed "
+                    + "from there", series.unclaimedFrom);
         }
-        if (method != Method.DSIGNSGD && !averages.finiteVariance()) {
-            applicable = false;
-            note = theorem + " does not apply: the noise has infinite variance (Student-t with nu <= 2)";
+        final Condition cond = new Condition(thm.conditionEquation(), conditionForm(cfg, perPath), perPath, applicable,
+                condNote, series.condPts, series.condHeld,
+                series.condPts == 0 ? Double.NaN : (double) series.condHeld / series.condPts);
+        final List<BoundCheck> bounds = new ArrayList<>();
+        for (int b = 0; b < series.forms.size(); b++) {
+            bounds.add(series.boundCheck(b, rows.get(rows.size() - 1)));
         }
-
-        // Per recorded time.
-        final double l0 = sm == null ? Double.NaN : sm.l0();
-        final double l1 = sm == null ? Double.NaN : sm.l1();
-        final double thm7Quad = eta * l1 * d / (2.0 * n);
-        final List<TimePoint> points = new ArrayList<>(rows.size());
-        double phi1s = 0, phi2s = 0, num = 0, den = 0;
-        double prevT = 0, prevW = 0, prevWG = 0;
-        int condPts = 0, condHeld = 0, boundPts = 0, boundHeld = 0;
-        double maxExcess = Double.NEGATIVE_INFINITY, maxRatio = Double.NEGATIVE_INFINITY;
-        double finalMeasured = Double.NaN, finalBound = Double.NaN;
-        boolean vacuous = false;
-        double quadErr = 0;
-        int exactPoints = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            final RoundStats r = rows.get(i);
-            final double t = r.time();
-            if (i > 0) {
-                if (!(t >= prevT)) {
-                    throw new IllegalArgumentException("rows must be in time order (row " + i + ")");
-                }
-                final double[] inc = phiIncrements(schedule, eta, prevT, t);
-                phi1s += inc[0];
-                phi2s += inc[1];
-            }
-            final double es = schedule.at(t / eta);
-            final double w = method == Method.DSIGNSGD ? es * ell / sigmaH - es * es * thm7Quad : es;
-            final double wg = w * r.gradNormSqMean();
-            if (i > 0) {
-                num += 0.5 * (prevWG + wg) * (t - prevT); // trapezoid
-                den += 0.5 * (prevW + w) * (t - prevT);
-            }
-            prevT = t;
-            prevW = w;
-            prevWG = wg;
-            double measured = i == 0 ? r.gradNormSqMean() : num / den;
-            final boolean exact = i > 0 && Double.isFinite(r.intEtaGradNormSq()) && Double.isFinite(r.phi1())
-                    && r.phi1() > 0;
-            if (exact) {
-                // per-step sums recorded by the simulator: E ∫w_s‖∇f(X_s)‖² ds / ∫w_s ds, no quadrature error
-                final double a = method == Method.DSIGNSGD ? ell / sigmaH : 1;
-                final double b = method == Method.DSIGNSGD ? thm7Quad : 0;
-                measured = (a * r.intEtaGradNormSq() - b * r.intEta2GradNormSq()) / (a * r.phi1() - b * r.phi2());
-                exactPoints++;
-            }
-            if (i > 0) {
-                final double exactDen = method == Method.DSIGNSGD ? phi1s * ell / sigmaH - phi2s * thm7Quad : phi1s;
-                if (exactDen > 0) {
-                    quadErr = Math.max(quadErr, Math.abs(den - exactDen) / exactDen);
-                }
-            }
-
-            double ceiling = Double.NaN;
-            boolean condOk = false;
-            if (applicable) {
-                ceiling = switch (method) {
-                    case DSGD -> LearningRateConditions.dsgd(averages, l0, l1, d, eps, r.gradNormMean());   // Eq. 1
-                    case DCSGD -> LearningRateConditions.dcsgd(averages, l0, l1, d, eps, r.gradNormMean()); // Eq. 5
-                    default -> LearningRateConditions.dsignsgd(averages, l1, d, ell);                     // Theorem 7
-                };
-                if (r.runs() > 0 && !Double.isNaN(r.lrMax()) && !Double.isNaN(ceiling)) {
-                    condOk = method == Method.DSIGNSGD ? r.lrMax() < ceiling : r.lrMax() <= ceiling;
-                    condPts++;
-                    condHeld += condOk ? 1 : 0;
-                }
-            }
-
-            // with recorded per-run sums, the bound uses the same effective phi's as the measured side:
-            // taking expectations of the pathwise Ito inequality of the proofs, E int eta_s |grad f|^2 ds
-            // <= (f(X0) - f* + E phi2 C) / (1 - eps); both sides are then divided by E phi1
-            final double phi1 = exact ? r.phi1() : phi1s;
-            final double phi2 = exact ? r.phi2() : phi2s;
-            double bound = Double.NaN;
-            boolean boundOk = false;
-            if (applicable && t > 0) {
-                bound = switch (method) {
-                    // Eq. 2: (f(X0) − f* + φ² η d (L0+L1)(σ̄0²+σ̄1²)/(2N)) / (φ¹(1−ε))
-                    case DSGD -> (gap + phi2 * eta * d * (l0 + l1) * (averages.sigma0Sq() + averages.sigma1Sq()) / (2.0 * n))
-                            / (phi1 * (1 - eps));
-                    // Eq. 6 (as printed): (f(X0) − f* + φ²[L0(ω̄ + d(σ̄1²ω + σ̄1²)) + L1 d(σ̄0² + σ̄0²ω)]/(2N)) / ((1−ε)φ¹)
-                    case DCSGD -> (gap + phi2 * (l0 * (averages.omega() + d * (averages.sigma1SqOmega() + averages.sigma1Sq()))
-                            + l1 * d * (averages.sigma0Sq() + averages.sigma0SqOmega())) / (2.0 * n)) / ((1 - eps) * phi1);
-                    // Eq. 7: (f(X0) − f* + η(L0+L1)dφ²/(2N)) / (φ¹ℓ_ν/σ_H,1 − φ²ηL1d/(2N))
-                    default -> {
-                        final double dd = phi1 * ell / sigmaH - phi2 * thm7Quad;
-                        if (!(dd > 0)) {
-                            vacuous = true;
-                            yield Double.NaN;
-                        }
-                        yield (gap + eta * (l0 + l1) * d * phi2 / (2.0 * n)) / dd;
-                    }
-                };
-                if (!Double.isNaN(bound)) {
-                    boundPts++;
-                    if (r.diverged() > 0) {
-                        boundOk = false;
-                        maxExcess = Double.POSITIVE_INFINITY;
-                        maxRatio = Double.POSITIVE_INFINITY;
-                    } else if (Double.isNaN(measured)) {
-                        boundOk = false;
-                    } else {
-                        boundOk = measured <= bound;
-                        maxExcess = Math.max(maxExcess, measured - bound);
-                        maxRatio = Math.max(maxRatio, measured / bound);
-                    }
-                    boundHeld += boundOk ? 1 : 0;
-                    finalMeasured = r.diverged() > 0 ? Double.POSITIVE_INFINITY : measured;
-                    finalBound = bound;
-                }
-            }
-            points.add(new TimePoint(r.round(), t, r.runs(), r.diverged(), r.lrMax(), r.gradNormMean(), ceiling,
-                    condOk, phi1, phi2, measured, bound, boundOk));
+        if (!applicable) {
+            bounds.add(new BoundCheck(thm.bounds().isEmpty() ? "-" : thm.bound().equation(),
+                    thm.bounds().isEmpty() ? "-" : thm.bound().label(), "", true, Double.NaN, thm.weighting(), false,
+                    naNote, 0, Verdict.NOT_APPLICABLE, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, "",
+                    List.of()));
         }
-
-        final String condNote = applicable ? "" : note;
-        final Condition cond = new Condition(condEq, applicable, condNote, condPts, condHeld,
-                condPts == 0 ? Double.NaN : (double) condHeld / condPts);
-        String boundNote = applicable ? "" : note;
-        if (applicable && vacuous) {
-            boundNote = "the Eq. 7 denominator phi1 l_nu/sigma_H1 - phi2 eta L1 d/(2N) is <= 0 at some times: "
-                    + "the bound is vacuous there";
-        }
-        if (applicable && rows.get(rows.size() - 1).diverged() > 0) {
-            boundNote = (boundNote.isEmpty() ? "" : boundNote + "; ") + rows.get(rows.size() - 1).diverged()
-                    + " run(s) diverged: E|grad f|^2 is unbounded, the bound is violated from their divergence on";
-        }
-        if (exactPoints > 0 && exactPoints >= boundPts) {
-            quadErr = 0; // every measured value came from the simulator's per-step sums
-        }
-        if (applicable && quadErr > 0.05) {
-            boundNote = (boundNote.isEmpty() ? "" : boundNote + "; ") + String.format(Locale.ROOT,
-                    "recording too sparse: the trapezoid of the weight is off by %.0f%% from its exact integral, "
-                    + "so the measured time average is unreliable (lower recordEvery)", 100 * quadErr);
-        }
-        final Bound bnd = new Bound(boundEq, weighting, applicable, boundNote, boundPts, boundHeld,
-                boundPts == 0 ? Double.NaN : maxExcess, boundPts == 0 ? Double.NaN : maxRatio, finalMeasured, finalBound,
-                quadErr);
+        final boolean counterexample = bounds.stream().anyMatch(BoundCheck::counterexample);
+        final boolean theoremNorm = cfg.normalization().type().equals("theorem");
         final Constants constants = new Constants(sm == null ? null : sm.l0(), sm == null ? null : sm.l1(),
                 cfg.smoothness() != null ? "config" : sm != null ? "objective closed form" : "none",
-                d, n, eta, eps, theoremNorm ? "config normalization.epsilon" : "default 0.5",
+                f.dim(), averages.agents(), cfg.eta(), epsilon(cfg),
+                theoremNorm ? "config normalization.epsilon" : "default 0.5",
                 averages.sigma0Sq(), averages.sigma1Sq(), averages.omega(), averages.sigma0SqOmega(),
-                averages.sigma1SqOmega(), averages.finiteVariance(), sigmaH, ell, gap, List.copyOf(assumptions));
-        final String verdict = verdict(theorem, cond, bnd, def1) + caveat;
-        return new Report(cfg.name(), source, method.id(), theorem, constants, def1, rmv, cond, bnd,
-                List.copyOf(points), verdict);
+                averages.sigma1SqOmega(), averages.finiteVariance(), averages.sigmaHarmonic(),
+                thm instanceof DsignSgdCheck s ? s.ell() : Double.NaN, gap, List.copyOf(assumptions));
+        final String summary = summary(thm.theorem(), source, cond, bounds, def1);
+        return new Report(cfg.name(), source, source.label(), cfg.method().id(), thm.theorem(), constants, def1, rmv,
+                cond, List.copyOf(bounds), List.copyOf(series.points), Verdict.K, bounds.get(0).verdict(),
+                counterexample, summary);
     }
 
-    /**
-     * ∫ₐᵇ ηₛ ds and ∫ₐᵇ ηₛ² ds with ηₛ = schedule.at(s/η): composite Simpson in k = s/η on the
-     * pieces [2ʲ − 1, 2ʲ⁺¹ − 1] (64 panels each), so the panels follow the (k + 1)-scale on which
-     * power-law schedules vary.
-     */
-    static double[] phiIncrements(Schedule s, double eta, double a, double b) {
-        double s1 = 0, s2 = 0;
-        double u = a / eta;
-        final double v = b / eta;
-        while (u < v) {
-            final double pieceEnd = Math.min(v, Math.max(u + 1e-300, 2 * (u + 1) - 1)); // doubles k + 1
-            final int m = 64;
-            final double h = (pieceEnd - u) / m;
-            double p1 = 0, p2 = 0;
-            for (int i = 0; i <= m; i++) {
-                final double e = s.at(u + i * h);
-                final double c = i == 0 || i == m ? 1 : (i & 1) == 1 ? 4 : 2;
-                p1 += c * e;
-                p2 += c * e * e;
-            }
-            s1 += p1 * h / 3;
-            s2 += p2 * h / 3;
-            u = pieceEnd;
+    /** ε of the conditions: the config's theorem normalization, else 0.5. */
+    static double epsilon(ExperimentConfig cfg) {
+        return cfg.normalization().type().equals("theorem") ? cfg.normalization().epsilon() : 0.5;
+    }
+
+    /** The theorem of the config's optimizer, with why it does not apply (if so). */
+    static TheoremCheck theorem(ExperimentConfig cfg, AgentAverages averages, Objective f, Smoothness sm) {
+        final Method method = cfg.method();
+        String na = sm == null ? "no (L0, L1) pair for objective " + f.describe() : "";
+        if (na.isEmpty() && method != Method.DSIGNSGD && !averages.finiteVariance()) {
+            na = "the noise has infinite variance (Student-t with nu <= 2)";
         }
-        return new double[] {s1 * eta, s2 * eta};
+        final TheoremCheck.Setting setting = new TheoremCheck.Setting(averages, sm == null ? Double.NaN : sm.l0(),
+                sm == null ? Double.NaN : sm.l1(), f.dim(), averages.agents(), cfg.eta(), epsilon(cfg));
+        return switch (method) {
+            case DSGD -> new DsgdCheck(setting, na);
+            case DCSGD -> new DcsgdCheck(setting, na);
+            default -> DsignSgdCheck.of(cfg, setting, na);
+        };
+    }
+
+    /** The assumptions that come from the config and the schedule (the theorem adds its own). */
+    private static List<String> assumptions(ExperimentConfig cfg, RobbinsMonro rm) {
+        final List<String> a = new ArrayList<>();
+        if (!cfg.normalization().type().equals("theorem")) {
+            a.add("epsilon = 0.5 (the config does not use normalization.type theorem)");
+        }
+        if (!rm.paper()) {
+            a.add("the schedule is not Robbins-Monro in the paper's sense: the bound is checked at each finite t but "
+                    + "need not tend to 0");
+        }
+        if (!cfg.normalization().type().equals("none")) {
+            a.add("eta_t is the effective rate lr/eta of each run (scheduler x normalization, as in the paper's "
+                    + "eta*eta_t parametrisation); phi1, phi2 and the time integrals are averaged over the runs "
+                    + "(without recorded sums: the scheduler only)");
+        }
+        return a;
+    }
+
+    /** Which condition is checked: the one the step rule enforces. */
+    private static String conditionForm(ExperimentConfig cfg, boolean perPath) {
+        final Method method = cfg.method();
+        if (method == Method.DSIGNSGD) {
+            return "constant (no gradient dependence)";
+        }
+        if (perPath) {
+            return "per path (" + (method == Method.DSGD ? "Eq. 21" : "Eq. 43") + ", each run's own |grad f|): "
+                    + "enforced by construction by the per-run theorem normalization; the recorded means cannot "
+                    + "verify it per path, so only lr_max <= ceiling at |grad f| = 0 is tested";
+        }
+        return "expectation (lr_max <= ceiling at E|grad f| = grad_norm_mean" + (cfg.normalization().type()
+                .equals("theorem") ? ", as Eq. " + (method == Method.DSGD ? "26" : "45") + " enforces)" : ")");
+    }
+
+    /** The evaluation of one series, time by time: condition, measured side, each bound's points. */
+    private static final class Series {
+        final ExperimentConfig cfg;
+        final TheoremCheck thm;
+        final Schedule schedule;
+        final double gap;
+        final Source src;
+        final List<RoundStats> coarser;
+        final boolean perPath;
+        final boolean applicable;
+        final TimeAverages.Weight w;
+        final List<TheoremCheck.BoundForm> forms;
+        final List<TimePoint> points = new ArrayList<>();
+        final List<List<BoundPoint>> values = new ArrayList<>();
+        final double[] lastBound;
+        final boolean[] vacuous;
+        int condPts, condHeld, exactPoints, timedPoints;
+        double quadErr;
+        double unclaimedFrom = Double.NaN;
+
+        Series(ExperimentConfig cfg, TheoremCheck thm, Schedule schedule, double gap, Source src,
+               List<RoundStats> coarser, boolean perPath) {
+            this.cfg = cfg;
+            this.thm = thm;
+            this.schedule = schedule;
+            this.gap = gap;
+            this.src = src;
+            this.coarser = coarser;
+            this.perPath = perPath;
+            this.applicable = thm.notApplicable().isEmpty();
+            this.w = applicable ? thm.weight() : new TimeAverages.Weight(1, 0);
+            this.forms = applicable ? thm.bounds() : List.of();
+            for (int b = 0; b < forms.size(); b++) {
+                values.add(new ArrayList<>());
+            }
+            this.lastBound = new double[forms.size()];
+            java.util.Arrays.fill(lastBound, Double.NaN);
+            this.vacuous = new boolean[forms.size()];
+        }
+
+        void evaluate(List<RoundStats> rows) {
+            final double eta = cfg.eta();
+            final TimeAverages.Trapezoid trap = new TimeAverages.Trapezoid();
+            double phi1s = 0, phi2s = 0, prevT = 0;
+            boolean claimed = true;
+            for (int i = 0; i < rows.size(); i++) {
+                final RoundStats r = rows.get(i);
+                final double t = r.time();
+                if (i > 0) {
+                    if (!(t >= prevT)) {
+                        throw new IllegalArgumentException("rows must be in time order (row " + i + ")");
+                    }
+                    final double[] inc = TimeAverages.phiIncrements(schedule, eta, prevT, t);
+                    phi1s += inc[0];
+                    phi2s += inc[1];
+                }
+                prevT = t;
+                // measured side: exact from the per-run sums, else the trapezoid (and its weight's error)
+                final double trapMeasured = trap.add(t, w.at(schedule.at(t / eta)), r.gradNormSqMean());
+                final boolean exact = i > 0 && TimeAverages.hasSums(r);
+                exactPoints += exact ? 1 : 0;
+                timedPoints += i > 0 ? 1 : 0;
+                if (i > 0 && !exact && applicable && w.integral(phi1s, phi2s) > 0) {
+                    final double ex = w.integral(phi1s, phi2s);
+                    quadErr = Math.max(quadErr, Math.abs(trap.weightIntegral() - ex) / ex);
+                }
+                final double measured = i == 0 ? r.gradNormSqMean() : exact ? TimeAverages.measured(r, w) : trapMeasured;
+                final double phi1 = exact ? r.phi1() : phi1s;
+                final double phi2 = exact ? r.phi2() : phi2s;
+                final RoundStats c = coarser != null && i > 0 ? matching(coarser, r) : null;
+
+                // condition, in the form the step rule enforces; the bound is claimed while it held
+                double ceiling = Double.NaN;
+                boolean condOk = false;
+                if (applicable) {
+                    ceiling = thm.condition(perPath ? 0 : r.gradNormMean());
+                    if (r.runs() > 0 && !Double.isNaN(r.lrMax()) && !Double.isNaN(ceiling)) {
+                        condOk = thm.strictCondition() ? r.lrMax() < ceiling : r.lrMax() <= ceiling * (1 + 1e-12);
+                        condPts++;
+                        condHeld += condOk ? 1 : 0;
+                    }
+                }
+                if (claimed && !condOk && (r.runs() > 0 || r.diverged() == 0)) {
+                    claimed = false;
+                    unclaimedFrom = t;
+                }
+                if (applicable && t > 0) {
+                    for (int b = 0; b < forms.size(); b++) {
+                        final double bound = forms.get(b).value(phi1, phi2, gap);
+                        if (Double.isNaN(bound)) {
+                            vacuous[b] = true;
+                        } else {
+                            lastBound[b] = bound;
+                            if (claimed) {
+                                values.get(b).add(point(forms.get(b), r, c, exact, measured, bound));
+                            }
+                        }
+                    }
+                }
+                final double mSe = exact ? TimeAverages.standardError(r, TimeAverages.measuredGradient(
+                        TimeAverages.means(r), w)) : Double.NaN;
+                final double mDisc = c == null ? 0 : exact && TimeAverages.hasSums(c)
+                        ? Math.abs(measured - TimeAverages.measured(c, w)) : Double.NaN;
+                points.add(new TimePoint(r.round(), t, r.runs(), r.diverged(), r.lrMax(), r.gradNormMean(), ceiling,
+                        condOk, claimed && applicable, phi1, phi2, measured, mSe, mDisc));
+            }
+            if (exactPoints > 0 && exactPoints >= timedPoints) {
+                quadErr = 0; // every measured value came from the simulator's per-step sums
+            }
+        }
+
+        /** One bound at one claimed time: excess, its SE (delta method) and D (against the coarser row c). */
+        BoundPoint point(TheoremCheck.BoundForm form, RoundStats r, RoundStats c, boolean exact, double measured,
+                         double bound) {
+            if (r.diverged() > 0) { // E|grad f|^2 is unbounded: the bound is exceeded, whatever the errors
+                return new BoundPoint(r.round(), r.time(), bound, Double.POSITIVE_INFINITY, 0, 0,
+                        Verdict.VIOLATED.on(src));
+            }
+            final double e = measured - bound;
+            double se = Double.NaN;
+            if (exact) {
+                final double[] m = TimeAverages.means(r);
+                se = TimeAverages.standardError(r, TimeAverages.minus(TimeAverages.measuredGradient(m, w),
+                        TimeAverages.boundGradient(m, form, gap)));
+            }
+            double disc = 0;
+            if (c != null) {
+                if (c.diverged() > 0) {
+                    disc = Double.POSITIVE_INFINITY;
+                } else if (!exact || !TimeAverages.hasSums(c)) {
+                    disc = Double.NaN; // the coarser level cannot be evaluated the same way
+                } else {
+                    disc = Math.abs(e - (TimeAverages.measured(c, w) - form.value(c.phi1(), c.phi2(), gap)));
+                }
+            }
+            return new BoundPoint(r.round(), r.time(), bound, e, se, disc, Verdict.at(e, se, disc).on(src));
+        }
+
+        /** The record of bound b over its claimed points. */
+        BoundCheck boundCheck(int b, RoundStats last) {
+            final TheoremCheck.BoundForm form = forms.get(b);
+            final List<BoundPoint> v = values.get(b);
+            final double[] ts = v.stream().mapToDouble(BoundPoint::time).toArray();
+            final double[] es = v.stream().mapToDouble(BoundPoint::excess).toArray();
+            final double[] ses = v.stream().mapToDouble(BoundPoint::se).toArray();
+            final double[] ds = v.stream().mapToDouble(BoundPoint::disc).toArray();
+            final List<String> notes = new ArrayList<>();
+            final Verdict verdict;
+            if (v.isEmpty()) {
+                verdict = timedPoints == 0 || condPts == 0 ? Verdict.UNRESOLVED : Verdict.NOT_CLAIMED;
+                notes.add(verdict == Verdict.NOT_CLAIMED ? "the condition fails at the first recorded times: the "
+                        + "theorem claims no bound" : "no recorded time t > 0 to evaluate the bound at");
+            } else {
+                verdict = Verdict.over(es, ses, ds).on(src);
+            }
+            double maxE = Double.NEGATIVE_INFINITY, maxR = Double.NEGATIVE_INFINITY;
+            for (BoundPoint p : v) {
+                maxE = Math.max(maxE, p.excess());
+                maxR = Math.max(maxR, (p.excess() + p.bound()) / p.bound());
+            }
+            if (vacuous[b]) {
+                notes.add("the denominator " + form.d1() + " phi1 - " + form.d2() + " phi2 is <= 0 at some times: the "
+                        + "bound is vacuous there");
+            }
+            if (last.diverged() > 0) {
+                notes.add(last.diverged() + " run(s) diverged: E|grad f|^2 is unbounded, the bound is exceeded from "
+                        + "their divergence on");
+            }
+            if (src == Source.SDE_RESOLVED && coarser == null) {
+                notes.add("no coarser level: D = 0 assumed, the discretisation error is not accounted for");
+            }
+            if (quadErr > 0.05) {
+                notes.add(String.format(Locale.ROOT, "recording too sparse: the trapezoid of the weight is off by "
+                        + "%.0f%% from its exact integral, so the measured time average is unreliable (lower "
+                        + "recordEvery, or record the per-run sums)", 100 * quadErr));
+            }
+            if (exactPoints < timedPoints) {
+                notes.add("without the per-run sums the Monte Carlo error is unknown: the verdict cannot be HOLDS or "
+                        + (src.aboutTheorem() ? "VIOLATED" : "EXCEEDED") + " unless runs diverged");
+            }
+            final BoundPoint fin = v.isEmpty() ? null : v.get(v.size() - 1);
+            return new BoundCheck(form.equation(), form.label(), form.formula(), form.primary(), form.noise(),
+                    thm.weighting(), true, String.join("; ", notes), v.size(), verdict,
+                    verdict == Verdict.VIOLATED && src.aboutTheorem(), v.isEmpty() ? Double.NaN : maxE,
+                    v.isEmpty() ? Double.NaN : maxR, fin == null ? Double.NaN : fin.excess() + fin.bound(),
+                    fin == null ? lastBound[b] : fin.bound(), quadErr,
+                    verdict == Verdict.UNRESOLVED ? Verdict.settle(ts, es, ses, ds) : "", List.copyOf(v));
+        }
+    }
+
+    /** The coarser row recorded at the same time as {@code r}. */
+    private static RoundStats matching(List<RoundStats> coarser, RoundStats r) {
+        for (RoundStats c : coarser) {
+            if (c.round() == r.round() && Math.abs(c.time() - r.time()) <= 1e-9 * Math.max(1, Math.abs(r.time()))) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("the coarser level has no row at round " + r.round() + " (t = " + r.time()
+                + "): it must be recorded at the same times");
     }
 
     /**
@@ -382,21 +459,36 @@ public final class TheoremChecker {
         return worst;
     }
 
-    private static String verdict(String theorem, Condition c, Bound b, DefinitionOneCheck.Result def1) {
-        final StringBuilder sb = new StringBuilder(theorem).append(": ");
+    private static String summary(String theorem, Source src, Condition c, List<BoundCheck> bounds,
+                                  DefinitionOneCheck.Result def1) {
+        final StringBuilder sb = new StringBuilder(theorem).append(" [").append(src.label()).append("]: ");
         if (!c.applicable()) {
             return sb.append("not applicable - ").append(c.note()).toString();
         }
-        sb.append(String.format(Locale.ROOT, "condition %s held at %d of %d recorded times (%.1f%%)", c.equation(),
-                c.held(), c.points(), 100 * c.fraction()));
-        if (b.points() == 0) {
-            sb.append("; bound ").append(b.equation()).append(" not evaluated");
-        } else if (b.held() == b.points()) {
-            sb.append(String.format(Locale.ROOT, "; bound %s held at all %d times (max measured/bound %.3g)",
-                    b.equation(), b.points(), b.maxRatio()));
-        } else {
-            sb.append(String.format(Locale.ROOT, "; bound %s VIOLATED at %d of %d times (max excess %.3g, max "
-                    + "measured/bound %.3g)", b.equation(), b.points() - b.held(), b.points(), b.maxExcess(), b.maxRatio()));
+        sb.append(String.format(Locale.ROOT, "condition %s held at %d of %d recorded times", c.equation(), c.held(),
+                c.points()));
+        if (c.enforcedByConstruction()) {
+            sb.append(" (per path, enforced by construction)");
+        }
+        final BoundCheck primary = bounds.get(0);
+        for (BoundCheck b : bounds) {
+            sb.append("; ").append(b.label()).append(": ").append(b.verdict().word());
+            if (b.evaluated() > 0) {
+                sb.append(String.format(Locale.ROOT, " (max excess %.3g, max measured/bound %.3g, k = %.0f)",
+                        b.maxExcess(), b.maxRatio(), Verdict.K));
+            }
+            if (b.verdict().failed() && !src.aboutTheorem()) {
+                sb.append(" - not a statement about the theorem");
+            }
+        }
+        for (BoundCheck b : bounds) {
+            if (b.counterexample()) {
+                sb.append("; COUNTEREXAMPLE to ").append(counterexampleTo(theorem, b)).append(": ")
+                        .append(b.label()).append(" VIOLATED while the condition holds");
+                if (b != primary) {
+                    sb.append(" (").append(primary.label()).append(": ").append(primary.verdict().word()).append(')');
+                }
+            }
         }
         if (def1 != null && !def1.holds()) {
             sb.append(String.format(Locale.ROOT, "; Definition 1 FAILS for (L0, L1) = (%g, %g) (ratio %.3g)",
@@ -405,48 +497,20 @@ public final class TheoremChecker {
         return sb.toString();
     }
 
-    /** A one-screen plain-text rendering: constants, verdicts and up to {@code maxRows} evenly spaced times. */
+    /** The statement a VIOLATED bound refutes. */
+    static String counterexampleTo(String theorem, BoundCheck b) {
+        if (b.label().equals(DcsgdCheck.PRINTED)) {
+            return "Theorem 6 as printed (Eq. 6)";
+        }
+        if (b.label().equals(DcsgdCheck.DERIVED)) {
+            return b.equation().equals("Eq. 4") ? "Theorem 5 as printed (Eq. 4)" : "Theorem 6 with the derived Eq. 6";
+        }
+        final int p = theorem.indexOf(" (");
+        return (p < 0 ? theorem : theorem.substring(0, p)) + " as printed (" + b.equation() + ")";
+    }
+
+    /** The plain-text rendering (temporary home: {@link ChecksText}). */
     public static String render(Report r, int maxRows) {
-        final StringBuilder sb = new StringBuilder();
-        final Constants k = r.constants();
-        sb.append(String.format(Locale.ROOT, "%s [%s, %s] - %s%n", r.series(), r.source(), r.optimizer(), r.theorem()));
-        sb.append(String.format(Locale.ROOT, "  (L0, L1) = (%s, %s) from %s; d = %d, N = %d, eta = %g, eps = %g (%s)%n",
-                k.l0(), k.l1(), k.smoothnessSource(), k.d(), k.agents(), k.eta(), k.epsilon(), k.epsilonSource()));
-        sb.append(String.format(Locale.ROOT, "  s0^2 = %.4g, s1^2 = %.4g, omega = %.4g, s0^2w = %.4g, s1^2w = %.4g, "
-                + "sigma_H1 = %.4g, l_nu = %.4g, f(x0) - f* = %.4g%n", k.sigma0Sq(), k.sigma1Sq(), k.omega(),
-                k.sigma0SqOmega(), k.sigma1SqOmega(), k.sigmaHarmonic(), k.ellNu(), k.initialGap()));
-        if (r.definitionOne() != null) {
-            final var d1 = r.definitionOne();
-            sb.append(String.format(Locale.ROOT, "  Definition 1: %s on %d samples (box radius %g), max ratio %.4g%n",
-                    d1.holds() ? "holds" : "FAILS", d1.samples(), d1.radius(), d1.maxRatio()));
-        }
-        final var rm = r.robbinsMonro();
-        sb.append(String.format(Locale.ROOT, "  Robbins-Monro (%s): classical %s, paper %s - %s%n", rm.schedule(),
-                rm.classical() ? "yes" : "no", rm.paper() ? "yes" : "no", rm.reason()));
-        for (String a : k.assumptions()) {
-            sb.append("  assumed: ").append(a).append('\n');
-        }
-        sb.append("  weighting: ").append(r.bound().weighting()).append('\n');
-        sb.append(String.format(Locale.ROOT, "  %8s %10s %5s %10s %10s %4s %11s %11s %4s%n", "round", "time", "alive",
-                "lr_max", "ceiling", "cond", "E|g|^2(t^)", "bound", "ok"));
-        final List<TimePoint> pts = r.points();
-        final int rowsShown = Math.max(2, Math.min(maxRows, pts.size()));
-        int last = -1;
-        for (int i = 0; i < rowsShown; i++) {
-            final int idx = pts.size() == 1 ? 0 : (int) Math.round((double) i * (pts.size() - 1) / (rowsShown - 1));
-            if (idx == last || idx >= pts.size()) {
-                continue;
-            }
-            last = idx;
-            final TimePoint p = pts.get(idx);
-            sb.append(String.format(Locale.ROOT, "  %8d %10.4g %5d %10.4g %10.4g %4s %11.4g %11.4g %4s%n", p.round(),
-                    p.time(), p.runs(), p.lrMax(), p.ceiling(), p.conditionHolds() ? "yes" : "NO", p.measured(),
-                    p.bound(), Double.isNaN(p.bound()) ? "-" : p.boundHolds() ? "yes" : "NO"));
-        }
-        if (!r.bound().note().isEmpty()) {
-            sb.append("  note: ").append(r.bound().note()).append('\n');
-        }
-        sb.append("  verdict: ").append(r.verdict()).append('\n');
-        return sb.toString();
+        return ChecksText.render(r, maxRows);
     }
 }

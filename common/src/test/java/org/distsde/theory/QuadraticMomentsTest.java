@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Seed 000, Section 3.1: Lemmas 3.5–3.9 and Corollary 3.11 on f(x) = ½xᵀHx, H = diag(1, 2). */
 class QuadraticMomentsTest {
     static final double KAPPA_GAUSS = Math.sqrt(2 / Math.PI);
+    /** 2p_T(0) for Student-t ν = 2. */
+    static final double KAPPA_T2 = Math.sqrt(0.5);
     static final double[] H = {1, 2};
 
     @Test
@@ -95,50 +97,87 @@ class QuadraticMomentsTest {
 
     /**
      * Compares the recorded mean and variance of both coordinates with Lemma 3.7 (slope κ) at
-     * t = 0.05, 0.1, 0.2, 0.5, 1: tolerance 4 standard errors (variance: σ²√(2/(n−1))) plus
-     * {@code bias} of the value for the O(η) gap between the discrete iteration and the SDE.
+     * t = 0.05, 0.1, 0.2, 0.5, 1. Tolerance: {@link Verdict#K} standard errors (mean: √(Var/n);
+     * variance: Var·√(2/(n − 1)), the Gaussian value) plus an explicit discretisation term:
+     * <ul>
+     * <li>Euler–Maruyama at Δt: for dX = −aX dt + √(q − bX²) dW the scheme's moments follow
+     *     m' = (1 − aΔt)m, S' = ((1 − aΔt)² − bΔt)S + qΔt exactly, so the term is
+     *     |scheme − closed form|, computed, not guessed. The sign iteration x' = x − η sign(λx + σZ)
+     *     has the same recursion at Δt = η once E[sign] is linearised (b = ηa², q = η:
+     *     S' = (1 − 2aη)S + η²).</li>
+     * <li>{@code gamma} &gt; 0 (the discrete sign iteration): the linearisation error of E[sign] =
+     *     a·x·(1 − r(x)), 0 ≤ r ≤ γx² (γ = (λ/σ)²/6 for erf, (λ/σ)²/4 for the t₂ CDF). Summed with
+     *     the contraction of the recursion: |Δm| ≤ min(t, 1/a)·aγE|x|³ and
+     *     |ΔS| ≤ min(t, 1/(2a))·2aγE x⁴, with E x⁴ ≤ 3S̄², E|x|³ ≤ (3S̄²)^{3/4} (Gaussian closure;
+     *     S̄ = the largest second moment up to t).</li>
+     * </ul>
+     * Detectable effect: the other slope {@code kappaAlt} (Gaussian ↔ Student-t) must miss by at
+     * least twice the tolerance at some checked point, else the test could not tell them apart.
      */
-    static void assertMoments(List<RoundStats> rows, double kappa, double sigma, double bias) {
+    static void assertMoments(List<RoundStats> rows, double kappa, double sigma, double dt, boolean linearised,
+                              double kappaAlt, double gammaFactor) {
         final QuadraticMoments m = QuadraticMoments.signPhase3(H, new double[] {sigma}, kappa, 0.001, 1);
+        final QuadraticMoments alt = QuadraticMoments.signPhase3(H, new double[] {sigma}, kappaAlt, 0.001, 1);
         int checked = 0;
+        double detect = 0;
         for (RoundStats r : rows) {
             if (r.round() != 50 && r.round() != 100 && r.round() != 200 && r.round() != 500 && r.round() != 1000) {
                 continue;
             }
             for (int j = 0; j < 2; j++) {
-                final double[] th = m.at(j, 0.01, r.time());
+                final double x0 = 0.01, t = r.time();
+                final double[] th = m.at(j, x0, t);
+                final double a = kappa * H[j] / sigma, b = 0.001 * a * a, q = 0.001;
+                // the scheme's exact moments at step dt
+                double em = x0, es = x0 * x0, sBar = x0 * x0;
+                for (long k = 0, steps = Math.round(t / dt); k < steps; k++) {
+                    em *= 1 - a * dt;
+                    es = ((1 - a * dt) * (1 - a * dt) - b * dt) * es + q * dt;
+                    sBar = Math.max(sBar, es);
+                }
+                double dMean = Math.abs(em - th[0]);
+                double dVar = Math.abs(es - em * em - th[1]);
+                if (linearised) {
+                    final double gamma = gammaFactor * Math.pow(H[j] / sigma, 2);
+                    final double dm = Math.min(t, 1 / a) * a * gamma * Math.pow(3 * sBar * sBar, 0.75);
+                    final double ds = Math.min(t, 1 / (2 * a)) * 2 * a * gamma * 3 * sBar * sBar;
+                    dMean += dm;
+                    dVar += ds + 2 * Math.abs(th[0]) * dm + dm * dm;
+                }
                 final int n = r.runs();
-                final double seMean = Math.sqrt(th[1] / n);
-                final double seVar = th[1] * Math.sqrt(2.0 / (n - 1));
-                assertEquals(th[0], r.xMean()[j], 4 * seMean + bias * Math.abs(th[0]),
-                        "E[x" + (j + 1) + "] at t = " + r.time());
-                assertEquals(th[1], r.xVar()[j], 4 * seVar + bias * th[1], "Var[x" + (j + 1) + "] at t = " + r.time());
+                final double tolMean = Verdict.K * Math.sqrt(th[1] / n) + dMean;
+                final double tolVar = Verdict.K * th[1] * Math.sqrt(2.0 / (n - 1)) + dVar;
+                assertEquals(th[0], r.xMean()[j], tolMean, "E[x" + (j + 1) + "] at t = " + t);
+                assertEquals(th[1], r.xVar()[j], tolVar, "Var[x" + (j + 1) + "] at t = " + t);
+                final double[] other = alt.at(j, x0, t);
+                detect = Math.max(detect, Math.max(Math.abs(other[0] - th[0]) / tolMean,
+                        Math.abs(other[1] - th[1]) / tolVar));
                 checked++;
             }
         }
         assertEquals(10, checked);
+        assertTrue(detect >= 2, "the other slope is only " + detect + " tolerances away");
     }
 
     @Test
     void phase3SdeMatchesLemma37() {
         final ExperimentConfig c = config("{\"type\": \"gaussian\", \"sigma0\": 0.1}", "phase3", 6000);
-        // Euler-Maruyama with dt = eta: the moments' recursion is exact up to (a dt)^2 ~ 1e-4
-        assertMoments(new SdeSimulation(c).run(), KAPPA_GAUSS, 0.1, 0.01);
+        assertMoments(new SdeSimulation(c).run(), KAPPA_GAUSS, 0.1, 0.001, false, KAPPA_T2, 0);
     }
 
     @Test
     void signSgdMatchesLemma37() {
-        final ExperimentConfig c = config("{\"type\": \"gaussian\", \"sigma0\": 0.1}", "phase3", 6000);
-        // the discrete iteration and the linearised sign differ from the Phase 3 SDE by O(eta a) + O(Y^2): 3%
-        assertMoments(new Simulation(c).run(new LocalAggregator(c), null), KAPPA_GAUSS, 0.1, 0.03);
+        final ExperimentConfig c = config("{\"type\": \"gaussian\", \"sigma0\": 0.1}", "phase3", 12000);
+        assertMoments(new Simulation(c).run(new LocalAggregator(c), null), KAPPA_GAUSS, 0.1, 0.001, true, KAPPA_T2,
+                1.0 / 6);
     }
 
     @Test
     void signSgdUnderInfiniteVarianceNoiseFollowsCorollary311() {
         final ExperimentConfig c = config("{\"type\": \"student-t\", \"nu\": 2, \"sigma\": 0.1}", "phase3", 12000);
         final List<RoundStats> rows = new Simulation(c).run(new LocalAggregator(c), null);
-        assertMoments(rows, Math.sqrt(0.5), 0.1, 0.03);
-        assertMoments(new SdeSimulation(c).run(), Math.sqrt(0.5), 0.1, 0.01);
+        assertMoments(rows, KAPPA_T2, 0.1, 0.001, true, KAPPA_GAUSS, 0.25);
+        assertMoments(new SdeSimulation(c).run(), KAPPA_T2, 0.1, 0.001, false, KAPPA_GAUSS, 0);
         // and not the Gaussian constant: at t = 0.2, E[x1] = 0.01 e^{-0.2 kappa/0.1} differs by 17% (~6 SE)
         final RoundStats r = rows.stream().filter(s -> s.round() == 200).findFirst().orElseThrow();
         final double gauss = 0.01 * Math.exp(-0.2 * KAPPA_GAUSS / 0.1);

@@ -1,0 +1,84 @@
+package org.distsde.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** RoundStats on hand-made arrays: every value computed by hand below. */
+class RoundStatsTest {
+    // five runs, run 2 diverged (its values must not enter anything)
+    static final boolean[] ALIVE = {true, true, false, true, true};
+    static final double[] LOSS = {1, 4, 1e9, 2, 3};
+    static final double[] GN2 = {4, 9, 1e9, 1, 16};
+    static final double[] LR = {0.1, 0.2, 99, 0.05, 0.4};
+    static final double[] P1 = {1, 2, 1e9, 3, 6};
+    static final double[] P2 = {2, 2, 1e9, 4, 4};
+    static final double[] I1 = {0, 1, 1e9, 1, 2};
+    static final double[] I2 = {5, 1, 1e9, 3, 3};
+
+    @Test
+    void statisticsOverTheAliveRuns() {
+        final RoundStats s = RoundStats.of(7, 0.7, LOSS, GN2, LR, ALIVE, P1, P2, I1, I2);
+        assertEquals(4, s.runs());
+        assertEquals(1, s.diverged());
+        assertEquals(2.5, s.lossMean(), 1e-15);                    // (1 + 4 + 2 + 3)/4
+        assertEquals(Math.sqrt(5.0 / 3), s.lossStd(), 1e-15);     // (2.25 + 2.25 + 0.25 + 0.25)/3
+        // type 7 on sorted (1, 2, 3, 4): h = 3q; q = 0.05 -> 1 + 0.15, q = 0.5 -> 2.5, q = 0.95 -> 3 + 0.85
+        assertEquals(1.15, s.lossP05(), 1e-15);
+        assertEquals(2.5, s.lossP50(), 1e-15);
+        assertEquals(3.85, s.lossP95(), 1e-15);
+        assertEquals(7.5, s.gradNormSqMean(), 1e-15);              // (4 + 9 + 1 + 16)/4
+        assertEquals(2.5, s.gradNormMean(), 1e-15);                // (2 + 3 + 1 + 4)/4
+        assertEquals(0.1875, s.lr(), 1e-15);
+        assertEquals(0.05, s.lrMin(), 0);
+        assertEquals(0.4, s.lrMax(), 0);
+        assertEquals(3, s.phi1(), 1e-15);                          // (1 + 2 + 3 + 6)/4
+        assertEquals(3, s.phi2(), 1e-15);
+        assertEquals(1, s.intEtaGradNormSq(), 1e-15);
+        assertEquals(3, s.intEta2GradNormSq(), 1e-15);
+    }
+
+    @Test
+    void integralCovarianceValuesAndIndexMapping() {
+        final RoundStats s = RoundStats.of(7, 0.7, LOSS, GN2, LR, ALIVE, P1, P2, I1, I2);
+        // deviations over the alive runs: φ¹ (−2, −1, 0, 3), φ² (−1, −1, 1, 1), I1 (−1, 0, 0, 1), I2 (2, −2, 0, 0)
+        final double[][] dev = {{-2, -1, 0, 3}, {-1, -1, 1, 1}, {-1, 0, 0, 1}, {2, -2, 0, 0}};
+        for (int a = 0; a < 4; a++) {
+            for (int b = 0; b < 4; b++) {
+                double c = 0;
+                for (int r = 0; r < 4; r++) {
+                    c += dev[a][r] * dev[b][r];
+                }
+                assertEquals(c / 3, s.cov(a, b), 1e-14, "cov(" + a + ", " + b + ")");
+            }
+        }
+        // the named indices and the upper-triangle layout
+        assertEquals(14.0 / 3, s.cov(RoundStats.PHI1, RoundStats.PHI1), 1e-14);
+        assertEquals(6.0 / 3, s.cov(RoundStats.PHI1, RoundStats.PHI2), 1e-14);
+        assertEquals(5.0 / 3, s.cov(RoundStats.INT1, RoundStats.PHI1), 1e-14);
+        assertEquals(-2.0 / 3, s.cov(RoundStats.PHI1, RoundStats.INT2), 1e-14);
+        assertEquals(8.0 / 3, s.cov(RoundStats.INT2, RoundStats.INT2), 1e-14);
+        assertEquals(s.integralCov()[4], s.cov(RoundStats.PHI2, RoundStats.PHI2), 0);
+        assertEquals(s.integralCov()[9], s.cov(RoundStats.INT2, RoundStats.INT2), 0);
+        assertEquals(s.integralCov()[3], s.cov(RoundStats.PHI1, RoundStats.INT2), 0);
+        assertEquals(s.integralCov()[8], s.cov(RoundStats.INT1, RoundStats.INT2), 0);
+    }
+
+    @Test
+    void withoutIntegralsAndAllDiverged() {
+        final RoundStats s = RoundStats.of(1, 0.1, LOSS, GN2, LR, ALIVE);
+        assertTrue(Double.isNaN(s.phi1()) && Double.isNaN(s.intEtaGradNormSq()));
+        assertTrue(Double.isNaN(s.cov(0, 0)));
+        final boolean[] none = new boolean[5];
+        final RoundStats d = RoundStats.of(2, 0.2, LOSS, GN2, LR, none, P1, P2, I1, I2);
+        assertEquals(0, d.runs());
+        assertEquals(5, d.diverged());
+        assertTrue(Double.isNaN(d.lossMean()) && Double.isNaN(d.gradNormSqMean()) && Double.isNaN(d.lrMax())
+                && Double.isNaN(d.phi1()));
+        assertTrue(Double.isNaN(d.cov(RoundStats.PHI1, RoundStats.INT1)));
+        assertThrows(IllegalArgumentException.class, () -> new RoundStats(0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, null, null, new double[3]));
+    }
+}
