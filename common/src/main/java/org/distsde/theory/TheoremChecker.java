@@ -18,7 +18,7 @@ import org.distsde.sim.RoundStats;
  * point. The theorem itself is a {@link TheoremCheck} ({@link DsgdCheck}: Theorem 4;
  * {@link DcsgdCheck}: Theorems 5/6; {@link DsignSgdCheck}: Theorem 7), the time averages and
  * their Monte Carlo errors are {@link TimeAverages}, the decision is {@link Verdict}; the
- * plain-text rendering is {@link ChecksText}. The report is made of records (JSON by Jackson).
+ * plain-text rendering is spark-jobs' {@code report/ChecksText}. The report is made of records (JSON by Jackson).
  *
  * <p>Conventions: the SDE time is s = kη and the scheduler there is ηₛ = schedule.at(s/η); the
  * condition is checked in the form the step rule enforces ({@link Condition}); the bound is
@@ -498,7 +498,7 @@ public final class TheoremChecker {
     }
 
     /** The statement a VIOLATED bound refutes. */
-    static String counterexampleTo(String theorem, BoundCheck b) {
+    public static String counterexampleTo(String theorem, BoundCheck b) {
         if (b.label().equals(DcsgdCheck.PRINTED)) {
             return "Theorem 6 as printed (Eq. 6)";
         }
@@ -509,8 +509,4 @@ public final class TheoremChecker {
         return (p < 0 ? theorem : theorem.substring(0, p)) + " as printed (" + b.equation() + ")";
     }
 
-    /** The plain-text rendering (temporary home: {@link ChecksText}). */
-    public static String render(Report r, int maxRows) {
-        return ChecksText.render(r, maxRows);
-    }
 }

@@ -91,19 +91,13 @@ class VerdictTest {
         assertTrue(r.boundLabelled(DcsgdCheck.PRINTED).counterexample());
         assertEquals(Verdict.HOLDS, r.verdict());
         assertTrue(r.counterexample());
-        final String text = ChecksText.render(r, 12);
-        assertTrue(text.contains("*** COUNTEREXAMPLE to Theorem 6 as printed (Eq. 6): Eq. 6 as printed VIOLATED "
-                + "while condition"), text);
-        assertTrue(text.contains("(Eq. 6 derived (= Eq. 4 form): HOLDS)"), text);
         assertTrue(r.summary().contains("COUNTEREXAMPLE"), r.summary());
         // the same rows from the optimizer: no counterexample, and no "VIOLATED" anywhere
         final var o = TheoremChecker.check(c, Simulation.averages(c), rows, Source.OPTIMIZER, null);
         assertEquals(Verdict.EXCEEDED, o.boundLabelled(DcsgdCheck.PRINTED).verdict());
         assertEquals(Verdict.WITHIN, o.verdict());
         assertFalse(o.counterexample());
-        final String otext = ChecksText.render(o, 12);
-        assertFalse(otext.contains("VIOLATED") || otext.contains("COUNTEREXAMPLE"), otext);
-        assertTrue(otext.contains("SDE bound evaluated on the discrete optimizer"), otext);
+        assertFalse(o.summary().contains("VIOLATED") || o.summary().contains("COUNTEREXAMPLE"), o.summary());
     }
 
     @Test
@@ -114,7 +108,6 @@ class VerdictTest {
         assertEquals(Verdict.NOT_CLAIMED, r.verdict());
         assertEquals(Verdict.NOT_CLAIMED, r.boundLabelled(DcsgdCheck.PRINTED).verdict());
         assertFalse(r.counterexample());
-        assertTrue(ChecksText.render(r, 12).contains("NOT CLAIMED"));
         // failing later: the bound is claimed only before
         final List<RoundStats> later = List.of(row(0, 0.1, 1, 0, 100), row(50, 0.1, 5.8, 0.1, 100),
                 row(100, 11, 50, 0.1, 100));

@@ -413,7 +413,9 @@ public final class ReportCommand {
                     .append("</td><td>").append(esc(c.path("theorem").asText())).append("</td><td>")
                     .append(cond.path("applicable").asBoolean() ? cond.path("held").asText() + "/" + cond.path("points").asText() : "n/a")
                     .append("</td><td>").append(c.path("robbinsMonro").path("classical").asBoolean() ? "yes" : "no")
-                    .append("</td><td>").append(esc(c.path("verdict").asText())).append("</td></tr>");
+                    .append("</td><td>").append(c.path("counterexample").asBoolean() ? "<b>" : "")
+                    .append(esc(c.path("summary").asText(c.path("verdict").asText())))
+                    .append(c.path("counterexample").asBoolean() ? "</b>" : "").append("</td></tr>");
         }
         return any ? b.append("</table>").toString() : "<p>no checks in this result</p>";
     }

@@ -1,12 +1,13 @@
-package org.distsde.theory;
+package org.distsde.report;
 
 import java.util.List;
 import java.util.Locale;
+import org.distsde.theory.DcsgdCheck;
+import org.distsde.theory.TheoremChecker;
 
 /**
- * Plain-text rendering of a {@link TheoremChecker.Report}. Temporary home: the rendering belongs
- * with the jobs that write checks.txt (spark-jobs) and will move there; common keeps only the
- * report's data model. Until then {@link TheoremChecker#render} delegates here.
+ * Plain-text rendering of a {@link TheoremChecker.Report} (checks.txt): common keeps the report's
+ * data model, the jobs render it.
  */
 public final class ChecksText {
     private ChecksText() { }
