@@ -32,10 +32,13 @@ run seed000-fig2-schedulers "$here/conf/seed000-fig2-schedulers.json"
 run seed000-cor311-student "$here/conf/seed000-cor311-student.json"
 run seed000-fig6-sgd "$here/conf/seed000-fig6-dsgd.json"
 run seed000-fig6-signsgd "$here/conf/seed000-fig6-dsignsgd.json"
+run thm6-erratum-dcsgd "$here/conf/thm6-erratum-dcsgd.json"
+cmd converge converge-dsgd-affine "$here/conf/converge-dsgd-affine.json" --etas 4
 "$here/submit-scripts/run-local.sh" report --in "$out/fig1-b1" --in "$out/fig1-b2" --in "$out/fig1-b3" \
   --in "$out/seed000-fig2-phases" --in "$out/seed000-fig2-loss" --in "$out/seed000-fig2-moments" \
   --in "$out/seed000-fig2-schedulers" --in "$out/seed000-cor311-student" \
-  --in "$out/seed000-fig6-sgd" --in "$out/seed000-fig6-signsgd" \
+  --in "$out/seed000-fig6-sgd" --in "$out/seed000-fig6-signsgd" --in "$out/thm6-erratum-dcsgd" \
+  --in "$out/converge-dsgd-affine" \
   --out "$out/report" --overwrite \
   --title "Figure 1 of the (L0, L1) paper; Figures 2 and 6 and Corollary 3.11 of the SignSGD paper" 2>/dev/null
 echo "all figures: $(( $(date +%s) - start )) s; open $out/report/index.html"
