@@ -38,6 +38,9 @@ public final class ConfigLoader {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(JsonParser.Feature.ALLOW_COMMENTS)
             .enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
+            .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Boolean, c -> c // 3 is not a boolean
+                    .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                            com.fasterxml.jackson.databind.cfg.CoercionAction.Fail))
             .build();
 
     private ConfigLoader() { }

@@ -94,6 +94,10 @@ class BadInputTableTest extends SparkTestBase {
                 set("layout.mode=grid", "layout.mode"), set("layout.blocks=0", "layout.blocks"),
                 set("layout.partitions=0", "layout.partitions"), set("sde.dt=0", "sde.dt"), set("sde.paths=0", "sde.paths"),
                 set("sde.model=phase2", "sde.model"), set("sde.model=phase3", "sde.model"), // dsgd has no phases
+                set("sde.scheme=milstein", "sde.scheme"), set("sde.tolerance=0", "sde.tolerance"),
+                set("sde.tolerance=-0.1", "sde.tolerance"), set("sde.tolerance=\"NaN\"", "sde.tolerance"),
+                set("sde.maxRefinements=0", "sde.maxRefinements"), set("sde.maxRefinements=13", "sde.maxRefinements"),
+                set("sde.resolve=3", "sde.resolve"), Arguments.of(List.of("--etas", "2"), "--etas"),
                 set("recordCoordinates=2", "recordCoordinates"), set("recordCoordinates=-1", "recordCoordinates"),
                 // sweeps and --set syntax
                 set("sweep=[1,2]", "sweep"), set("sweep={\"eta\": []}", "sweep.eta"), set("sweep={\"eta\": 5}", "sweep.eta"),
