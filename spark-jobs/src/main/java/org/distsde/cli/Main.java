@@ -83,29 +83,9 @@ public final class Main {
                 case "--out" -> out = value(args, ++i, a);
                 case "--overwrite" -> overwrite = true;
                 case "--resume" -> resume = true;
-                case "--checkpoint-every" -> {
-                    final String v = value(args, ++i, a);
-                    try {
-                        every = Integer.parseInt(v);
-                    } catch (NumberFormatException e) {
-                        throw new ConfigException("--checkpoint-every must be an integer (got '" + v + "')");
-                    }
-                    if (every < 0) {
-                        throw new ConfigException("--checkpoint-every must be >= 0 (got " + every + ")");
-                    }
-                }
+                case "--checkpoint-every" -> every = intOption(value(args, ++i, a), a, 0, Integer.MAX_VALUE);
                 case "--set" -> sets.add(value(args, ++i, a));
-                case "--etas" -> {
-                    final String v = value(args, ++i, a);
-                    try {
-                        etas = Integer.parseInt(v);
-                    } catch (NumberFormatException e) {
-                        throw new ConfigException("--etas must be an integer (got '" + v + "')");
-                    }
-                    if (etas < 0 || etas > 8) {
-                        throw new ConfigException("--etas must be in [0, 8] (got " + etas + ")");
-                    }
-                }
+                case "--etas" -> etas = intOption(value(args, ++i, a), a, 0, 8);
                 default -> {
                     if (a.startsWith("--set=")) {
                         sets.add(a.substring(6));
@@ -125,6 +105,21 @@ public final class Main {
             throw new ConfigException("--etas is an option of converge only");
         }
         return new Options(command, config, out, overwrite, sets, resume, every, etas);
+    }
+
+    /** An integer option in [min, max]. */
+    private static int intOption(String v, String opt, int min, int max) {
+        final int n;
+        try {
+            n = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(opt + " must be an integer (got '" + v + "')");
+        }
+        if (n < min || n > max) {
+            throw new ConfigException(opt + " must be " + (max == Integer.MAX_VALUE ? ">= " + min
+                    : "in [" + min + ", " + max + "]") + " (got " + n + ")");
+        }
+        return n;
     }
 
     private static String value(String[] args, int i, String opt) {

@@ -78,32 +78,27 @@ final class ConvergeCharts {
 
     /** |D_ℓ| of the final loss mean against Δt, one line per series. */
     static JFreeChart dtChart(String title, Tables t) {
-        final Map<String, List<Map<String, String>>> bySeries = new LinkedHashMap<>();
+        final List<Map<String, String>> rows = new ArrayList<>();
         for (Map<String, String> r : t.dt()) {
             if (r.get("statistic").equals("loss_mean") && !Double.isNaN(num(r, "diff_to_next"))) {
-                bySeries.computeIfAbsent(r.get("series") + " " + r.get("label"), k -> new ArrayList<>()).add(r);
+                rows.add(r);
             }
-        }
-        final List<Points> pts = new ArrayList<>();
-        for (var e : bySeries.entrySet()) {
-            final List<Map<String, String>> rs = e.getValue();
-            final double[] x = new double[rs.size()], y = new double[rs.size()], se = new double[rs.size()];
-            for (int i = 0; i < rs.size(); i++) {
-                x[i] = num(rs.get(i), "dt");
-                y[i] = Math.abs(num(rs.get(i), "diff_to_next"));
-                se[i] = num(rs.get(i), "diff_se");
-            }
-            pts.add(new Points(String.format(Locale.ROOT, "%s: order %.2f [%.2f, %.2f]", e.getKey(),
-                    num(rs.get(0), "order"), num(rs.get(0), "order_lo"), num(rs.get(0), "order_hi")), x, y, se));
         }
         return chart(title, "final loss mean: |S(dt) - S(dt/2)| on coupled Brownian paths (bars: 2 SE); "
-                + "dashed: slope 1 (weak order 1)", "dt", "|D(dt)|", pts, 1);
+                + "dashed: slope 1 (weak order 1)", "dt", "|D(dt)|", points(rows, "dt", "diff_to_next", "diff_se"), 1);
     }
 
     /** |E f(x_K) − E f(X_T)| against η, one line per series. */
     static JFreeChart etaChart(String title, Tables t) {
+        return chart(title, "|E f(x_K) - E f(X_T)|: optimizer vs its dt-resolved SDE at the same horizon "
+                + "(bars: 2 SE); dashed: slope 1", "eta", "weak error", points(t.eta(), "eta", "weak_error",
+                "weak_error_se"), 1);
+    }
+
+    /** One line of points per series, its fitted order in the legend. */
+    private static List<Points> points(List<Map<String, String>> rows, String xc, String yc, String sec) {
         final Map<String, List<Map<String, String>>> bySeries = new LinkedHashMap<>();
-        for (Map<String, String> r : t.eta()) {
+        for (Map<String, String> r : rows) {
             bySeries.computeIfAbsent(r.get("series") + " " + r.get("label"), k -> new ArrayList<>()).add(r);
         }
         final List<Points> pts = new ArrayList<>();
@@ -111,15 +106,14 @@ final class ConvergeCharts {
             final List<Map<String, String>> rs = e.getValue();
             final double[] x = new double[rs.size()], y = new double[rs.size()], se = new double[rs.size()];
             for (int i = 0; i < rs.size(); i++) {
-                x[i] = num(rs.get(i), "eta");
-                y[i] = num(rs.get(i), "weak_error");
-                se[i] = num(rs.get(i), "weak_error_se");
+                x[i] = num(rs.get(i), xc);
+                y[i] = Math.abs(num(rs.get(i), yc));
+                se[i] = num(rs.get(i), sec);
             }
             pts.add(new Points(String.format(Locale.ROOT, "%s: order %.2f [%.2f, %.2f]", e.getKey(),
                     num(rs.get(0), "order"), num(rs.get(0), "order_lo"), num(rs.get(0), "order_hi")), x, y, se));
         }
-        return chart(title, "|E f(x_K) - E f(X_T)|: optimizer vs its dt-resolved SDE at the same horizon "
-                + "(bars: 2 SE); dashed: slope 1", "eta", "weak error", pts, 1);
+        return pts;
     }
 
     record Points(String legend, double[] x, double[] y, double[] se) { }
