@@ -162,24 +162,11 @@ public final class DsignSde implements Sde {
             if (iv.length == 1) {
                 final double c = iv[0];
                 if (phase3) {
-                    final double k = kappa[0];
-                    for (int q = 0; q < nd; q++) {
-                        final double e = k * (drift[q] * c);
-                        drift[q] = -e;
-                        diff[q] = scale * Math.sqrt(Math.max(0, 1 - e * e));
-                    }
+                    linear(drift, diff, nd, kappa[0], c, scale);
                 } else if (law == 1) {
-                    for (int q = 0; q < nd; q++) {
-                        final double e = MeanSign.cauchy(drift[q] * c);
-                        drift[q] = -e;
-                        diff[q] = scale * Math.sqrt(Math.max(0, 1 - e * e));
-                    }
+                    cauchy(drift, diff, nd, c, scale);
                 } else {
-                    for (int q = 0; q < nd; q++) {
-                        final double e = MeanSign.studentT2(drift[q] * c);
-                        drift[q] = -e;
-                        diff[q] = scale * Math.sqrt(Math.max(0, 1 - e * e));
-                    }
+                    studentT2(drift, diff, nd, c, scale);
                 }
                 return;
             }
@@ -210,6 +197,39 @@ public final class DsignSde implements Sde {
         for (int q = 0; q < nd; q++) {
             drift[q] = -s[q] / m;
             diff[q] = scale * Math.sqrt(Math.max(0, 1 - s2[q] / m));
+        }
+    }
+
+    // the homogeneous loops as small static methods: compiled on their own, with the closed form inlined and vectorised
+
+    /** e = k·(c·g) (Phase 3): drift −e, diffusion scale·√(max(0, 1 − e²)). */
+    private static void linear(double[] drift, double[] diff, int nd, double k, double c, double scale) {
+        for (int q = 0; q < nd; q++) {
+            final double e = k * (drift[q] * c);
+            drift[q] = -e;
+            diff[q] = scale * Math.sqrt(Math.max(0, 1 - e * e));
+        }
+    }
+
+    /** e = (2/π)·atan(c·g) (Cauchy), the closed form in vectorisable passes ({@link MeanSign#cauchy(double[], int)}). */
+    private static void cauchy(double[] drift, double[] diff, int nd, double c, double scale) {
+        for (int q = 0; q < nd; q++) {
+            drift[q] *= c;
+        }
+        MeanSign.cauchy(drift, nd);
+        for (int q = 0; q < nd; q++) {
+            final double e = drift[q];
+            drift[q] = -e;
+            diff[q] = scale * Math.sqrt(Math.max(0, 1 - e * e));
+        }
+    }
+
+    /** e = u/√(2 + u²), u = c·g (Student-t, ν = 2). */
+    private static void studentT2(double[] drift, double[] diff, int nd, double c, double scale) {
+        for (int q = 0; q < nd; q++) {
+            final double e = MeanSign.studentT2(drift[q] * c);
+            drift[q] = -e;
+            diff[q] = scale * Math.sqrt(Math.max(0, 1 - e * e));
         }
     }
 

@@ -190,21 +190,26 @@ public final class SdeSimulation {
         for (int p = 0; p < n; p++) {
             System.arraycopy(x0, 0, x, p * d, d);
         }
-        // structure of arrays over the block
+        // structure of arrays over the block; a diverged path keeps a finite working state (x₀) with
+        // time factor 0, its recorded values are frozen copies, so the step loops need no branch on it
         final double[] drift = new double[nd];
         final double[] diff = new double[nd];
-        final double[] fac = new double[nd];      // time factor lr/η per coordinate (0 once diverged)
+        final double[] fac = d == 1 ? null : new double[nd]; // time factor per coordinate (d > 1)
         final double[] val = new double[n];       // f(X) at the current step
         final double[] g2 = new double[n];        // ‖∇f(X)‖² at the current step
-        final double[] loss = new double[n];      // last alive values (frozen at divergence)
+        final double[] loss = new double[n];      // f − f* at the current step
         final double[] gn2 = new double[n];
         final double[] lr = new double[n];
+        final double[] es = new double[n];        // ηₛ = lr/η, 0 once diverged
+        final double[] mask = new double[n];      // 1 alive, 0 diverged
+        Arrays.fill(mask, 1);
         final boolean[] alive = new boolean[n];
         Arrays.fill(alive, true);
         final long[] death = new long[n];
         Arrays.fill(death, -1);
         final int kc = cfg.recordCoordinates();
         final double[] frozen = new double[n * kc]; // the leading coordinates of diverged paths
+        final double[] fLoss = new double[n], fGn2 = new double[n], fLr = new double[n];
         final double[] z = new double[nodes * nd];
         final double[] inc = new double[nodes * nd];
         final double[] oLoss = new double[rows * n];
@@ -215,53 +220,65 @@ public final class SdeSimulation {
         final double[] oPhi1 = new double[rows * n], oPhi2 = new double[rows * n];
         final double[] oI1 = new double[rows * n], oI2 = new double[rows * n];
         final double[] oX = new double[rows * n * kc];
-        final Simulation.Integrals in = new Simulation.Integrals(n);
+        final double[] phi1 = new double[n], phi2 = new double[n], i1 = new double[n], i2 = new double[n];
         final BrownianIncrements bm = new BrownianIncrements(cfg.seed(), level, d);
         final double fStar = f.minValue();
         final double threshold = cfg.divergenceThreshold();
         final double eta = cfg.eta();
         final boolean coupled = needsAllPaths();
+        final Rows out = new Rows(n, kc, times, oLoss, oGn2, oLr, oAlive, oPhi1, oPhi2, oI1, oI2, oX);
         int row = 0;
         int nAlive = n;
         for (long k = 0; k <= steps; k++) {
             f.values(x, n, val);
             sde.coefficients(x, n, drift, diff, g2);
-            double gnSum = 0;
-            for (int p = 0; p < n; p++) {
-                if (!alive[p]) {
-                    continue;
-                }
-                final double l = val[p] - fStar;
-                final double g = g2[p];
-                if (!(l <= threshold) || !Double.isFinite(g)) { // NaN-safe
+            for (int p = 0; p < n; p++) { // divergence (rare): freeze the last alive values
+                if (alive[p] && (!(val[p] - fStar <= threshold) || !Double.isFinite(g2[p]))) { // NaN-safe
                     alive[p] = false;
+                    mask[p] = 0;
                     death[p] = k;
                     nAlive--;
+                    fLoss[p] = loss[p];
+                    fGn2[p] = gn2[p];
+                    fLr[p] = lr[p];
                     System.arraycopy(x, p * d, frozen, p * kc, kc);
                     System.arraycopy(x0, 0, x, p * d, d); // finite working state, time factor 0 from now on
-                    continue;
                 }
-                loss[p] = l;
-                gn2[p] = g;
-                if (coupled) { // E‖∇f‖ over the paths, for the coupled step rule only
-                    gnSum += Math.sqrt(g);
+            }
+            for (int p = 0; p < n; p++) {
+                loss[p] = val[p] - fStar;
+            }
+            System.arraycopy(g2, 0, gn2, 0, n);
+            double gnSum = 0;
+            if (coupled) { // E‖∇f‖ over the alive paths, for the coupled step rule only
+                for (int p = 0; p < n; p++) {
+                    if (alive[p]) {
+                        gnSum += Math.sqrt(gn2[p]);
+                    }
                 }
             }
             final double t = k * dt;
-            rule.rates(t / eta, gn2, alive, nAlive == 0 ? 0 : gnSum / nAlive, lr);
+            rule.ratesAll(t / eta, gn2, n, nAlive == 0 ? 0 : gnSum / nAlive, lr);
             while (row < rows && recSteps[row] == k) {
-                record(row, n, kc, t, x, frozen, alive, loss, gn2, lr, in, times, oLoss, oGn2, oLr, oAlive, oPhi1,
-                        oPhi2, oI1, oI2, oX);
+                out.record(row, t, x, frozen, alive, loss, gn2, lr, fLoss, fGn2, fLr, phi1, phi2, i1, i2);
                 row++;
             }
             if (k == steps) {
                 break;
             }
-            in.add(lr, eta, dt, gn2, alive);
+            // time integrals (left Riemann sums, as Simulation.Integrals.add): ηₛ = lr/η on alive paths
+            for (int p = 0; p < n; p++) {
+                final double e = mask[p] * (lr[p] / eta);
+                es[p] = e;
+                phi1[p] += e * dt;
+                phi2[p] += e * e * dt;
+                i1[p] += e * gn2[p] * dt;
+                i2[p] += e * e * gn2[p] * dt;
+            }
             if (nAlive == 0) { // frozen from here on: every remaining row repeats the frozen state
                 for (; row < rows; row++) {
-                    record(row, n, kc, recSteps[row] * dt, x, frozen, alive, loss, gn2, lr, in, times, oLoss, oGn2,
-                            oLr, oAlive, oPhi1, oPhi2, oI1, oI2, oX);
+                    out.record(row, recSteps[row] * dt, x, frozen, alive, loss, gn2, lr, fLoss, fGn2, fLr, phi1, phi2,
+                            i1, i2);
                 }
                 break;
             }
@@ -269,38 +286,39 @@ public final class SdeSimulation {
             if (m == 0) {
                 bm.block(p0, n, alive, k >> level, dt0, z, inc);
             }
-            for (int p = 0; p < n; p++) {
-                final double c = alive[p] ? lr[p] / eta : 0;
-                for (int j = 0; j < d; j++) {
-                    fac[p * d + j] = c;
+            if (d == 1) {
+                EulerMaruyama.update(x, nd, es, drift, diff, inc, m * nd, dt);
+            } else {
+                for (int p = 0; p < n; p++) {
+                    Arrays.fill(fac, p * d, p * d + d, es[p]);
                 }
+                EulerMaruyama.update(x, nd, fac, drift, diff, inc, m * nd, dt);
             }
-            EulerMaruyama.update(x, nd, fac, drift, diff, inc, m * nd, dt);
         }
         return new Block(p0, p1, recRounds.clone(), recSteps.clone(), times, oLoss, oGn2, oLr, oAlive, death, oPhi1,
                 oPhi2, oI1, oI2, oX, kc);
     }
 
-    private static void record(int row, int n, int kc, double t, double[] x, double[] frozen, boolean[] alive,
-                               double[] loss, double[] gn2, double[] lr, Simulation.Integrals in, double[] times,
-                               double[] oLoss, double[] oGn2, double[] oLr, boolean[] oAlive, double[] oPhi1,
-                               double[] oPhi2, double[] oI1, double[] oI2, double[] oX) {
-        final int d = x.length / n;
-        times[row] = t;
-        System.arraycopy(in.phi1(), 0, oPhi1, row * n, n);
-        System.arraycopy(in.phi2(), 0, oPhi2, row * n, n);
-        System.arraycopy(in.i1(), 0, oI1, row * n, n);
-        System.arraycopy(in.i2(), 0, oI2, row * n, n);
-        System.arraycopy(loss, 0, oLoss, row * n, n);
-        System.arraycopy(gn2, 0, oGn2, row * n, n);
-        System.arraycopy(lr, 0, oLr, row * n, n);
-        System.arraycopy(alive, 0, oAlive, row * n, n);
-        if (kc > 0) {
+    /** The recorded rows of a block: alive paths from the working arrays, diverged ones from their frozen copies. */
+    private record Rows(int n, int kc, double[] times, double[] loss, double[] gn2, double[] lr, boolean[] alive,
+                        double[] phi1, double[] phi2, double[] i1, double[] i2, double[] x) {
+        void record(int row, double t, double[] xs, double[] frozen, boolean[] al, double[] l, double[] g, double[] r,
+                    double[] fl, double[] fg, double[] fr, double[] q1, double[] q2, double[] j1, double[] j2) {
+            final int d = xs.length / n;
+            final int o = row * n;
+            times[row] = t;
+            System.arraycopy(q1, 0, phi1, o, n);
+            System.arraycopy(q2, 0, phi2, o, n);
+            System.arraycopy(j1, 0, i1, o, n);
+            System.arraycopy(j2, 0, i2, o, n);
+            System.arraycopy(al, 0, alive, o, n);
             for (int p = 0; p < n; p++) {
-                if (alive[p]) {
-                    System.arraycopy(x, p * d, oX, (row * n + p) * kc, kc);
-                } else {
-                    System.arraycopy(frozen, p * kc, oX, (row * n + p) * kc, kc);
+                final boolean a = al[p];
+                loss[o + p] = a ? l[p] : fl[p];
+                gn2[o + p] = a ? g[p] : fg[p];
+                lr[o + p] = a ? r[p] : fr[p];
+                if (kc > 0) {
+                    System.arraycopy(a ? xs : frozen, a ? p * d : p * kc, x, (o + p) * kc, kc);
                 }
             }
         }
