@@ -232,7 +232,16 @@ public final class SdeSimulation {
         for (long k = 0; k <= steps; k++) {
             f.values(x, n, val);
             sde.coefficients(x, n, drift, diff, g2);
-            for (int p = 0; p < n; p++) { // divergence (rare): freeze the last alive values
+            // divergence is rare: two max-reductions (NaN and +∞ propagate) decide whether to look for it
+            double vMax = Double.NEGATIVE_INFINITY, gMax = Double.NEGATIVE_INFINITY;
+            for (int p = 0; p < n; p++) {
+                vMax = Math.max(vMax, val[p]);
+            }
+            for (int p = 0; p < n; p++) {
+                gMax = Math.max(gMax, g2[p]);
+            }
+            final boolean suspect = !(vMax - fStar <= threshold) || !(gMax < Double.POSITIVE_INFINITY);
+            for (int p = 0; suspect && p < n; p++) { // freeze the last alive values of the diverged paths
                 if (alive[p] && (!(val[p] - fStar <= threshold) || !Double.isFinite(g2[p]))) { // NaN-safe
                     alive[p] = false;
                     mask[p] = 0;

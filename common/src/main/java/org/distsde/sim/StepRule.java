@@ -56,9 +56,15 @@ public final class StepRule implements Serializable {
         switch (norm.type()) {
             case "grad-norm" -> {
                 final double floor = norm.floor();
-                for (int r = 0; r < n; r++) {
-                    final double den = Math.max(floor, Math.sqrt(gn2[r]));
-                    lr[r] = den > 0 ? base / den : base;
+                if (floor > 0) { // den ≥ floor > 0 (or NaN on a diverged path): one division, no branch
+                    for (int r = 0; r < n; r++) {
+                        lr[r] = base / Math.max(floor, Math.sqrt(gn2[r]));
+                    }
+                } else {
+                    for (int r = 0; r < n; r++) {
+                        final double den = Math.max(floor, Math.sqrt(gn2[r]));
+                        lr[r] = den > 0 ? base / den : base;
+                    }
                 }
             }
             case "theorem" -> {
