@@ -21,18 +21,35 @@ public final class IntegrateJob {
         return runAll(sc, List.of(cfg)).get(0).rows();
     }
 
+    /** Path-step·d per Spark task below which blocks are grouped into fewer tasks (about 0.2–0.5 s of work). */
+    static final double TASK_WORK = 4e7;
+
+    /**
+     * Spark tasks for a sweep of {@code work} path-steps·d: short sweeps get one task per slot
+     * (several blocks each) or as many as keep a task at about {@link #TASK_WORK}; each task's
+     * Spark scheduling, serialisation and hand-off cost is then paid fewer times. Results are
+     * independent of it (each block depends only on its paths).
+     */
+    static int tasks(double work, int slots) {
+        return (int) Math.max(slots, Math.min(Integer.MAX_VALUE, Math.ceil(work / TASK_WORK)));
+    }
+
     /** Integrates every series' SDE in one Spark job ({@link SweepJob}); results in the order of {@code cfgs}. */
     public static List<SeriesRows> runAll(JavaSparkContext sc, List<ExperimentConfig> cfgs) {
         final int slots = sc.defaultParallelism();
         final int[] paths = new int[cfgs.size()], blocks = new int[cfgs.size()];
+        double work = 0;
+        boolean pinned = false;
         for (int s = 0; s < cfgs.size(); s++) {
             final SdeSimulation probe = new SdeSimulation(cfgs.get(s));
             paths[s] = probe.paths();
             blocks[s] = probe.needsAllPaths() ? 1 : cfgs.get(s).layout().runBlocks(paths[s], slots, cfgs.size());
+            work += (double) paths[s] * probe.steps() * cfgs.get(s).buildObjective().dim();
+            pinned |= cfgs.get(s).layout().runBlocks() != null;
         }
         final List<SeriesRows> results = new ArrayList<>();
         final List<SweepJob.Series<SdeSimulation.Block>> series = SweepJob.run(sc, cfgs, paths, blocks,
-                (c, p0, p1) -> new SdeSimulation(c).runBlock(p0, p1));
+                pinned ? 0 : tasks(work, slots), (c, p0, p1) -> new SdeSimulation(c).runBlock(p0, p1));
         for (SweepJob.Series<SdeSimulation.Block> s : series) {
             results.add(new SeriesRows(SdeSimulation.combine(s.blocks()), s.seconds()));
         }
