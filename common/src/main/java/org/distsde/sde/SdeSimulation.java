@@ -47,6 +47,8 @@ import org.distsde.sim.StepRule;
  * then hold all paths [0, paths).
  */
 public final class SdeSimulation {
+    /** Working-set target of a chunk of paths, in doubles per array (n·d·2^L): a few of them stay in L2. */
+    static final int CHUNK = 4096;
     /** Largest refinement level (2^L sub-steps per level-0 step). */
     public static final int MAX_LEVEL = 20;
     private final ExperimentConfig cfg;
@@ -182,6 +184,32 @@ public final class SdeSimulation {
                     + "the block must hold all paths [0, " + paths + ") (got [" + p0 + ", " + p1 + "))");
         }
         final int n = p1 - p0;
+        final int rows = recRounds.length;
+        final int kc = cfg.recordCoordinates();
+        final long[] death = new long[n];
+        final double[] times = new double[rows];
+        final double[] oLoss = new double[rows * n];
+        final double[] oGn2 = new double[rows * n];
+        final double[] oLr = new double[rows * n];
+        final boolean[] oAlive = new boolean[rows * n];
+        final double[] oPhi1 = new double[rows * n], oPhi2 = new double[rows * n];
+        final double[] oI1 = new double[rows * n], oI2 = new double[rows * n];
+        final double[] oX = new double[rows * n * kc];
+        final Rows out = new Rows(n, kc, times, oLoss, oGn2, oLr, oAlive, oPhi1, oPhi2, oI1, oI2, oX);
+        // paths are independent unless coupled: integrate them in chunks whose working set stays in cache
+        final int chunk = needsAllPaths() ? n : (int) Math.max(1, Math.min(n, CHUNK / ((long) d << level)));
+        for (int c0 = 0; c0 < n; c0 += chunk) {
+            integrate(p0 + c0, Math.min(chunk, n - c0), c0, out, death);
+        }
+        return new Block(p0, p1, recRounds.clone(), recSteps.clone(), times, oLoss, oGn2, oLr, oAlive, death, oPhi1,
+                oPhi2, oI1, oI2, oX, kc);
+    }
+
+    /**
+     * Integrates the n paths pStart … pStart + n − 1 (block-local offset c0) over all steps into
+     * {@code out} and {@code deathOut}.
+     */
+    private void integrate(int pStart, int n, int c0, Rows out, long[] deathOut) {
         final int nd = n * d;
         final int rows = recRounds.length;
         final int nodes = 1 << level;
@@ -205,28 +233,19 @@ public final class SdeSimulation {
         Arrays.fill(mask, 1);
         final boolean[] alive = new boolean[n];
         Arrays.fill(alive, true);
-        final long[] death = new long[n];
-        Arrays.fill(death, -1);
-        final int kc = cfg.recordCoordinates();
+        final int kc = out.kc();
         final double[] frozen = new double[n * kc]; // the leading coordinates of diverged paths
         final double[] fLoss = new double[n], fGn2 = new double[n], fLr = new double[n];
         final double[] z = new double[nodes * nd];
         final double[] inc = new double[nodes * nd];
-        final double[] oLoss = new double[rows * n];
-        final double[] oGn2 = new double[rows * n];
-        final double[] oLr = new double[rows * n];
-        final boolean[] oAlive = new boolean[rows * n];
-        final double[] times = new double[rows];
-        final double[] oPhi1 = new double[rows * n], oPhi2 = new double[rows * n];
-        final double[] oI1 = new double[rows * n], oI2 = new double[rows * n];
-        final double[] oX = new double[rows * n * kc];
         final double[] phi1 = new double[n], phi2 = new double[n], i1 = new double[n], i2 = new double[n];
+        final long[] death = new long[n];
+        Arrays.fill(death, -1);
         final BrownianIncrements bm = new BrownianIncrements(cfg.seed(), level, d);
         final double fStar = f.minValue();
         final double threshold = cfg.divergenceThreshold();
         final double eta = cfg.eta();
         final boolean coupled = needsAllPaths();
-        final Rows out = new Rows(n, kc, times, oLoss, oGn2, oLr, oAlive, oPhi1, oPhi2, oI1, oI2, oX);
         int row = 0;
         int nAlive = n;
         for (long k = 0; k <= steps; k++) {
@@ -269,7 +288,7 @@ public final class SdeSimulation {
             final double t = k * dt;
             rule.ratesAll(t / eta, gn2, n, nAlive == 0 ? 0 : gnSum / nAlive, lr);
             while (row < rows && recSteps[row] == k) {
-                out.record(row, t, x, frozen, alive, loss, gn2, lr, fLoss, fGn2, fLr, phi1, phi2, i1, i2);
+                out.record(row, c0, n, t, x, frozen, alive, loss, gn2, lr, fLoss, fGn2, fLr, phi1, phi2, i1, i2);
                 row++;
             }
             if (k == steps) {
@@ -286,14 +305,14 @@ public final class SdeSimulation {
             }
             if (nAlive == 0) { // frozen from here on: every remaining row repeats the frozen state
                 for (; row < rows; row++) {
-                    out.record(row, recSteps[row] * dt, x, frozen, alive, loss, gn2, lr, fLoss, fGn2, fLr, phi1, phi2,
+                    out.record(row, c0, n, recSteps[row] * dt, x, frozen, alive, loss, gn2, lr, fLoss, fGn2, fLr, phi1, phi2,
                             i1, i2);
                 }
                 break;
             }
             final int m = (int) (k & (nodes - 1)); // sub-step within the level-0 step
             if (m == 0) {
-                bm.block(p0, n, alive, k >> level, dt0, z, inc);
+                bm.block(pStart, n, alive, k >> level, dt0, z, inc);
             }
             if (d == 1) {
                 EulerMaruyama.update(x, nd, es, drift, diff, inc, m * nd, dt);
@@ -304,24 +323,25 @@ public final class SdeSimulation {
                 EulerMaruyama.update(x, nd, fac, drift, diff, inc, m * nd, dt);
             }
         }
-        return new Block(p0, p1, recRounds.clone(), recSteps.clone(), times, oLoss, oGn2, oLr, oAlive, death, oPhi1,
-                oPhi2, oI1, oI2, oX, kc);
+        System.arraycopy(death, 0, deathOut, c0, n);
     }
 
     /** The recorded rows of a block: alive paths from the working arrays, diverged ones from their frozen copies. */
     private record Rows(int n, int kc, double[] times, double[] loss, double[] gn2, double[] lr, boolean[] alive,
                         double[] phi1, double[] phi2, double[] i1, double[] i2, double[] x) {
-        void record(int row, double t, double[] xs, double[] frozen, boolean[] al, double[] l, double[] g, double[] r,
-                    double[] fl, double[] fg, double[] fr, double[] q1, double[] q2, double[] j1, double[] j2) {
-            final int d = xs.length / n;
-            final int o = row * n;
+        /** Row {@code row} of the chunk of {@code m} paths at block offset c0. */
+        void record(int row, int c0, int m, double t, double[] xs, double[] frozen, boolean[] al, double[] l,
+                    double[] g, double[] r, double[] fl, double[] fg, double[] fr, double[] q1, double[] q2,
+                    double[] j1, double[] j2) {
+            final int d = xs.length / m;
+            final int o = row * n + c0;
             times[row] = t;
-            System.arraycopy(q1, 0, phi1, o, n);
-            System.arraycopy(q2, 0, phi2, o, n);
-            System.arraycopy(j1, 0, i1, o, n);
-            System.arraycopy(j2, 0, i2, o, n);
-            System.arraycopy(al, 0, alive, o, n);
-            for (int p = 0; p < n; p++) {
+            System.arraycopy(q1, 0, phi1, o, m);
+            System.arraycopy(q2, 0, phi2, o, m);
+            System.arraycopy(j1, 0, i1, o, m);
+            System.arraycopy(j2, 0, i2, o, m);
+            System.arraycopy(al, 0, alive, o, m);
+            for (int p = 0; p < m; p++) {
                 final boolean a = al[p];
                 loss[o + p] = a ? l[p] : fl[p];
                 gn2[o + p] = a ? g[p] : fg[p];
