@@ -66,6 +66,21 @@ public final class KeyedStream extends LongProvider {
         return this;
     }
 
+    /**
+     * The first number of each of the streams at (run0 + i, agent, round), i &lt; n, into
+     * {@code out[i]}: the value {@code at(run0 + i, agent, round).nextLong()} returns, computed in
+     * one flat loop (vectorisable) without positioning the stream. The stream itself is left at an
+     * unspecified key (re-position it with {@link #at} before drawing).
+     */
+    public void firstWords(long run0, int n, long agent, long round, long[] out) {
+        at(run0, agent, round); // caches the round's half of the chains
+        final long a = r1;
+        final long ag = agent * G2;
+        for (int i = 0; i < n; i++) {
+            out[i] = mix(a ^ ((run0 + i) * G1 + ag));
+        }
+    }
+
     /** Builds the xoshiro state from the key's chains (phase 1 or 2 → 0). */
     private void build() {
         final long h1 = phase == 1 ? mix(c1) : c1;
