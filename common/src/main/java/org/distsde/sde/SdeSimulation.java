@@ -210,45 +210,94 @@ public final class SdeSimulation {
      * {@code out} and {@code deathOut}.
      */
     private void integrate(int pStart, int n, int c0, Rows out, long[] deathOut) {
-        final int nd = n * d;
+        final Chunk c = new Chunk(pStart, n, out.kc());
         final int rows = recRounds.length;
-        final int nodes = 1 << level;
-        final double[] x0 = cfg.initialPoint();
-        final double[] x = new double[nd];
-        for (int p = 0; p < n; p++) {
-            System.arraycopy(x0, 0, x, p * d, d);
+        int row = 0;
+        for (long k = 0; k <= steps; k++) {
+            c.evaluate(k);
+            final double t = k * dt;
+            while (row < rows && recSteps[row] == k) {
+                c.record(out, row, c0, t);
+                row++;
+            }
+            if (k == steps) {
+                break;
+            }
+            c.integrals();
+            if (c.nAlive == 0) { // frozen from here on: every remaining row repeats the frozen state
+                for (; row < rows; row++) {
+                    c.record(out, row, c0, recSteps[row] * dt);
+                }
+                break;
+            }
+            c.move(k);
         }
-        // structure of arrays over the block; a diverged path keeps a finite working state (x₀) with
-        // time factor 0, its recorded values are frozen copies, so the step loops need no branch on it
-        final double[] drift = new double[nd];
-        final double[] diff = new double[nd];
-        final double[] fac = d == 1 ? null : new double[nd]; // time factor per coordinate (d > 1)
-        final double[] val = new double[n];       // f(X) at the current step
-        final double[] g2 = new double[n];        // ‖∇f(X)‖² at the current step
-        final double[] loss = new double[n];      // f − f* at the current step
-        final double[] gn2 = new double[n];
-        final double[] lr = new double[n];
-        final double[] es = new double[n];        // ηₛ = lr/η, 0 once diverged
-        final double[] mask = new double[n];      // 1 alive, 0 diverged
-        Arrays.fill(mask, 1);
-        final boolean[] alive = new boolean[n];
-        Arrays.fill(alive, true);
-        final int kc = out.kc();
-        final double[] frozen = new double[n * kc]; // the leading coordinates of diverged paths
-        final double[] fLoss = new double[n], fGn2 = new double[n], fLr = new double[n];
-        final double[] z = new double[nodes * nd];
-        final double[] inc = new double[nodes * nd];
-        final double[] phi1 = new double[n], phi2 = new double[n], i1 = new double[n], i2 = new double[n];
-        final long[] death = new long[n];
-        Arrays.fill(death, -1);
+        System.arraycopy(c.death, 0, deathOut, c0, n);
+    }
+
+    /**
+     * The working arrays of a chunk of paths and its step, split into small methods called once
+     * per step: each is compiled (and its loops vectorised) as a method of its own after a few
+     * hundred steps, instead of the whole integration running as on-stack-replacement code.
+     * A diverged path keeps a finite working state (x₀) with time factor 0, its recorded values are
+     * frozen copies, so the step loops need no branch on it.
+     */
+    private final class Chunk {
+        final int pStart, n, nd, kc, nodes;
+        final double[] x0 = cfg.initialPoint();
+        final double[] x, drift, diff, fac, z, inc;
+        final double[] val, g2, loss, gn2, lr, es, mask;        // per path: f, ‖∇f‖², f − f*, …, ηₛ, alive 1/0
+        final double[] fLoss, fGn2, fLr, frozen;                // frozen copies of diverged paths
+        final double[] phi1, phi2, i1, i2;                      // time integrals
+        final boolean[] alive;
+        final long[] death;
         final BrownianIncrements bm = new BrownianIncrements(cfg.seed(), level, d);
         final double fStar = f.minValue();
         final double threshold = cfg.divergenceThreshold();
         final double eta = cfg.eta();
         final boolean coupled = needsAllPaths();
-        int row = 0;
-        int nAlive = n;
-        for (long k = 0; k <= steps; k++) {
+        int nAlive;
+
+        Chunk(int pStart, int n, int kc) {
+            this.pStart = pStart;
+            this.n = n;
+            this.nd = n * d;
+            this.kc = kc;
+            this.nodes = 1 << level;
+            x = new double[nd];
+            for (int p = 0; p < n; p++) {
+                System.arraycopy(x0, 0, x, p * d, d);
+            }
+            drift = new double[nd];
+            diff = new double[nd];
+            fac = d == 1 ? null : new double[nd];
+            z = new double[nodes * nd];
+            inc = new double[nodes * nd];
+            val = new double[n];
+            g2 = new double[n];
+            loss = new double[n];
+            gn2 = new double[n];
+            lr = new double[n];
+            es = new double[n];
+            mask = new double[n];
+            Arrays.fill(mask, 1);
+            fLoss = new double[n];
+            fGn2 = new double[n];
+            fLr = new double[n];
+            frozen = new double[n * kc];
+            phi1 = new double[n];
+            phi2 = new double[n];
+            i1 = new double[n];
+            i2 = new double[n];
+            alive = new boolean[n];
+            Arrays.fill(alive, true);
+            death = new long[n];
+            Arrays.fill(death, -1);
+            nAlive = n;
+        }
+
+        /** f, coefficients, divergence and learning rates at step k (time k·Δt). */
+        void evaluate(long k) {
             f.values(x, n, val);
             sde.coefficients(x, n, drift, diff, g2);
             // divergence is rare: two max-reductions (NaN and +∞ propagate) decide whether to look for it
@@ -259,19 +308,8 @@ public final class SdeSimulation {
             for (int p = 0; p < n; p++) {
                 gMax = Math.max(gMax, g2[p]);
             }
-            final boolean suspect = !(vMax - fStar <= threshold) || !(gMax < Double.POSITIVE_INFINITY);
-            for (int p = 0; suspect && p < n; p++) { // freeze the last alive values of the diverged paths
-                if (alive[p] && (!(val[p] - fStar <= threshold) || !Double.isFinite(g2[p]))) { // NaN-safe
-                    alive[p] = false;
-                    mask[p] = 0;
-                    death[p] = k;
-                    nAlive--;
-                    fLoss[p] = loss[p];
-                    fGn2[p] = gn2[p];
-                    fLr[p] = lr[p];
-                    System.arraycopy(x, p * d, frozen, p * kc, kc);
-                    System.arraycopy(x0, 0, x, p * d, d); // finite working state, time factor 0 from now on
-                }
+            if (!(vMax - fStar <= threshold) || !(gMax < Double.POSITIVE_INFINITY)) {
+                diverge(k);
             }
             for (int p = 0; p < n; p++) {
                 loss[p] = val[p] - fStar;
@@ -285,16 +323,28 @@ public final class SdeSimulation {
                     }
                 }
             }
-            final double t = k * dt;
-            rule.ratesAll(t / eta, gn2, n, nAlive == 0 ? 0 : gnSum / nAlive, lr);
-            while (row < rows && recSteps[row] == k) {
-                out.record(row, c0, n, t, x, frozen, alive, loss, gn2, lr, fLoss, fGn2, fLr, phi1, phi2, i1, i2);
-                row++;
+            rule.ratesAll(k * dt / eta, gn2, n, nAlive == 0 ? 0 : gnSum / nAlive, lr);
+        }
+
+        /** Freezes the last alive values of the paths that diverge at step k. */
+        private void diverge(long k) {
+            for (int p = 0; p < n; p++) {
+                if (alive[p] && (!(val[p] - fStar <= threshold) || !Double.isFinite(g2[p]))) { // NaN-safe
+                    alive[p] = false;
+                    mask[p] = 0;
+                    death[p] = k;
+                    nAlive--;
+                    fLoss[p] = loss[p];
+                    fGn2[p] = gn2[p];
+                    fLr[p] = lr[p];
+                    System.arraycopy(x, p * d, frozen, p * kc, kc);
+                    System.arraycopy(x0, 0, x, p * d, d); // finite working state, time factor 0 from now on
+                }
             }
-            if (k == steps) {
-                break;
-            }
-            // time integrals (left Riemann sums, as Simulation.Integrals.add): ηₛ = lr/η on alive paths
+        }
+
+        /** Time integrals (left Riemann sums, as Simulation.Integrals.add): ηₛ = lr/η on alive paths. */
+        void integrals() {
             for (int p = 0; p < n; p++) {
                 final double e = mask[p] * (lr[p] / eta);
                 es[p] = e;
@@ -303,13 +353,10 @@ public final class SdeSimulation {
                 i1[p] += e * gn2[p] * dt;
                 i2[p] += e * e * gn2[p] * dt;
             }
-            if (nAlive == 0) { // frozen from here on: every remaining row repeats the frozen state
-                for (; row < rows; row++) {
-                    out.record(row, c0, n, recSteps[row] * dt, x, frozen, alive, loss, gn2, lr, fLoss, fGn2, fLr, phi1, phi2,
-                            i1, i2);
-                }
-                break;
-            }
+        }
+
+        /** The Euler–Maruyama step k → k + 1 (increments drawn at the start of each level-0 step). */
+        void move(long k) {
             final int m = (int) (k & (nodes - 1)); // sub-step within the level-0 step
             if (m == 0) {
                 bm.block(pStart, n, alive, k >> level, dt0, z, inc);
@@ -323,7 +370,10 @@ public final class SdeSimulation {
                 EulerMaruyama.update(x, nd, fac, drift, diff, inc, m * nd, dt);
             }
         }
-        System.arraycopy(death, 0, deathOut, c0, n);
+
+        void record(Rows out, int row, int c0, double t) {
+            out.record(row, c0, n, t, x, frozen, alive, loss, gn2, lr, fLoss, fGn2, fLr, phi1, phi2, i1, i2);
+        }
     }
 
     /** The recorded rows of a block: alive paths from the working arrays, diverged ones from their frozen copies. */

@@ -26,12 +26,13 @@ public final class IntegrateJob {
 
     /**
      * Spark tasks for a sweep of {@code work} path-steps·d: short sweeps get one task per slot
-     * (several blocks each) or as many as keep a task at about {@link #TASK_WORK}; each task's
+     * (several blocks each), longer ones whole waves of slots tasks of about {@link #TASK_WORK}; each task's
      * Spark scheduling, serialisation and hand-off cost is then paid fewer times. Results are
      * independent of it (each block depends only on its paths).
      */
     static int tasks(double work, int slots) {
-        return (int) Math.max(slots, Math.min(Integer.MAX_VALUE, Math.ceil(work / TASK_WORK)));
+        final double waves = Math.max(1, Math.ceil(work / (TASK_WORK * slots))); // whole waves: no idle slot at the end
+        return (int) Math.min(Integer.MAX_VALUE, waves * slots);
     }
 
     /** Integrates every series' SDE in one Spark job ({@link SweepJob}); results in the order of {@code cfgs}. */
