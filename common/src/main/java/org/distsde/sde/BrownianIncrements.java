@@ -38,6 +38,12 @@ public final class BrownianIncrements {
     private final int d;
     private final KeyedStream stream;
     private long[] words = new long[0];
+    /** A path's further words, drawn ahead in one loop ({@link KeyedStream#nextLongs}), then the stream. */
+    private long[] ahead = new long[0];
+    private int cursor;
+    private int avail;
+    private final java.util.function.LongSupplier next = this::nextWord;
+    private final java.util.function.LongSupplier fromStream;
 
     /**
      * @param seed  the experiment seed
@@ -55,6 +61,7 @@ public final class BrownianIncrements {
         this.nodes = 1 << level;
         this.d = d;
         this.stream = new KeyedStream(seed, KeyedStream.Purpose.SDE);
+        this.fromStream = stream::nextLong;
     }
 
     public int level() { return level; }
@@ -72,7 +79,7 @@ public final class BrownianIncrements {
         stream.at(p, 0, k);
         final int m = nodes * d;
         for (int i = 0; i < m; i++) {
-            z[off + i] = Ziggurat.sample(stream.nextLong(), stream);
+            z[off + i] = Ziggurat.sample(stream.nextLong(), fromStream);
         }
     }
 
@@ -117,13 +124,27 @@ public final class BrownianIncrements {
                 continue;
             }
             stream.at(p0 + i, 0, k).nextLong(); // positioned after the first word
-            z[o] = Ziggurat.sample(wi, stream);
+            if (ahead.length < per) {
+                ahead = new long[per];
+            }
+            stream.nextLongs(ahead, 0, per - 1); // the words of the other draws if none is rejected
+            cursor = 0;
+            avail = per - 1;
+            z[o] = Ziggurat.sample(wi, next);
             for (int q = 1; q < per; q++) { // node-major draws, written sub-step-major
                 final int m = q / d, j = q - m * d;
-                z[m * nd + o + j] = Ziggurat.sample(stream.nextLong(), stream);
+                final long wq = cursor < avail ? ahead[cursor++] : stream.nextLong();
+                final int lq = (int) wq & 255;
+                final double uq = Ziggurat.uniform(wq);
+                z[m * nd + o + j] = Math.abs(uq) < tq[lq] ? uq * tx[lq] : Ziggurat.slow(wq, next);
             }
         }
         bridge(z, inc, nd, dt0);
+    }
+
+    /** The next word of the path's stream: the words drawn ahead, then the stream itself. */
+    private long nextWord() {
+        return cursor < avail ? ahead[cursor++] : stream.nextLong();
     }
 
     /**

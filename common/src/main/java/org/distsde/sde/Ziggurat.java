@@ -1,6 +1,6 @@
 package org.distsde.sde;
 
-import org.distsde.rng.KeyedStream;
+import java.util.function.LongSupplier;
 
 /**
  * Standard Gaussians from 64-bit words by the 256-layer ziggurat of Marsaglia and Tsang (2000;
@@ -56,7 +56,7 @@ final class Ziggurat {
      * The Gaussian of word w, drawing further words from {@code more} (positioned right after w)
      * when the candidate is rejected.
      */
-    static double sample(long w, KeyedStream more) {
+    static double sample(long w, LongSupplier more) {
         final int i = (int) w & 255;
         final double u = uniform(w);
         if (Math.abs(u) < Q[i]) {
@@ -66,7 +66,7 @@ final class Ziggurat {
     }
 
     /** The rejection path for word w (its fast test failed); further words come from {@code more}. */
-    static double slow(long w, KeyedStream more) {
+    static double slow(long w, LongSupplier more) {
         for (;;) {
             final int i = (int) w & 255;
             final double u = uniform(w);
@@ -77,16 +77,16 @@ final class Ziggurat {
             if (i == 0) { // beyond r: Marsaglia's tail method
                 double xx, yy;
                 do {
-                    xx = -StrictMath.log(open(more.nextLong())) / R;
-                    yy = -StrictMath.log(open(more.nextLong()));
+                    xx = -StrictMath.log(open(more.getAsLong())) / R;
+                    yy = -StrictMath.log(open(more.getAsLong()));
                 } while (yy + yy < xx * xx);
                 return u < 0 ? -(R + xx) : R + xx;
             }
             // the wedge of layer i (heights F[i] … F[i+1]): accept under the density
-            if (F[i] + open(more.nextLong()) * (F[i + 1] - F[i]) < StrictMath.exp(-0.5 * x * x)) {
+            if (F[i] + open(more.getAsLong()) * (F[i + 1] - F[i]) < StrictMath.exp(-0.5 * x * x)) {
                 return x;
             }
-            w = more.nextLong(); // rejected: a new candidate
+            w = more.getAsLong(); // rejected: a new candidate
         }
     }
 

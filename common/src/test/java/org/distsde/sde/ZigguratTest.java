@@ -35,7 +35,7 @@ class ZigguratTest {
         for (int k = 0; k < n / 4; k++) {
             s.at(k, 0, 3);
             for (int r = 0; r < 4; r++) {
-                final double z = Ziggurat.sample(s.nextLong(), s);
+                final double z = Ziggurat.sample(s.nextLong(), s::nextLong);
                 m1 += z;
                 m2 += z * z;
                 m4 += z * z * z * z;
@@ -66,6 +66,25 @@ class ZigguratTest {
         s.firstWords(1000, 50, 0, 77, w);
         for (int i = 0; i < 50; i++) {
             assertEquals(s.at(1000 + i, 0, 77).nextLong(), w[i]);
+        }
+    }
+
+    @Test
+    void nextLongsAreSuccessiveDraws() {
+        final KeyedStream a = new KeyedStream(5, KeyedStream.Purpose.SDE);
+        final KeyedStream b = new KeyedStream(5, KeyedStream.Purpose.SDE);
+        final long[] w = new long[40];
+        for (int first = 0; first <= 2; first++) { // from a fresh key, after h1, after the state is built
+            a.at(3, 0, 9);
+            b.at(3, 0, 9);
+            for (int f = 0; f < first; f++) {
+                assertEquals(a.nextLong(), b.nextLong());
+            }
+            a.nextLongs(w, 0, 40);
+            for (int i = 0; i < 40; i++) {
+                assertEquals(b.nextLong(), w[i], "draw " + i + " after " + first);
+            }
+            assertEquals(b.nextLong(), a.nextLong(), "the stream continues after the bulk draws");
         }
     }
 }
