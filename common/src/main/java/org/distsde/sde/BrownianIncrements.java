@@ -131,12 +131,22 @@ public final class BrownianIncrements {
             cursor = 0;
             avail = per - 1;
             z[o] = Ziggurat.sample(wi, next);
-            for (int q = 1; q < per; q++) { // node-major draws, written sub-step-major
-                final int m = q / d, j = q - m * d;
-                final long wq = cursor < avail ? ahead[cursor++] : stream.nextLong();
-                final int lq = (int) wq & 255;
-                final double uq = Ziggurat.uniform(wq);
-                z[m * nd + o + j] = Math.abs(uq) < tq[lq] ? uq * tx[lq] : Ziggurat.slow(wq, next);
+            final long[] wa = ahead;
+            int c = cursor;
+            for (int m = 0, j0 = 1; m < nodes; m++, j0 = 0) { // node-major draws, written sub-step-major
+                final int zo = m * nd + o;
+                for (int j = j0; j < d; j++) {
+                    final long wq = c < avail ? wa[c++] : stream.nextLong();
+                    final int lq = (int) wq & 255;
+                    final double uq = Ziggurat.uniform(wq);
+                    if (Math.abs(uq) < tq[lq]) {
+                        z[zo + j] = uq * tx[lq];
+                    } else { // rare: the rejection path draws further words through nextWord()
+                        cursor = c;
+                        z[zo + j] = Ziggurat.slow(wq, next);
+                        c = cursor;
+                    }
+                }
             }
         }
         bridge(z, inc, nd, dt0);
