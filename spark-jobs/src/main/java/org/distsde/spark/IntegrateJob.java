@@ -9,10 +9,11 @@ import org.distsde.sim.RoundStats;
 
 /**
  * The path-parallel Euler–Maruyama integration of a series' SDE (Eq. 8, 27–28, 49–52; Algorithm 1
- * of seed 000): paths are split into blocks, one Spark task each; every path draws its Brownian
- * increments from its own stream keyed by (seed, path), so the statistics do not depend on the
- * blocking. The "theorem" normalization couples the paths through E‖∇f(X_t)‖ and is integrated as
- * a single block.
+ * of seed 000): paths are split into blocks, dealt to Spark tasks (one block per task for long
+ * sweeps, several per task for short ones, {@link #tasks}); every path draws the Brownian increments
+ * of each level-0 step from the stream keyed by (seed, path, step), so the statistics do not depend
+ * on the blocking or the tasks. The "theorem" normalization couples the paths through E‖∇f(X_t)‖
+ * and is integrated as a single block.
  */
 public final class IntegrateJob {
     private IntegrateJob() { }
