@@ -114,6 +114,25 @@ public class SdeStepBenchmark {
         }
     }
 
+    /**
+     * The RNG bound of the kernels below: only the block's Brownian increments (one keyed
+     * Gaussian per path-step·d, {@link BrownianIncrements#block}), d = 1, 1000 paths.
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS_D1)
+    public double[] rngBoundD1(DsgdD1 s) {
+        s.bm.block(0, s.paths, s.alive, s.step++, s.dt, s.z, s.inc);
+        return s.inc;
+    }
+
+    /** The RNG bound at d = 1000, 10 paths. */
+    @Benchmark
+    @OperationsPerInvocation(OPS_D1000)
+    public double[] rngBoundD1000(DcsgdD1000 s) {
+        s.bm.block(0, s.paths, s.alive, s.step++, s.dt, s.z, s.inc);
+        return s.inc;
+    }
+
     /** DSGD SDE (Eq. 8), quartic d = 1, N = 10, 1000 paths. */
     @Benchmark
     @OperationsPerInvocation(OPS_D1)

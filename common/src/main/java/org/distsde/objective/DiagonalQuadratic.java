@@ -44,6 +44,40 @@ public final class DiagonalQuadratic implements Objective {
     }
 
     @Override
+    public void values(double[] x, int n, double[] out) {
+        final int d = h.length;
+        if (d == 1) {
+            final double h0 = h[0];
+            for (int i = 0; i < n; i++) { // the per-point arithmetic, one flat loop
+                out[i] = 0.5 * (h0 * x[i] * x[i]);
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = value(x, i * d);
+        }
+    }
+
+    @Override
+    public void gradients(double[] x, int n, double[] g, double[] gn2) {
+        final int d = h.length;
+        if (d == 1) {
+            final double h0 = h[0];
+            for (int i = 0; i < n; i++) {
+                g[i] = h0 * x[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                final int o = i * d;
+                for (int j = 0; j < d; j++) {
+                    g[o + j] = h[j] * x[o + j];
+                }
+            }
+        }
+        Flat.sumsOfSquares(g, n, d, gn2);
+    }
+
+    @Override
     public double hessianNorm(double[] x, int off) {
         return Arrays.stream(h).max().orElse(0);
     }

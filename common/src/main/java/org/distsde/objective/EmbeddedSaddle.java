@@ -82,6 +82,27 @@ public final class EmbeddedSaddle implements Objective {
     }
 
     @Override
+    public void values(double[] x, int n, double[] out) {
+        final int d = dim();
+        for (int i = 0; i < n; i++) {
+            out[i] = value(x, i * d);
+        }
+    }
+
+    @Override
+    public void gradients(double[] x, int n, double[] g, double[] gn2) {
+        final int d = h.length;
+        for (int i = 0; i < n; i++) {
+            final int o = i * d;
+            for (int j = 0; j < d; j++) {
+                final double v = x[o + j];
+                g[o + j] = h[j] * v + lambda * v * v * v - xi * v * v;
+            }
+        }
+        Flat.sumsOfSquares(g, n, d, gn2);
+    }
+
+    @Override
     public double hessianNorm(double[] x, int off) {
         double m = 0;
         for (int j = 0; j < h.length; j++) {

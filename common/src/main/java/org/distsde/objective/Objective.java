@@ -22,7 +22,8 @@ public interface Objective extends Serializable {
     /**
      * Block form of {@link #value}: f at the n points {@code x[i·d .. (i+1)·d)}, i &lt; n, into
      * {@code out[i]}. The default loops over {@link #value}; the shipped objectives override it
-     * with a loop the JIT can vectorise (same arithmetic, so the same bits as the per-point form).
+     * with loops the JIT can vectorise: the same arithmetic as the per-point form, except that for
+     * d ≥ 16 the sum over coordinates may use four partial sums (equal up to rounding).
      */
     default void values(double[] x, int n, double[] out) {
         final int d = dim();
@@ -34,7 +35,8 @@ public interface Objective extends Serializable {
     /**
      * Block form of {@link #gradient}: ∇f at the n points {@code x[i·d .. (i+1)·d)} into
      * {@code g[i·d .. (i+1)·d)} and ‖∇f‖² into {@code gn2[i]}. The default loops over
-     * {@link #gradient}; overrides compute the same values.
+     * {@link #gradient}; overrides compute the same gradient, and ‖∇f‖² equal up to rounding (for
+     * d ≥ 16 summed in four partial sums).
      */
     default void gradients(double[] x, int n, double[] g, double[] gn2) {
         final int d = dim();

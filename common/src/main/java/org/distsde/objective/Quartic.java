@@ -42,6 +42,31 @@ public final class Quartic implements Objective {
     }
 
     @Override
+    public void values(double[] x, int n, double[] out) {
+        if (d != 1) {
+            Flat.sumsOfFourth(x, n, d, out);
+            for (int i = 0; i < n; i++) {
+                out[i] *= 0.25;
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) { // d = 1: the per-point arithmetic, one flat loop
+            final double x2 = x[i] * x[i];
+            out[i] = 0.25 * (x2 * x2);
+        }
+    }
+
+    @Override
+    public void gradients(double[] x, int n, double[] g, double[] gn2) {
+        final int nd = n * d;
+        for (int q = 0; q < nd; q++) {
+            final double v = x[q];
+            g[q] = v * v * v;
+        }
+        Flat.sumsOfSquares(g, n, d, gn2);
+    }
+
+    @Override
     public double hessianNorm(double[] x, int off) {
         double m = 0;
         for (int j = 0; j < d; j++) {

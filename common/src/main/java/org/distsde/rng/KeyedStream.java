@@ -66,6 +66,48 @@ public final class KeyedStream extends LongProvider {
         return this;
     }
 
+    /**
+     * The first number of each of the streams at (run0 + i, agent, round), i &lt; n, into
+     * {@code out[i]}: the value {@code at(run0 + i, agent, round).nextLong()} returns, computed in
+     * one flat loop (vectorisable) without positioning the stream. The stream itself is left at an
+     * unspecified key (re-position it with {@link #at} before drawing).
+     */
+    public void firstWords(long run0, int n, long agent, long round, long[] out) {
+        at(run0, agent, round); // caches the round's half of the chains
+        final long a = r1;
+        final long ag = agent * G2;
+        for (int i = 0; i < n; i++) {
+            out[i] = mix(a ^ ((run0 + i) * G1 + ag));
+        }
+    }
+
+    /**
+     * The next {@code n} numbers of the stream into {@code out[off .. off+n)}: the same numbers, in
+     * the same order, as n calls of {@link #nextLong}, with the generator state kept in registers
+     * for the loop (as {@link #keep}).
+     */
+    public void nextLongs(long[] out, int off, int n) {
+        int j = 0;
+        while (phase != 0 && j < n) { // the key's first word and the state's construction go through next()
+            out[off + j++] = next();
+        }
+        long a = s0, b = s1, c = s2, e = s3;
+        for (; j < n; j++) {
+            out[off + j] = Long.rotateLeft(a + e, 23) + a; // xoshiro256++, as next()
+            final long t = b << 17;
+            c ^= a;
+            e ^= b;
+            b ^= c;
+            a ^= e;
+            c ^= t;
+            e = Long.rotateLeft(e, 45);
+        }
+        s0 = a;
+        s1 = b;
+        s2 = c;
+        s3 = e;
+    }
+
     /** Builds the xoshiro state from the key's chains (phase 1 or 2 → 0). */
     private void build() {
         final long h1 = phase == 1 ? mix(c1) : c1;

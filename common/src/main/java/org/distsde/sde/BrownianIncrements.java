@@ -1,7 +1,5 @@
 package org.distsde.sde;
 
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.distsde.rng.KeyedStream;
 
 /**
@@ -12,10 +10,13 @@ import org.distsde.rng.KeyedStream;
  * comes from the {@link KeyedStream} at key (seed, {@link KeyedStream.Purpose#SDE}, run = p,
  * agent = 0, round = k), a pure function of (seed, p, k): no generator state is carried from one
  * step to the next, so any path and step can be recomputed on its own (blocking, partitioning and
- * task retries do not matter). From that stream, standard Gaussians are drawn with Commons RNG's
- * {@code ZigguratSampler.NormalizedGaussian}, in node-major order: z[m, j] for node m = 0 … 2^L − 1,
- * then coordinate j = 0 … d − 1 (flat index m·d + j). Level L uses the first 2^L·d draws, a prefix
- * of what any finer level draws, so the levels are coupled.
+ * task retries do not matter). From that stream's 64-bit words, standard Gaussians are drawn by the
+ * 256-layer ziggurat of {@link Ziggurat} (one word each, more for the ≈ 1.2% rejected candidates),
+ * in node-major order: z[m, j] for node m = 0 … 2^L − 1, then coordinate j = 0 … d − 1 (flat index
+ * m·d + j). Level L uses the first 2^L·d draws, a prefix of what any finer level draws, so the
+ * levels are coupled. The first word of every path's stream at step k is computed for the whole
+ * block in one vectorisable pass ({@link KeyedStream#firstWords}); the stream is positioned on a
+ * path only when it needs more words (d·2^L &gt; 1, or a rejection).
  *
  * <p><b>Bridge.</b> The level-0 increment of coordinate j is ΔW = √Δt₀·z[0, j]. The finer
  * increments come from the Brownian bridge in breadth-first node order: node 1 splits the level-0
@@ -36,7 +37,13 @@ public final class BrownianIncrements {
     private final int nodes;
     private final int d;
     private final KeyedStream stream;
-    private final ContinuousSampler gauss;
+    private long[] words = new long[0];
+    /** A path's further words, drawn ahead in one loop ({@link KeyedStream#nextLongs}), then the stream. */
+    private long[] ahead = new long[0];
+    private int cursor;
+    private int avail;
+    private final java.util.function.LongSupplier next = this::nextWord;
+    private final java.util.function.LongSupplier fromStream;
 
     /**
      * @param seed  the experiment seed
@@ -54,7 +61,7 @@ public final class BrownianIncrements {
         this.nodes = 1 << level;
         this.d = d;
         this.stream = new KeyedStream(seed, KeyedStream.Purpose.SDE);
-        this.gauss = ZigguratSampler.NormalizedGaussian.of(stream);
+        this.fromStream = stream::nextLong;
     }
 
     public int level() { return level; }
@@ -72,7 +79,7 @@ public final class BrownianIncrements {
         stream.at(p, 0, k);
         final int m = nodes * d;
         for (int i = 0; i < m; i++) {
-            z[off + i] = gauss.sample();
+            z[off + i] = Ziggurat.sample(stream.nextLong(), fromStream);
         }
     }
 
@@ -97,19 +104,57 @@ public final class BrownianIncrements {
      */
     public void block(long p0, int n, boolean[] alive, long k, double dt0, double[] z, double[] inc) {
         final int nd = n * d;
+        if (words.length < n) {
+            words = new long[n];
+        }
+        final long[] w = words;
+        stream.firstWords(p0, n, 0, k, w); // every path's first word, one flat pass
+        final double[] tx = Ziggurat.X, tq = Ziggurat.Q;
+        final int per = nodes * d;
         for (int i = 0; i < n; i++) {
             if (!alive[i]) {
                 continue;
             }
-            stream.at(p0 + i, 0, k);
-            for (int m = 0; m < nodes; m++) { // node-major draw order, written sub-step-major
-                final int o = m * nd + i * d;
-                for (int j = 0; j < d; j++) {
-                    z[o + j] = gauss.sample();
+            final long wi = w[i];
+            final int li = (int) wi & 255;
+            final double u = Ziggurat.uniform(wi);
+            final int o = i * d;
+            if (per == 1 && Math.abs(u) < tq[li]) { // the common case of d = 1, level 0: fast path only
+                z[o] = u * tx[li];
+                continue;
+            }
+            stream.at(p0 + i, 0, k).nextLong(); // positioned after the first word
+            if (ahead.length < per) {
+                ahead = new long[per];
+            }
+            stream.nextLongs(ahead, 0, per - 1); // the words of the other draws if none is rejected
+            cursor = 0;
+            avail = per - 1;
+            z[o] = Ziggurat.sample(wi, next);
+            final long[] wa = ahead;
+            int c = cursor;
+            for (int m = 0, j0 = 1; m < nodes; m++, j0 = 0) { // node-major draws, written sub-step-major
+                final int zo = m * nd + o;
+                for (int j = j0; j < d; j++) {
+                    final long wq = c < avail ? wa[c++] : stream.nextLong();
+                    final int lq = (int) wq & 255;
+                    final double uq = Ziggurat.uniform(wq);
+                    if (Math.abs(uq) < tq[lq]) {
+                        z[zo + j] = uq * tx[lq];
+                    } else { // rare: the rejection path draws further words through nextWord()
+                        cursor = c;
+                        z[zo + j] = Ziggurat.slow(wq, next);
+                        c = cursor;
+                    }
                 }
             }
         }
         bridge(z, inc, nd, dt0);
+    }
+
+    /** The next word of the path's stream: the words drawn ahead, then the stream itself. */
+    private long nextWord() {
+        return cursor < avail ? ahead[cursor++] : stream.nextLong();
     }
 
     /**

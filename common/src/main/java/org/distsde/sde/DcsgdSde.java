@@ -22,5 +22,20 @@ public final class DcsgdSde extends GradientSde {
         return scale * Math.sqrt(cov.omega * gj * gj + omegaSigma + sigma);
     }
 
+    @Override
+    void diffusions(double[] g, int n, double[] gn2, double[] diff) {
+        final double omega = cov.omega;
+        for (int i = 0; i < n; i++) { // entry() with the point's terms hoisted; the j loop vectorises
+            final int o = i * d;
+            final double gi = gn2[i];
+            for (int j = 0; j < d; j++) {
+                final double sigma = cov.a[j] + cov.b[j] * gi;
+                final double omegaSigma = cov.aOmega[j] + cov.bOmega[j] * gi;
+                final double gj = g[o + j];
+                diff[o + j] = scale * Math.sqrt(omega * gj * gj + omegaSigma + sigma); // Eq. 28
+            }
+        }
+    }
+
     @Override public String describe() { return "dcsgd-sde(Eq. 27-28, omega=" + cov.omega + ", " + f.describe() + ")"; }
 }

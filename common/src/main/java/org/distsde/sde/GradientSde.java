@@ -21,6 +21,30 @@ abstract class GradientSde implements Sde {
         this.cov = new AverageCovariance(cfg.noise(), cfg.agents(), d, cfg.compression());
     }
 
+    /**
+     * Block form: the gradients of all points in one call, then {@link #diffusions} and the drift
+     * as flat loops over the block.
+     */
+    @Override
+    public void coefficients(double[] x, int n, double[] drift, double[] diff, double[] gn2) {
+        f.gradients(x, n, drift, gn2);
+        diffusions(drift, n, gn2, diff);
+        final int nd = n * d;
+        for (int q = 0; q < nd; q++) {
+            drift[q] = -drift[q]; // Eq. 8 / 27: drift −∇f
+        }
+    }
+
+    /** diff[i·d + j] = {@link #entry}(g[i·d + j], j, gn2[i]) for the n points; subclasses vectorise it. */
+    void diffusions(double[] g, int n, double[] gn2, double[] diff) {
+        for (int i = 0; i < n; i++) {
+            final int o = i * d;
+            for (int j = 0; j < d; j++) {
+                diff[o + j] = entry(g[o + j], j, gn2[i]);
+            }
+        }
+    }
+
     /** The j-th diagonal entry of the diffusion, √(η/N)·√Σ̃ⱼⱼ, given ∂ⱼf and ‖∇f‖². */
     abstract double entry(double gj, int j, double gn2);
 

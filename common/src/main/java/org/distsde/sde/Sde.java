@@ -38,7 +38,8 @@ public interface Sde extends Serializable {
      * Block form of {@link #coefficients(double[], int, double[], double[], int)} for the n
      * contiguous points {@code x[i·d .. (i+1)·d)}, i &lt; n: drift and diffusion at the same
      * offsets, ‖∇f‖² into {@code gn2[i]}. The default loops over the per-point form; the shipped
-     * SDEs override it with array loops (no interface call per point) computing the same values.
+     * SDEs override it with array loops (no interface call per point) computing the same values
+     * (up to rounding in ‖∇f‖² for d ≥ 16, see {@link org.distsde.objective.Objective#gradients}).
      */
     default void coefficients(double[] x, int n, double[] drift, double[] diff, double[] gn2) {
         final int d = dim();

@@ -47,6 +47,8 @@ import org.distsde.sim.StepRule;
  * then hold all paths [0, paths).
  */
 public final class SdeSimulation {
+    /** Working-set target of a chunk of paths, in doubles per array (n·d·2^L): a few of them stay in L2. */
+    static final int CHUNK = 4096;
     /** Largest refinement level (2^L sub-steps per level-0 step). */
     public static final int MAX_LEVEL = 20;
     private final ExperimentConfig cfg;
@@ -182,125 +184,220 @@ public final class SdeSimulation {
                     + "the block must hold all paths [0, " + paths + ") (got [" + p0 + ", " + p1 + "))");
         }
         final int n = p1 - p0;
-        final int nd = n * d;
         final int rows = recRounds.length;
-        final int nodes = 1 << level;
-        final double[] x0 = cfg.initialPoint();
-        final double[] x = new double[nd];
-        for (int p = 0; p < n; p++) {
-            System.arraycopy(x0, 0, x, p * d, d);
-        }
-        // structure of arrays over the block
-        final double[] drift = new double[nd];
-        final double[] diff = new double[nd];
-        final double[] fac = new double[nd];      // time factor lr/η per coordinate (0 once diverged)
-        final double[] val = new double[n];       // f(X) at the current step
-        final double[] g2 = new double[n];        // ‖∇f(X)‖² at the current step
-        final double[] loss = new double[n];      // last alive values (frozen at divergence)
-        final double[] gn2 = new double[n];
-        final double[] lr = new double[n];
-        final boolean[] alive = new boolean[n];
-        Arrays.fill(alive, true);
-        final long[] death = new long[n];
-        Arrays.fill(death, -1);
         final int kc = cfg.recordCoordinates();
-        final double[] frozen = new double[n * kc]; // the leading coordinates of diverged paths
-        final double[] z = new double[nodes * nd];
-        final double[] inc = new double[nodes * nd];
+        final long[] death = new long[n];
+        final double[] times = new double[rows];
         final double[] oLoss = new double[rows * n];
         final double[] oGn2 = new double[rows * n];
         final double[] oLr = new double[rows * n];
         final boolean[] oAlive = new boolean[rows * n];
-        final double[] times = new double[rows];
         final double[] oPhi1 = new double[rows * n], oPhi2 = new double[rows * n];
         final double[] oI1 = new double[rows * n], oI2 = new double[rows * n];
         final double[] oX = new double[rows * n * kc];
-        final Simulation.Integrals in = new Simulation.Integrals(n);
-        final BrownianIncrements bm = new BrownianIncrements(cfg.seed(), level, d);
-        final double fStar = f.minValue();
-        final double threshold = cfg.divergenceThreshold();
-        final double eta = cfg.eta();
-        final boolean coupled = needsAllPaths();
-        int row = 0;
-        int nAlive = n;
-        for (long k = 0; k <= steps; k++) {
-            f.values(x, n, val);
-            sde.coefficients(x, n, drift, diff, g2);
-            double gnSum = 0;
-            for (int p = 0; p < n; p++) {
-                if (!alive[p]) {
-                    continue;
-                }
-                final double l = val[p] - fStar;
-                final double g = g2[p];
-                if (!(l <= threshold) || !Double.isFinite(g)) { // NaN-safe
-                    alive[p] = false;
-                    death[p] = k;
-                    nAlive--;
-                    System.arraycopy(x, p * d, frozen, p * kc, kc);
-                    System.arraycopy(x0, 0, x, p * d, d); // finite working state, time factor 0 from now on
-                    continue;
-                }
-                loss[p] = l;
-                gn2[p] = g;
-                if (coupled) { // E‖∇f‖ over the paths, for the coupled step rule only
-                    gnSum += Math.sqrt(g);
-                }
-            }
-            final double t = k * dt;
-            rule.rates(t / eta, gn2, alive, nAlive == 0 ? 0 : gnSum / nAlive, lr);
-            while (row < rows && recSteps[row] == k) {
-                record(row, n, kc, t, x, frozen, alive, loss, gn2, lr, in, times, oLoss, oGn2, oLr, oAlive, oPhi1,
-                        oPhi2, oI1, oI2, oX);
-                row++;
-            }
-            if (k == steps) {
-                break;
-            }
-            in.add(lr, eta, dt, gn2, alive);
-            if (nAlive == 0) { // frozen from here on: every remaining row repeats the frozen state
-                for (; row < rows; row++) {
-                    record(row, n, kc, recSteps[row] * dt, x, frozen, alive, loss, gn2, lr, in, times, oLoss, oGn2,
-                            oLr, oAlive, oPhi1, oPhi2, oI1, oI2, oX);
-                }
-                break;
-            }
-            final int m = (int) (k & (nodes - 1)); // sub-step within the level-0 step
-            if (m == 0) {
-                bm.block(p0, n, alive, k >> level, dt0, z, inc);
-            }
-            for (int p = 0; p < n; p++) {
-                final double c = alive[p] ? lr[p] / eta : 0;
-                for (int j = 0; j < d; j++) {
-                    fac[p * d + j] = c;
-                }
-            }
-            EulerMaruyama.update(x, nd, fac, drift, diff, inc, m * nd, dt);
+        final Rows out = new Rows(n, kc, times, oLoss, oGn2, oLr, oAlive, oPhi1, oPhi2, oI1, oI2, oX);
+        // paths are independent unless coupled: integrate them in chunks whose working set stays in cache
+        final int chunk = needsAllPaths() ? n : (int) Math.max(1, Math.min(n, CHUNK / ((long) d << level)));
+        for (int c0 = 0; c0 < n; c0 += chunk) {
+            integrate(p0 + c0, Math.min(chunk, n - c0), c0, out, death);
         }
         return new Block(p0, p1, recRounds.clone(), recSteps.clone(), times, oLoss, oGn2, oLr, oAlive, death, oPhi1,
                 oPhi2, oI1, oI2, oX, kc);
     }
 
-    private static void record(int row, int n, int kc, double t, double[] x, double[] frozen, boolean[] alive,
-                               double[] loss, double[] gn2, double[] lr, Simulation.Integrals in, double[] times,
-                               double[] oLoss, double[] oGn2, double[] oLr, boolean[] oAlive, double[] oPhi1,
-                               double[] oPhi2, double[] oI1, double[] oI2, double[] oX) {
-        final int d = x.length / n;
-        times[row] = t;
-        System.arraycopy(in.phi1(), 0, oPhi1, row * n, n);
-        System.arraycopy(in.phi2(), 0, oPhi2, row * n, n);
-        System.arraycopy(in.i1(), 0, oI1, row * n, n);
-        System.arraycopy(in.i2(), 0, oI2, row * n, n);
-        System.arraycopy(loss, 0, oLoss, row * n, n);
-        System.arraycopy(gn2, 0, oGn2, row * n, n);
-        System.arraycopy(lr, 0, oLr, row * n, n);
-        System.arraycopy(alive, 0, oAlive, row * n, n);
-        if (kc > 0) {
+    /**
+     * Integrates the n paths pStart … pStart + n − 1 (block-local offset c0) over all steps into
+     * {@code out} and {@code deathOut}.
+     */
+    private void integrate(int pStart, int n, int c0, Rows out, long[] deathOut) {
+        final Chunk c = new Chunk(pStart, n, out.kc());
+        final int rows = recRounds.length;
+        int row = 0;
+        for (long k = 0; k <= steps; k++) {
+            c.evaluate(k);
+            final double t = k * dt;
+            while (row < rows && recSteps[row] == k) {
+                c.record(out, row, c0, t);
+                row++;
+            }
+            if (k == steps) {
+                break;
+            }
+            c.integrals();
+            if (c.nAlive == 0) { // frozen from here on: every remaining row repeats the frozen state
+                for (; row < rows; row++) {
+                    c.record(out, row, c0, recSteps[row] * dt);
+                }
+                break;
+            }
+            c.move(k);
+        }
+        System.arraycopy(c.death, 0, deathOut, c0, n);
+    }
+
+    /**
+     * The working arrays of a chunk of paths and its step, split into small methods called once
+     * per step: each is compiled (and its loops vectorised) as a method of its own after a few
+     * hundred steps, instead of the whole integration running as on-stack-replacement code.
+     * A diverged path keeps a finite working state (x₀) with time factor 0, its recorded values are
+     * frozen copies, so the step loops need no branch on it.
+     */
+    private final class Chunk {
+        final int pStart, n, nd, kc, nodes;
+        final double[] x0 = cfg.initialPoint();
+        final double[] x, drift, diff, fac, z, inc;
+        final double[] val, g2, loss, gn2, lr, es, mask;        // per path: f, ‖∇f‖², f − f*, …, ηₛ, alive 1/0
+        final double[] fLoss, fGn2, fLr, frozen;                // frozen copies of diverged paths
+        final double[] phi1, phi2, i1, i2;                      // time integrals
+        final boolean[] alive;
+        final long[] death;
+        final BrownianIncrements bm = new BrownianIncrements(cfg.seed(), level, d);
+        final double fStar = f.minValue();
+        final double threshold = cfg.divergenceThreshold();
+        final double eta = cfg.eta();
+        final boolean coupled = needsAllPaths();
+        int nAlive;
+
+        Chunk(int pStart, int n, int kc) {
+            this.pStart = pStart;
+            this.n = n;
+            this.nd = n * d;
+            this.kc = kc;
+            this.nodes = 1 << level;
+            x = new double[nd];
             for (int p = 0; p < n; p++) {
-                if (alive[p]) {
-                    System.arraycopy(x, p * d, oX, (row * n + p) * kc, kc);
-                } else {
-                    System.arraycopy(frozen, p * kc, oX, (row * n + p) * kc, kc);
+                System.arraycopy(x0, 0, x, p * d, d);
+            }
+            drift = new double[nd];
+            diff = new double[nd];
+            fac = d == 1 ? null : new double[nd];
+            z = new double[nodes * nd];
+            inc = new double[nodes * nd];
+            val = new double[n];
+            g2 = new double[n];
+            loss = new double[n];
+            gn2 = new double[n];
+            lr = new double[n];
+            es = new double[n];
+            mask = new double[n];
+            Arrays.fill(mask, 1);
+            fLoss = new double[n];
+            fGn2 = new double[n];
+            fLr = new double[n];
+            frozen = new double[n * kc];
+            phi1 = new double[n];
+            phi2 = new double[n];
+            i1 = new double[n];
+            i2 = new double[n];
+            alive = new boolean[n];
+            Arrays.fill(alive, true);
+            death = new long[n];
+            Arrays.fill(death, -1);
+            nAlive = n;
+        }
+
+        /** f, coefficients, divergence and learning rates at step k (time k·Δt). */
+        void evaluate(long k) {
+            f.values(x, n, val);
+            sde.coefficients(x, n, drift, diff, g2);
+            // divergence is rare: two max-reductions (NaN and +∞ propagate) decide whether to look for it
+            double vMax = Double.NEGATIVE_INFINITY, gMax = Double.NEGATIVE_INFINITY;
+            for (int p = 0; p < n; p++) {
+                vMax = Math.max(vMax, val[p]);
+            }
+            for (int p = 0; p < n; p++) {
+                gMax = Math.max(gMax, g2[p]);
+            }
+            if (!(vMax - fStar <= threshold) || !(gMax < Double.POSITIVE_INFINITY)) {
+                diverge(k);
+            }
+            for (int p = 0; p < n; p++) {
+                loss[p] = val[p] - fStar;
+            }
+            System.arraycopy(g2, 0, gn2, 0, n);
+            double gnSum = 0;
+            if (coupled) { // E‖∇f‖ over the alive paths, for the coupled step rule only
+                for (int p = 0; p < n; p++) {
+                    if (alive[p]) {
+                        gnSum += Math.sqrt(gn2[p]);
+                    }
+                }
+            }
+            rule.ratesAll(k * dt / eta, gn2, n, nAlive == 0 ? 0 : gnSum / nAlive, lr);
+        }
+
+        /** Freezes the last alive values of the paths that diverge at step k. */
+        private void diverge(long k) {
+            for (int p = 0; p < n; p++) {
+                if (alive[p] && (!(val[p] - fStar <= threshold) || !Double.isFinite(g2[p]))) { // NaN-safe
+                    alive[p] = false;
+                    mask[p] = 0;
+                    death[p] = k;
+                    nAlive--;
+                    fLoss[p] = loss[p];
+                    fGn2[p] = gn2[p];
+                    fLr[p] = lr[p];
+                    System.arraycopy(x, p * d, frozen, p * kc, kc);
+                    System.arraycopy(x0, 0, x, p * d, d); // finite working state, time factor 0 from now on
+                }
+            }
+        }
+
+        /** Time integrals (left Riemann sums, as Simulation.Integrals.add): ηₛ = lr/η on alive paths. */
+        void integrals() {
+            for (int p = 0; p < n; p++) {
+                final double e = mask[p] * (lr[p] / eta);
+                es[p] = e;
+                phi1[p] += e * dt;
+                phi2[p] += e * e * dt;
+                i1[p] += e * gn2[p] * dt;
+                i2[p] += e * e * gn2[p] * dt;
+            }
+        }
+
+        /** The Euler–Maruyama step k → k + 1 (increments drawn at the start of each level-0 step). */
+        void move(long k) {
+            final int m = (int) (k & (nodes - 1)); // sub-step within the level-0 step
+            if (m == 0) {
+                bm.block(pStart, n, alive, k >> level, dt0, z, inc);
+            }
+            if (d == 1) {
+                EulerMaruyama.update(x, nd, es, drift, diff, inc, m * nd, dt);
+            } else {
+                for (int p = 0; p < n; p++) {
+                    Arrays.fill(fac, p * d, p * d + d, es[p]);
+                }
+                EulerMaruyama.update(x, nd, fac, drift, diff, inc, m * nd, dt);
+            }
+        }
+
+        void record(Rows out, int row, int c0, double t) {
+            out.record(row, c0, n, t, x, frozen, alive, loss, gn2, lr, fLoss, fGn2, fLr, phi1, phi2, i1, i2);
+        }
+    }
+
+    /** The recorded rows of a block: alive paths from the working arrays, diverged ones from their frozen copies. */
+    private record Rows(int n, int kc, double[] times, double[] loss, double[] gn2, double[] lr, boolean[] alive,
+                        double[] phi1, double[] phi2, double[] i1, double[] i2, double[] x) {
+        /** Row {@code row} of the chunk of {@code m} paths at block offset c0. */
+        void record(int row, int c0, int m, double t, double[] xs, double[] frozen, boolean[] al, double[] l,
+                    double[] g, double[] r, double[] fl, double[] fg, double[] fr, double[] q1, double[] q2,
+                    double[] j1, double[] j2) {
+            final int d = xs.length / m;
+            final int o = row * n + c0;
+            times[row] = t;
+            System.arraycopy(q1, 0, phi1, o, m);
+            System.arraycopy(q2, 0, phi2, o, m);
+            System.arraycopy(j1, 0, i1, o, m);
+            System.arraycopy(j2, 0, i2, o, m);
+            System.arraycopy(al, 0, alive, o, m);
+            for (int p = 0; p < m; p++) {
+                final boolean a = al[p];
+                loss[o + p] = a ? l[p] : fl[p];
+                gn2[o + p] = a ? g[p] : fg[p];
+                lr[o + p] = a ? r[p] : fr[p];
+                if (kc > 0) {
+                    System.arraycopy(a ? xs : frozen, a ? p * d : p * kc, x, (o + p) * kc, kc);
                 }
             }
         }

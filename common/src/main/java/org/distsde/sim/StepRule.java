@@ -47,6 +47,38 @@ public final class StepRule implements Serializable {
     }
 
     /**
+     * As {@link #rates} for all of {@code lr[0 .. n)}, alive or not (the structure-of-arrays SDE
+     * engine keeps diverged paths at a finite state and masks them itself): the same arithmetic
+     * per element, in loops without a branch on the path.
+     */
+    public void ratesAll(double k, double[] gn2, int n, double meanGradNorm, double[] lr) {
+        final double base = eta * schedule.at(k);
+        switch (norm.type()) {
+            case "grad-norm" -> {
+                final double floor = norm.floor();
+                if (floor > 0) { // den ≥ floor > 0 (or NaN on a diverged path): one division, no branch
+                    for (int r = 0; r < n; r++) {
+                        lr[r] = base / Math.max(floor, Math.sqrt(gn2[r]));
+                    }
+                } else {
+                    for (int r = 0; r < n; r++) {
+                        final double den = Math.max(floor, Math.sqrt(gn2[r]));
+                        lr[r] = den > 0 ? base / den : base;
+                    }
+                }
+            }
+            case "theorem" -> {
+                final boolean perRun = !norm.couplesRuns();
+                final double cap = perRun ? Double.POSITIVE_INFINITY : ceiling(meanGradNorm);
+                for (int r = 0; r < n; r++) {
+                    lr[r] = Math.min(base, perRun ? ceiling(Math.sqrt(gn2[r])) : cap);
+                }
+            }
+            default -> java.util.Arrays.fill(lr, 0, n, base);
+        }
+    }
+
+    /**
      * Writes the learning rate of every alive run at iteration index k.
      *
      * @param meanGradNorm E‖∇f‖ over the alive runs (used by the coupled "theorem" normalization)

@@ -63,6 +63,29 @@ class BrownianIncrementsTest {
         }
     }
 
+    @Test
+    void blockDrawsAreThePathsOwnSequentialDraws() {
+        for (int[] c : new int[][] {{1, 0}, {3, 0}, {1, 2}, {3, 2}, {2, 4}}) {
+            final int d = c[0], level = c[1], n = 60;
+            final BrownianIncrements b = new BrownianIncrements(SEED, level, d);
+            final int per = b.nodes() * d;
+            final double[] z = new double[per * n], inc = new double[per * n], one = new double[per];
+            final boolean[] alive = new boolean[n];
+            java.util.Arrays.fill(alive, true);
+            for (long k = 0; k < 5; k++) {
+                b.block(100, n, alive, k, DT0, z, inc);
+                for (int i = 0; i < n; i++) {
+                    b.gaussians(100 + i, k, one, 0);
+                    for (int m = 0; m < b.nodes(); m++) {
+                        for (int j = 0; j < d; j++) {
+                            assertEquals(one[m * d + j], z[(m * n + i) * d + j], 0.0, "d " + d + " level " + level);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /**
      * Mean 0 and variance Δt_L of the level-L increments, and no correlation between consecutive
      * ones, within 4 standard errors. The variance check has power: a bridge with midpoint

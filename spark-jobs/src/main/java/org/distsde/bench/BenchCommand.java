@@ -46,10 +46,12 @@ import org.distsde.spark.SparkAggregator;
  * (wall − Σ task run time / slots, over wall), peak heap, and the ratio to NumPy. Plus the per-round cost of the agents layout with no work. Nothing here is a test.
  */
 public final class BenchCommand {
-    static final String USAGE = "usage: distsde bench [--quick] [--workloads b1,b2,b3,sde-dsgd,sde-dcsgd,sde-dsign] "
+    static final String USAGE = "usage: distsde bench [--quick] [--workloads b1,b2,b3,sde-dsgd,sde-dcsgd,sde-dsign,sde-dsgd-fine] "
             + "[--reps N] [--warmup N] [--b2-iters N] [--json FILE] [--conf-dir conf] [--reference-dir ../shared/perf-reference] "
-            + "[--no-reference]";
-    static final List<String> ALL = List.of("b1", "b2", "b3", "sde-dsgd", "sde-dcsgd", "sde-dsign");
+            + "[--numpy-dir bench/numpy] [--no-reference]";
+    static final List<String> ALL = List.of("b1", "b2", "b3", "sde-dsgd", "sde-dcsgd", "sde-dsign", "sde-dsgd-fine");
+    /** sde-dsgd-fine: sde-dsgd at Δt = η/FINE over the same horizon. */
+    static final int FINE = 16;
 
     private BenchCommand() { }
 
@@ -75,6 +77,7 @@ public final class BenchCommand {
         String json = null;
         String confDir = "conf";
         String refDir = "../shared/perf-reference";
+        String numpyDir = "bench/numpy";
         List<String> names = new ArrayList<>(ALL);
         try {
             for (int i = 0; i < args.length; i++) {
@@ -87,6 +90,7 @@ public final class BenchCommand {
                     case "--json" -> json = value(args, ++i);
                     case "--conf-dir" -> confDir = value(args, ++i);
                     case "--reference-dir" -> refDir = value(args, ++i);
+                    case "--numpy-dir" -> numpyDir = value(args, ++i);
                     case "--workloads" -> {
                         names = Arrays.asList(value(args, ++i).split(","));
                         for (String n : names) {
@@ -156,7 +160,9 @@ public final class BenchCommand {
                 row.put("peakHeapMiB", peakHeap() / 1048576.0);
                 String ref = "| - | - | - |";
                 if (python) {
-                    final JsonNode np = numpy(Path.of(refDir), name, w.runs(), w.iters(), Math.max(1, Math.min(reps, 3)));
+                    final JsonNode np = name.equals("sde-dsgd-fine")
+                            ? numpyFine(Path.of(numpyDir), Path.of(refDir), w.runs(), w.iters(), Math.max(1, Math.min(reps, 3)))
+                            : numpy(Path.of(refDir), name, w.runs(), w.iters(), Math.max(1, Math.min(reps, 3)));
                     if (np != null) {
                         final double npThr = np.path("throughput_per_s").asDouble();
                         row.put("numpyMedianSeconds", np.path("median_total_seconds").asDouble());
@@ -188,7 +194,8 @@ public final class BenchCommand {
     /** The workloads at the reference's settings (quick: scaled down). */
     static Workload workload(String name, Path conf, boolean quick, Integer b2Iters) {
         final boolean sde = name.startsWith("sde-");
-        final String base = sde ? name.substring(4) : name;
+        final boolean fine = name.endsWith("-fine");
+        final String base = sde ? name.substring(4, fine ? name.length() - 5 : name.length()) : name;
         final String file = switch (base) {
             case "b1", "dsgd" -> "fig1-b1-dsgd.json";
             case "b2", "dcsgd" -> "fig1-b2-dcsgd.json";
@@ -209,6 +216,10 @@ public final class BenchCommand {
                     + " \"noise.sigma1\": [0.1, 1.0, 3.0]}");
         }
         final Path p = conf.resolve(file);
+        if (fine) { // the same SDE at Δt = η/16 over the same horizon: 16× the steps
+            final double eta = ConfigLoader.load(p, sets).series().get(0).config().eta();
+            sets.add("sde.dt=" + eta / FINE);
+        }
         return new Workload(name, ConfigLoader.load(p, sets), sde, runs, iters);
     }
 
@@ -264,6 +275,34 @@ public final class BenchCommand {
             final Process p = new ProcessBuilder("python3", refDir.resolve("bench.py").toString(), "exp", name,
                     "--reps", Integer.toString(reps), "--runs", Integer.toString(runs), "--iters",
                     Integer.toString(iters), "--log", log.getPath()).redirectErrorStream(true).start();
+            String last = null;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (line.startsWith("{")) {
+                        last = line;
+                    }
+                }
+            }
+            p.waitFor();
+            return last == null ? null : new ObjectMapper().readTree(last);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /**
+     * The NumPy counterpart of sde-dsgd-fine ({@code bench/numpy/sde_fine.py}, which imports the
+     * reference's settings from {@code refDir}); its last JSON line, or null.
+     */
+    static JsonNode numpyFine(Path numpyDir, Path refDir, int runs, int iters, int reps) {
+        final Path script = numpyDir.resolve("sde_fine.py");
+        if (!Files.isRegularFile(script)) {
+            return null;
+        }
+        try {
+            final Process p = new ProcessBuilder("python3", script.toString(), "--reference-dir", refDir.toString(),
+                    "--reps", Integer.toString(reps), "--runs", Integer.toString(runs), "--iters",
+                    Integer.toString(iters)).redirectErrorStream(true).start();
             String last = null;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {

@@ -9,10 +9,11 @@ import org.distsde.sim.RoundStats;
 
 /**
  * The path-parallel Euler–Maruyama integration of a series' SDE (Eq. 8, 27–28, 49–52; Algorithm 1
- * of seed 000): paths are split into blocks, one Spark task each; every path draws its Brownian
- * increments from its own stream keyed by (seed, path), so the statistics do not depend on the
- * blocking. The "theorem" normalization couples the paths through E‖∇f(X_t)‖ and is integrated as
- * a single block.
+ * of seed 000): paths are split into blocks, dealt to Spark tasks (one block per task for long
+ * sweeps, several per task for short ones, {@link #tasks}); every path draws the Brownian increments
+ * of each level-0 step from the stream keyed by (seed, path, step), so the statistics do not depend
+ * on the blocking or the tasks. The "theorem" normalization couples the paths through E‖∇f(X_t)‖
+ * and is integrated as a single block.
  */
 public final class IntegrateJob {
     private IntegrateJob() { }
@@ -21,18 +22,36 @@ public final class IntegrateJob {
         return runAll(sc, List.of(cfg)).get(0).rows();
     }
 
+    /** Path-step·d per Spark task below which blocks are grouped into fewer tasks (about 0.2–0.5 s of work). */
+    static final double TASK_WORK = 4e7;
+
+    /**
+     * Spark tasks for a sweep of {@code work} path-steps·d: short sweeps get one task per slot
+     * (several blocks each), longer ones whole waves of slots tasks of about {@link #TASK_WORK}; each task's
+     * Spark scheduling, serialisation and hand-off cost is then paid fewer times. Results are
+     * independent of it (each block depends only on its paths).
+     */
+    static int tasks(double work, int slots) {
+        final double waves = Math.max(1, Math.ceil(work / (TASK_WORK * slots))); // whole waves: no idle slot at the end
+        return (int) Math.min(Integer.MAX_VALUE, waves * slots);
+    }
+
     /** Integrates every series' SDE in one Spark job ({@link SweepJob}); results in the order of {@code cfgs}. */
     public static List<SeriesRows> runAll(JavaSparkContext sc, List<ExperimentConfig> cfgs) {
         final int slots = sc.defaultParallelism();
         final int[] paths = new int[cfgs.size()], blocks = new int[cfgs.size()];
+        double work = 0;
+        boolean pinned = false;
         for (int s = 0; s < cfgs.size(); s++) {
             final SdeSimulation probe = new SdeSimulation(cfgs.get(s));
             paths[s] = probe.paths();
             blocks[s] = probe.needsAllPaths() ? 1 : cfgs.get(s).layout().runBlocks(paths[s], slots, cfgs.size());
+            work += (double) paths[s] * probe.steps() * cfgs.get(s).buildObjective().dim();
+            pinned |= cfgs.get(s).layout().runBlocks() != null;
         }
         final List<SeriesRows> results = new ArrayList<>();
         final List<SweepJob.Series<SdeSimulation.Block>> series = SweepJob.run(sc, cfgs, paths, blocks,
-                (c, p0, p1) -> new SdeSimulation(c).runBlock(p0, p1));
+                pinned ? 0 : tasks(work, slots), (c, p0, p1) -> new SdeSimulation(c).runBlock(p0, p1));
         for (SweepJob.Series<SdeSimulation.Block> s : series) {
             results.add(new SeriesRows(SdeSimulation.combine(s.blocks()), s.seconds()));
         }

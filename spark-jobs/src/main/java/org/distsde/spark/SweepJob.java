@@ -25,7 +25,7 @@ final class SweepJob {
     record Series<B>(List<B> blocks, double seconds) { }
 
     /** A task's result with its series and compute time. */
-    record Part<B extends Serializable>(int series, B value, long nanos) implements Serializable { }
+    record Part<B extends Serializable>(int series, int from, B value, long nanos) implements Serializable { }
 
     /**
      * @param items  items of each series
@@ -34,6 +34,17 @@ final class SweepJob {
      */
     static <B extends Serializable> List<Series<B>> run(JavaSparkContext sc, List<ExperimentConfig> cfgs, int[] items,
                                                         int[] blocks, Work<B> work) {
+        return run(sc, cfgs, items, blocks, 0, work);
+    }
+
+    /**
+     * As {@link #run(JavaSparkContext, List, int[], int[], Work)} with the blocks dealt round-robin
+     * to {@code tasks} Spark tasks (0 or ≥ the number of blocks: one task per block). A task runs
+     * its blocks one after the other; results are put back in item order, so the grouping changes
+     * nothing but the number of tasks (fewer, larger tasks for short series).
+     */
+    static <B extends Serializable> List<Series<B>> run(JavaSparkContext sc, List<ExperimentConfig> cfgs, int[] items,
+                                                        int[] blocks, int tasks, Work<B> work) {
         final List<int[]> ranges = new ArrayList<>();
         for (int s = 0; s < cfgs.size(); s++) {
             final int n = items[s], nb = blocks[s];
@@ -41,24 +52,33 @@ final class SweepJob {
                 ranges.add(new int[] {s, (int) ((long) n * b / nb), (int) ((long) n * (b + 1) / nb)});
             }
         }
+        final int nt = tasks <= 0 || tasks >= ranges.size() ? ranges.size() : tasks;
+        final List<ArrayList<int[]>> groups = new ArrayList<>();
+        for (int t = 0; t < nt; t++) {
+            groups.add(new ArrayList<>());
+        }
+        for (int i = 0; i < ranges.size(); i++) { // round-robin: neighbouring blocks (similar cost) on different tasks
+            groups.get(i % nt).add(ranges.get(i));
+        }
         final Broadcast<ArrayList<ExperimentConfig>> cfgB = sc.broadcast(new ArrayList<>(cfgs));
         // runJob with a plain (non-lambda) function, as SparkAggregator: nothing for the closure cleaner
-        final Object[] perPartition = (Object[]) sc.sc().runJob(sc.parallelize(ranges, ranges.size()).rdd(),
+        final Object[] perPartition = (Object[]) sc.sc().runJob(sc.parallelize(groups, nt).rdd(),
                 new BlockTask<>(cfgB, work), scala.reflect.ClassTag$.MODULE$.apply(Part[].class));
         final List<Part<B>> parts = new ArrayList<>();
-        for (Object o : perPartition) { // partition order: blocks in item order
+        for (Object o : perPartition) {
             for (Object p : (Object[]) o) {
                 @SuppressWarnings("unchecked") final Part<B> part = (Part<B>) p;
                 parts.add(part);
             }
         }
+        parts.sort(java.util.Comparator.<Part<B>>comparingInt(Part::series).thenComparingInt(Part::from));
         cfgB.destroy();
         final int slots = sc.defaultParallelism();
         final List<Series<B>> result = new ArrayList<>();
         for (int s = 0; s < cfgs.size(); s++) {
             final List<B> mine = new ArrayList<>();
             long nanos = 0;
-            for (Part<B> p : parts) { // collect() keeps partition order: blocks in item order
+            for (Part<B> p : parts) { // sorted: blocks in item order
                 if (p.series() == s) {
                     mine.add(p.value());
                     nanos += p.nanos();
@@ -71,7 +91,7 @@ final class SweepJob {
 
     /** A task: its ranges' kernels, each on {@link ComputeThreads}. */
     static final class BlockTask<B extends Serializable> extends scala.runtime.AbstractFunction2<
-            org.apache.spark.TaskContext, scala.collection.Iterator<int[]>, Part<?>[]> implements Serializable {
+            org.apache.spark.TaskContext, scala.collection.Iterator<ArrayList<int[]>>, Part<?>[]> implements Serializable {
         private static final long serialVersionUID = 1L;
         private final Broadcast<ArrayList<ExperimentConfig>> cfgs;
         private final Work<B> work;
@@ -82,15 +102,16 @@ final class SweepJob {
         }
 
         @Override
-        public Part<?>[] apply(org.apache.spark.TaskContext ctx, scala.collection.Iterator<int[]> it) {
+        public Part<?>[] apply(org.apache.spark.TaskContext ctx, scala.collection.Iterator<ArrayList<int[]>> it) {
             final List<Part<B>> out = new ArrayList<>();
             try {
                 while (it.hasNext()) {
-                    final int[] r = it.next();
-                    final ExperimentConfig c = cfgs.value().get(r[0]);
-                    final long t0 = System.nanoTime();
-                    final B b = ComputeThreads.call(() -> work.run(c, r[1], r[2]));
-                    out.add(new Part<>(r[0], b, System.nanoTime() - t0));
+                    for (int[] r : it.next()) {
+                        final ExperimentConfig c = cfgs.value().get(r[0]);
+                        final long t0 = System.nanoTime();
+                        final B b = ComputeThreads.call(() -> work.run(c, r[1], r[2]));
+                        out.add(new Part<>(r[0], r[1], b, System.nanoTime() - t0));
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
