@@ -137,6 +137,13 @@ public final class DsignSde implements Sde {
         f.gradients(x, n, drift, gn2);
         final int nd = n * d;
         final int m = agents.length;
+        if (phase1) { // the SignGD ODE: every agent's mean sign is sign(∂ⱼf), so is their average
+            for (int q = 0; q < nd; q++) {
+                drift[q] = -Math.signum(drift[q]);
+                diff[q] = 0;
+            }
+            return;
+        }
         if (inv == null) {
             for (int q = 0; q < nd; q++) {
                 final int p = q / d, j = q - p * d;

@@ -37,7 +37,10 @@ import org.distsde.sim.StepRule;
  * ({@link Sde#coefficients(double[], int, double[], double[], double[])},
  * {@link Objective#values}); the Gaussians of a level-0 step are drawn per path in one pass,
  * bridged, and applied by a flat loop. A diverged path's working state is reset to x₀ with a
- * zero time factor (so the loops need no branch on it); its recorded values stay frozen.
+ * zero time factor (so the loops need no branch on it); its recorded values stay frozen. A block
+ * is integrated in chunks of about {@value #CHUNK}/(d·2^L) paths so that the working arrays stay in
+ * cache (all paths at once when the normalization couples them; the increments' arrays then hold
+ * 2^L·P·d values).
  *
  * <p>A path whose f(X) − f* is not finite or exceeds {@code divergenceThreshold} is frozen,
  * counted and never averaged. Paths [p0, p1) can be integrated as independent blocks
