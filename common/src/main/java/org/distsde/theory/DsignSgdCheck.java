@@ -11,9 +11,16 @@ import org.distsde.sim.LearningRateConditions;
 /**
  * Theorem 7 (DSignSGD, Student-t noise): condition ηηₜ &lt; 2Nℓ_ν/(σ_H,1L1d); bound Eq. 7,
  * E‖∇f(X_t̃)‖² ≤ (f(X0) − f* + η(L0 + L1)dφ²/(2N)) / (φ¹ℓ_ν/σ_H,1 − φ²ηL1d/(2N)), t̃ with weight
- * ηₛℓ_ν/σ_H,1 − ηₛ²ηL1d/(2N). ℓ_ν is not given in the paper (Prop. C.11 of [7]): it is taken as
- * the secant 2Ξ_ν(1) = 2F_ν(1) − 1 of the Phase-3 drift (erf(1/√2) for Gaussian noise, the ν → ∞
- * limit); σ_H,1 is the harmonic mean of the agents' σ_max,ᵢ.
+ * ηₛℓ_ν/σ_H,1 − ηₛ²ηL1d/(2N). ℓ_ν is not given in the paper (Prop. C.11 of [7]); the proof needs
+ * E[sign(g + σZ)]·g ≥ ℓ_ν g²/σ for every gradient coordinate g the run meets, i.e. ℓ_ν ≤ 2Ξ_ν(y)/y
+ * for y = |g|/σ in the visited range. 2Ξ_ν is concave on [0, ∞), so 2Ξ_ν(y)/y decreases and the
+ * largest valid constant on [0, R] is the secant 2Ξ_ν(R)/R. It is taken with R = max(1, R₀),
+ * R₀ = maxᵢⱼ |∂ⱼf(x₀)|/σᵢⱼ: 2F_ν(1) − 1 inside the Phase-3 regime (erf(1/√2) for Gaussian noise,
+ * the ν → ∞ limit), the smaller (2F_ν(R₀) − 1)/R₀ when the run starts in Phase 1 or 2 (seed 000
+ * Lemma 3.4), assuming — as sign steps of at most ηηₜ per coordinate suggest — that the gradient
+ * does not grow beyond its size at x₀. With the Phase-3 constant outside that regime the printed
+ * bound fails early on for a reason of the constant, not of the theorem. σ_H,1 is the harmonic
+ * mean of the agents' σ_max,ᵢ.
  */
 public final class DsignSgdCheck implements TheoremCheck {
     private final Setting s;
@@ -40,37 +47,48 @@ public final class DsignSgdCheck implements TheoremCheck {
         final var noise = cfg.noise();
         double ell = Double.NaN;
         String na = notApplicable;
+        final double r0 = TheoremChecker.secantRatio(cfg);
+        final double r = Double.isFinite(r0) ? Math.max(1, r0) : 1;
         if (noise.type().equals("student-t")) {
-            ell = ellStudent(noise.nu());
-            notes.add(String.format(Locale.ROOT, "l_nu = 2 Xi_nu(1) = 2F_nu(1) - 1 = %.6g (nu = %s): secant of the "
-                    + "Phase-3 drift 2Xi_nu(y) on [0, 1] (Xi_nu concave on [0, inf)); Prop. C.11 of [7] is not in the "
-                    + "paper", ell, noise.nu()));
+            ell = ellStudent(noise.nu(), r);
+            notes.add(String.format(Locale.ROOT, "l_nu = 2 Xi_nu(R)/R = (2F_nu(R) - 1)/R = %.6g (nu = %s, R = %.4g): "
+                    + "secant of the sign drift 2Xi_nu(y) on [0, R] (Xi_nu concave on [0, inf)), R = max(1, max_j "
+                    + "|d_j f(x0)|/sigma); Prop. C.11 of [7] is not in the paper", ell, noise.nu(), r));
         } else if (s.averages().sigma1Sq() == 0) {
-            ell = ellGaussian();
-            notes.add(String.format(Locale.ROOT, "l_nu = erf(1/sqrt 2) = %.6g (Gaussian noise, the nu -> inf limit of "
-                    + "the secant 2Xi_nu(1)); sigma_max,i = sigma0,i", ell));
+            ell = ellGaussian(r);
+            notes.add(String.format(Locale.ROOT, "l_nu = erf(R/sqrt 2)/R = %.6g (Gaussian noise, the nu -> inf limit of "
+                    + "the secant 2Xi_nu(R)/R, R = %.4g); sigma_max,i = sigma0,i", ell, r));
         } else if (na == null || na.isEmpty()) {
             na = "Theorem 7 needs a bounded noise scale (Sigma_i <= sigma_max,i^2); Gaussian noise with sigma1 > 0 "
                     + "has none";
         }
         notes.add("sigma_H,1 = harmonic mean of the agents' sigma_max,i (AgentAverages.sigmaHarmonic)");
-        final double snr = TheoremChecker.secantRatio(cfg);
-        if (snr > 1) {
-            notes.add(String.format(Locale.ROOT, "at x0 max_j |d_j f|/sigma = %.3g > 1, outside the secant regime "
-                    + "where l_nu |g|^2/sigma bounds the sign drift from below (Phase 1/2 of seed 000 Lemma 3.4), so "
-                    + "Eq. 7 as printed need not hold early on", snr));
+        if (r0 > 1) {
+            notes.add(String.format(Locale.ROOT, "at x0 max_j |d_j f|/sigma = %.3g > 1 (Phase 1/2 of seed 000 Lemma "
+                    + "3.4): l_nu is the secant on [0, %.3g], assuming the gradient does not grow beyond its size at x0",
+                    r0, r));
         }
         return new DsignSgdCheck(s, ell, na, notes);
     }
 
     /** 2F_ν(1) − 1 (Student-t with ν degrees of freedom). */
     public static double ellStudent(double nu) {
-        return 2 * StudentTNoise.of(nu, 1).standardCdf(1) - 1;
+        return ellStudent(nu, 1);
+    }
+
+    /** (2F_ν(R) − 1)/R: the secant of 2Ξ_ν on [0, R]. */
+    public static double ellStudent(double nu, double r) {
+        return (2 * StudentTNoise.of(nu, 1).standardCdf(r) - 1) / r;
     }
 
     /** erf(1/√2) = 2Φ(1) − 1. */
     public static double ellGaussian() {
-        return Erf.value(1 / Math.sqrt(2));
+        return ellGaussian(1);
+    }
+
+    /** erf(R/√2)/R: the Gaussian secant on [0, R]. */
+    public static double ellGaussian(double r) {
+        return Erf.value(r / Math.sqrt(2)) / r;
     }
 
     public double ell() {

@@ -178,11 +178,22 @@ class TheoremKnownAnswerTest {
         assertEquals(Verdict.NOT_CLAIMED, q3.verdict());
     }
 
-    /** Theorem 7 with ℓ_ν written out: Student-t ν = 3, 2F₃(1) − 1 = √3/(2π) + 1/3; Gaussian: erf(1/√2). */
+    /**
+     * Theorem 7 with ℓ_ν written out. x0 = (1, 0.5, −1) on Σxⱼ⁴/4 has max|∂ⱼf| = 1, so with σ = 0.7
+     * the run starts outside the Phase-3 regime, at R = 1/0.7, and ℓ_ν is the secant 2Ξ_ν(R)/R:
+     * Student-t ν = 3, 2F₃(t) − 1 = (2/π)(t/(√3(1 + t²/3)) + atan(t/√3)) (at t = 1: √3/(2π) + 1/3);
+     * Gaussian erf(R/√2)/R.
+     */
     @Test
     void theorem7StudentTAndGaussian() {
-        final double ell3 = Math.sqrt(3) / (2 * Math.PI) + 1.0 / 3;
-        final double ellG = 0.6826894921370859;
+        final double rr = 1 / 0.7;
+        final double ell3 = 2 / Math.PI * (rr / (Math.sqrt(3) * (1 + rr * rr / 3)) + Math.atan(rr / Math.sqrt(3))) / rr;
+        final double ellG = org.apache.commons.numbers.gamma.Erf.value(rr / Math.sqrt(2)) / rr;
+        assertTrue(ell3 < Math.sqrt(3) / (2 * Math.PI) + 1.0 / 3 && ellG < 0.6826894921370859,
+                "outside Phase 3 the secant constant is below its Phase-3 value");
+        // inside Phase 3 (R = 1) the constants are 2F_ν(1) − 1
+        assertEquals(Math.sqrt(3) / (2 * Math.PI) + 1.0 / 3, DsignSgdCheck.ellStudent(3), 1e-12);
+        assertEquals(0.6826894921370859, DsignSgdCheck.ellGaussian(), 1e-12);
         final String[] noises = {"{\"type\": \"student-t\", \"nu\": 3, \"sigma\": 0.7}",
             "{\"type\": \"gaussian\", \"sigma0\": 0.7}"};
         final double[] ells = {ell3, ellG};
