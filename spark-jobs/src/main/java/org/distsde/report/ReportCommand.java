@@ -315,7 +315,7 @@ public final class ReportCommand {
         final String theory = theory(configs, order);
         final String sub = loss
                 ? (p.optimizer().isEmpty() ? "" : "solid: optimizer (band: 5–95% of runs); ")
-                        + (p.sde().isEmpty() ? "" : "dashed: SDE (Euler–Maruyama); ")
+                        + (p.sde().isEmpty() ? "" : "dashed: SDE at Δt₀ (Euler–Maruyama, the model of the optimizer); ")
                         + (theory.isEmpty() ? "" : theory + "; ")
                         + (bounds.isEmpty() ? "" : "dash-dot: " + String.join(", ", bounds) + "; ")
                         + "diverged runs excluded"
@@ -435,12 +435,13 @@ public final class ReportCommand {
             any = true;
             final JsonNode o = r.path("order");
             b.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s → %s</td><td>%s</td>"
-                    + "<td>%s%% at %s (%s%%)</td><td>%s</td><td>%s ± %s</td><td>%s</td><td>%s [%s, %s]</td></tr>",
+                    + "<td>%s%% at %s (%s%%)</td><td>%s</td><td>%s ± %s</td><td>%s</td><td>%s [%s%s]</td></tr>",
                     s.path("index").asText(), esc(r.path("scheme").asText()), r.path("levels").asText(),
                     num(r.path("baseDt")), num(r.path("finestDt")), r.path("converged").asBoolean() ? "yes" : "<b>no</b>",
                     pct(r.path("lastChange")), esc(r.path("worst").asText()), pct(r.path("tolerance")),
                     num(r.path("finalLoss")), num(r.path("discretisationError")), num(r.path("discretisationSe")),
-                    num(r.path("richardson")), num(o.path("order")), num(o.path("lo")), num(o.path("hi"))));
+                    num(r.path("richardson")), o.path("order").isNumber() ? num(o.path("order")) : "n/a (needs 3 levels:",
+                    o.path("lo").isNumber() ? num(o.path("lo")) + ", " : "", o.path("hi").isNumber() ? num(o.path("hi")) : ")"));
         }
         return any ? b.append("</table>").toString() : "";
     }
