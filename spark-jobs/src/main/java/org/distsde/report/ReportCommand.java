@@ -434,14 +434,15 @@ public final class ReportCommand {
             }
             any = true;
             final JsonNode o = r.path("order");
+            final boolean fitted = o.path("order").isNumber() && Double.isFinite(o.path("order").asDouble());
             b.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s → %s</td><td>%s</td>"
                     + "<td>%s%% at %s (%s%%)</td><td>%s</td><td>%s ± %s</td><td>%s</td><td>%s [%s%s]</td></tr>",
                     s.path("index").asText(), esc(r.path("scheme").asText()), r.path("levels").asText(),
                     num(r.path("baseDt")), num(r.path("finestDt")), r.path("converged").asBoolean() ? "yes" : "<b>no</b>",
                     pct(r.path("lastChange")), esc(r.path("worst").asText()), pct(r.path("tolerance")),
                     num(r.path("finalLoss")), num(r.path("discretisationError")), num(r.path("discretisationSe")),
-                    num(r.path("richardson")), o.path("order").isNumber() ? num(o.path("order")) : "n/a (needs 3 levels:",
-                    o.path("lo").isNumber() ? num(o.path("lo")) + ", " : "", o.path("hi").isNumber() ? num(o.path("hi")) : ")"));
+                    num(r.path("richardson")), fitted ? num(o.path("order")) : "n/a (needs 3 levels", fitted ? num(o.path("lo"))
+                    + ", " : "", fitted ? num(o.path("hi")) : ")"));
         }
         return any ? b.append("</table>").toString() : "";
     }
