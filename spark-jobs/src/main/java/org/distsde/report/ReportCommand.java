@@ -436,13 +436,13 @@ public final class ReportCommand {
             final JsonNode o = r.path("order");
             final boolean fitted = o.path("order").isNumber() && Double.isFinite(o.path("order").asDouble());
             b.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s → %s</td><td>%s</td>"
-                    + "<td>%s%% at %s (%s%%)</td><td>%s</td><td>%s ± %s</td><td>%s</td><td>%s [%s%s]</td></tr>",
+                    + "<td>%s%% at %s (%s%%)</td><td>%s</td><td>%s ± %s</td><td>%s</td><td>%s</td></tr>",
                     s.path("index").asText(), esc(r.path("scheme").asText()), r.path("levels").asText(),
                     num(r.path("baseDt")), num(r.path("finestDt")), r.path("converged").asBoolean() ? "yes" : "<b>no</b>",
                     pct(r.path("lastChange")), esc(r.path("worst").asText()), pct(r.path("tolerance")),
                     num(r.path("finalLoss")), num(r.path("discretisationError")), num(r.path("discretisationSe")),
-                    num(r.path("richardson")), fitted ? num(o.path("order")) : "n/a (needs 3 levels", fitted ? num(o.path("lo"))
-                    + ", " : "", fitted ? num(o.path("hi")) : ")"));
+                    num(r.path("richardson")), fitted ? num(o.path("order")) + " [" + num(o.path("lo")) + ", "
+                    + num(o.path("hi")) + "]" : "n/a (needs 3 levels)"));
         }
         return any ? b.append("</table>").toString() : "";
     }
