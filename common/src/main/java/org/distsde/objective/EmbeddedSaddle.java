@@ -82,14 +82,6 @@ public final class EmbeddedSaddle implements Objective {
     }
 
     @Override
-    public void values(double[] x, int n, double[] out) {
-        final int d = dim();
-        for (int i = 0; i < n; i++) {
-            out[i] = value(x, i * d);
-        }
-    }
-
-    @Override
     public void gradients(double[] x, int n, double[] g, double[] gn2) {
         final int d = h.length;
         for (int i = 0; i < n; i++) {

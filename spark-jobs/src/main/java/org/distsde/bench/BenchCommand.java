@@ -272,22 +272,27 @@ public final class BenchCommand {
         try {
             final File log = File.createTempFile("numpy-bench", ".jsonl");
             log.deleteOnExit();
-            final Process p = new ProcessBuilder("python3", refDir.resolve("bench.py").toString(), "exp", name,
+            return lastJsonLine(new ProcessBuilder("python3", refDir.resolve("bench.py").toString(), "exp", name,
                     "--reps", Integer.toString(reps), "--runs", Integer.toString(runs), "--iters",
-                    Integer.toString(iters), "--log", log.getPath()).redirectErrorStream(true).start();
-            String last = null;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (line.startsWith("{")) {
-                        last = line;
-                    }
-                }
-            }
-            p.waitFor();
-            return last == null ? null : new ObjectMapper().readTree(last);
+                    Integer.toString(iters), "--log", log.getPath()));
         } catch (Exception e) {
             return null;
         }
+    }
+
+    /** Runs a process and returns the last line of its output that starts with "{", as JSON, or null. */
+    private static JsonNode lastJsonLine(ProcessBuilder pb) throws Exception {
+        final Process p = pb.redirectErrorStream(true).start();
+        String last = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.startsWith("{")) {
+                    last = line;
+                }
+            }
+        }
+        p.waitFor();
+        return last == null ? null : new ObjectMapper().readTree(last);
     }
 
     /**
@@ -300,19 +305,9 @@ public final class BenchCommand {
             return null;
         }
         try {
-            final Process p = new ProcessBuilder("python3", script.toString(), "--reference-dir", refDir.toString(),
+            return lastJsonLine(new ProcessBuilder("python3", script.toString(), "--reference-dir", refDir.toString(),
                     "--reps", Integer.toString(reps), "--runs", Integer.toString(runs), "--iters",
-                    Integer.toString(iters)).redirectErrorStream(true).start();
-            String last = null;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (line.startsWith("{")) {
-                        last = line;
-                    }
-                }
-            }
-            p.waitFor();
-            return last == null ? null : new ObjectMapper().readTree(last);
+                    Integer.toString(iters)));
         } catch (Exception e) {
             return null;
         }
