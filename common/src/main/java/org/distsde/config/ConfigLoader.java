@@ -38,6 +38,7 @@ public final class ConfigLoader {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(JsonParser.Feature.ALLOW_COMMENTS)
             .enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION) // {"runs": 1, "runs": 5}
             .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Boolean, c -> c // 3 is not a boolean
                     .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
                             com.fasterxml.jackson.databind.cfg.CoercionAction.Fail))
@@ -62,7 +63,8 @@ public final class ConfigLoader {
         }
         final JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readString(file));
+            final String text = Files.readString(file);
+            root = MAPPER.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text); // a UTF-8 byte-order mark
         } catch (JsonProcessingException e) {
             throw new ConfigException("config: malformed JSON in " + file + " at line "
                     + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
@@ -153,6 +155,10 @@ public final class ConfigLoader {
                 v = TextNode.valueOf(text);
             }
         } catch (JsonProcessingException e) {
+            if (text.startsWith("{") || text.startsWith("[")) { // meant as JSON: say so, do not take it as a string
+                throw new ConfigException("--set " + path + ": malformed JSON value '" + text + "' ("
+                        + e.getOriginalMessage() + ")");
+            }
             v = TextNode.valueOf(text);
         }
         setPath(tree, path, v, "--set " + path);
