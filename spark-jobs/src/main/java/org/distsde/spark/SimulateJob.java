@@ -110,6 +110,15 @@ public final class SimulateJob {
                     (System.nanoTime() - ts) / 1e9));
             markDone(ckpt, runsTodo, "optimizer", res);
         }
+        int agentsTotal = 0; // optimizer series still to run in the agents layout, for the sweep's progress
+        for (Series s : exp.series()) {
+            if (optimizer && ckpt.done(s.index(), "optimizer") == null) {
+                agentsTotal++;
+            }
+        }
+        final int agentsAll = agentsTotal;
+        int agentsSeriesDone = 0;
+        final long tAgents = System.nanoTime();
         for (Series s : exp.series()) {
             final ExperimentConfig c = s.config();
             if (!optimizer || c.sde().enabled()) {
@@ -148,15 +157,22 @@ public final class SimulateJob {
             final String tag = "[" + c.name() + " " + (s.index() + 1) + "/" + n + " " + s.label() + "]";
             final List<RoundStats> rows;
             final int every = checkpointEvery >= 0 ? checkpointEvery : Math.max(1, c.rounds() / 10);
+            final int agentsDone = agentsSeriesDone;
+            final int[] firstRound = {-1};
             try (Aggregator agg = new SparkAggregator(jsc, c)) { // the agents layout: one Spark job per round
                 rows = sim.run(agg, st -> {
+                    if (firstRound[0] < 0) {
+                        firstRound[0] = st.round(); // 0, or the round a resumed run starts from
+                    }
                     if (st.round() % logEvery == 0 || st.round() == c.rounds()) {
-                        LOG.info(String.format("%s round %d/%d  %.1f s  loss_mean %.4g  diverged %d/%d", tag,
+                        LOG.info(String.format("%s round %d/%d  %.1f s  loss_mean %.4g  diverged %d/%d  %s", tag,
                                 st.round(), c.rounds(), (System.nanoTime() - ts) / 1e9, st.lossMean(),
-                                st.diverged(), c.runs()));
+                                st.diverged(), c.runs(), Progress.line(st.round(), firstRound[0], c.rounds(), ts,
+                                        agentsDone, agentsAll, tAgents)));
                     }
                 }, ckpt.rounds(s.index(), "optimizer", every));
             }
+            agentsSeriesDone++;
             final double sec = (System.nanoTime() - ts) / 1e9;
             ckpt.markDone(s.index(), "optimizer", new CheckpointStore.Done(rows, sec));
             results.add(checked(s, "optimizer", rows, sec, null));
