@@ -20,7 +20,12 @@ final class Progress {
      * @param sweepStart   System.nanoTime() when the first of them started
      */
     static String line(int round, int firstRound, int rounds, long seriesStart, int done, int total, long sweepStart) {
-        final long now = System.nanoTime();
+        return line(round, firstRound, rounds, seriesStart, done, total, sweepStart, System.nanoTime());
+    }
+
+    /** As above, at time {@code now} (System.nanoTime()). */
+    static String line(int round, int firstRound, int rounds, long seriesStart, int done, int total, long sweepStart,
+                       long now) {
         final double f = (double) round / rounds;
         final double ran = round - firstRound;
         final double etaSeries = ran > 0 ? (now - seriesStart) / 1e9 * (rounds - round) / ran : Double.NaN;
