@@ -37,17 +37,18 @@ import org.distsde.spark.RunParallel;
 import org.distsde.spark.SparkAggregator;
 
 /**
- * {@code bench}: times the Appendix B workloads at the NumPy reference's settings
- * (../shared/perf-reference: N = 10, 1000 iterations, runs 1000 / 1000 / 10000, its x₀, η, σ, ω,
- * ν and its "max1" normalization) through the same job code a user runs, and — when python3 with
- * numpy is there — the reference itself in the same invocation. Per workload: median wall time of
+ * {@code bench}: times the Appendix B workloads (N = 10, 1000 iterations, runs 1000 / 1000 / 10000,
+ * the configs' x₀, η, σ, ω, ν and a "max1" normalization) through the same job code a user runs,
+ * and — when python3 with numpy is there — a NumPy peer in the same invocation: the project's own
+ * {@code bench/numpy/bench.py}, or with {@code --reference-dir} an independent one with the same
+ * interface (such as ../shared/perf-reference, where that exists). Per workload: median wall time of
  * the reps after warm-up runs (3, quick: 1; the JVM compiles Spark's job path over several jobs),
  * throughput (agent-gradient-coordinates/s; SDE: path-steps·d/s), the Spark overhead share
  * (wall − Σ task run time / slots, over wall), peak heap, and the ratio to NumPy. Plus the per-round cost of the agents layout with no work. Nothing here is a test.
  */
 public final class BenchCommand {
     static final String USAGE = "usage: distsde bench [--quick] [--workloads b1,b2,b3,sde-dsgd,sde-dcsgd,sde-dsign,sde-dsgd-fine] "
-            + "[--reps N] [--warmup N] [--b2-iters N] [--json FILE] [--conf-dir conf] [--reference-dir ../shared/perf-reference] "
+            + "[--reps N] [--warmup N] [--b2-iters N] [--json FILE] [--conf-dir conf] [--reference-dir DIR] "
             + "[--numpy-dir bench/numpy] [--no-reference]";
     static final List<String> ALL = List.of("b1", "b2", "b3", "sde-dsgd", "sde-dcsgd", "sde-dsign", "sde-dsgd-fine");
     /** sde-dsgd-fine: sde-dsgd at Δt = η/FINE over the same horizon. */
@@ -76,7 +77,7 @@ public final class BenchCommand {
         Integer b2Iters = null;
         String json = null;
         String confDir = "conf";
-        String refDir = "../shared/perf-reference";
+        String refDir = null; // an independent NumPy peer with the same bench.py interface, e.g. ../shared/perf-reference
         String numpyDir = "bench/numpy";
         List<String> names = new ArrayList<>(ALL);
         try {
@@ -112,10 +113,14 @@ public final class BenchCommand {
             final TaskTime taskTime = new TaskTime();
             spark.sparkContext().addSparkListener(taskTime);
             final int slots = jsc.defaultParallelism();
-            final boolean python = reference && numpyAvailable(Path.of(refDir));
+            // the NumPy peer: the project's own (bench/numpy), or --reference-dir as an independent cross-check
+            final Path peer = Path.of(refDir != null ? refDir : numpyDir);
+            final boolean python = reference && numpyAvailable(peer);
             if (reference && !python) {
-                out.println("NumPy reference not available (python3 with numpy and " + refDir
+                out.println("NumPy peer not available (python3 with numpy and " + peer
                         + "/bench.py needed): own figures only");
+            } else if (python) {
+                out.println("NumPy peer: " + peer + "/bench.py");
             }
             final ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             final ObjectNode root = m.createObjectNode();
@@ -160,9 +165,9 @@ public final class BenchCommand {
                 row.put("peakHeapMiB", peakHeap() / 1048576.0);
                 String ref = "| - | - | - |";
                 if (python) {
-                    final JsonNode np = name.equals("sde-dsgd-fine")
-                            ? numpyFine(Path.of(numpyDir), Path.of(refDir), w.runs(), w.iters(), Math.max(1, Math.min(reps, 3)))
-                            : numpy(Path.of(refDir), name, w.runs(), w.iters(), Math.max(1, Math.min(reps, 3)));
+                    // the independent reference has no sde-dsgd-fine: the project's own peer times it
+                    final Path dir = name.equals("sde-dsgd-fine") && refDir != null ? Path.of(numpyDir) : peer;
+                    final JsonNode np = numpy(dir, name, w.runs(), w.iters(), Math.max(1, Math.min(reps, 3)));
                     if (np != null) {
                         final double npThr = np.path("throughput_per_s").asDouble();
                         row.put("numpyMedianSeconds", np.path("median_total_seconds").asDouble());
@@ -267,7 +272,7 @@ public final class BenchCommand {
         }
     }
 
-    /** Runs the reference's bench.py for one experiment; its last JSON line, or null. */
+    /** Runs a peer's bench.py for one workload; its last JSON line, or null. */
     static JsonNode numpy(Path refDir, String name, int runs, int iters, int reps) {
         try {
             final File log = File.createTempFile("numpy-bench", ".jsonl");
@@ -295,23 +300,6 @@ public final class BenchCommand {
         return last == null ? null : new ObjectMapper().readTree(last);
     }
 
-    /**
-     * The NumPy counterpart of sde-dsgd-fine ({@code bench/numpy/sde_fine.py}, which imports the
-     * reference's settings from {@code refDir}); its last JSON line, or null.
-     */
-    static JsonNode numpyFine(Path numpyDir, Path refDir, int runs, int iters, int reps) {
-        final Path script = numpyDir.resolve("sde_fine.py");
-        if (!Files.isRegularFile(script)) {
-            return null;
-        }
-        try {
-            return lastJsonLine(new ProcessBuilder("python3", script.toString(), "--reference-dir", refDir.toString(),
-                    "--reps", Integer.toString(reps), "--runs", Integer.toString(runs), "--iters",
-                    Integer.toString(iters)));
-        } catch (Exception e) {
-            return null;
-        }
-    }
 
     static double median(double[] v) {
         final double[] s = v.clone();
