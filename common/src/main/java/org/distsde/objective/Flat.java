@@ -10,10 +10,10 @@ package org.distsde.objective;
 final class Flat {
     private Flat() { }
 
-    /** out[i] = Σⱼ v[i·d + j]² summed from j = 0 upwards (d = 1: one flat, vectorisable loop). */
     /** Dimension from which the sums use four partial sums. */
     static final int LANES_FROM = 16;
 
+    /** out[i] = Σⱼ v[i·d + j]² (d = 1: one flat, vectorisable loop). */
     static void sumsOfSquares(double[] v, int n, int d, double[] out) {
         if (d >= LANES_FROM) {
             for (int i = 0; i < n; i++) {

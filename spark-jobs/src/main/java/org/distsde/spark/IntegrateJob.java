@@ -38,23 +38,31 @@ public final class IntegrateJob {
 
     /** Integrates every series' SDE in one Spark job ({@link SweepJob}); results in the order of {@code cfgs}. */
     public static List<SeriesRows> runAll(JavaSparkContext sc, List<ExperimentConfig> cfgs) {
+        final List<SeriesRows> results = new ArrayList<>();
+        for (SweepJob.Series<SdeSimulation.Block> s : blocks(sc, cfgs, 0)) {
+            results.add(new SeriesRows(SdeSimulation.combine(s.blocks()), s.seconds()));
+        }
+        return results;
+    }
+
+    /**
+     * Refinement level {@code level} (Δt₀/2^level) of every series in one Spark job: the path blocks
+     * of each series, in path order, and its compute time.
+     */
+    static List<SweepJob.Series<SdeSimulation.Block>> blocks(JavaSparkContext sc, List<ExperimentConfig> cfgs,
+                                                            int level) {
         final int slots = sc.defaultParallelism();
         final int[] paths = new int[cfgs.size()], blocks = new int[cfgs.size()];
         double work = 0;
         boolean pinned = false;
         for (int s = 0; s < cfgs.size(); s++) {
-            final SdeSimulation probe = new SdeSimulation(cfgs.get(s));
+            final SdeSimulation probe = new SdeSimulation(cfgs.get(s), level);
             paths[s] = probe.paths();
             blocks[s] = probe.needsAllPaths() ? 1 : cfgs.get(s).layout().runBlocks(paths[s], slots, cfgs.size());
             work += (double) paths[s] * probe.steps() * cfgs.get(s).buildObjective().dim();
             pinned |= cfgs.get(s).layout().runBlocks() != null;
         }
-        final List<SeriesRows> results = new ArrayList<>();
-        final List<SweepJob.Series<SdeSimulation.Block>> series = SweepJob.run(sc, cfgs, paths, blocks,
-                pinned ? 0 : tasks(work, slots), (c, p0, p1) -> new SdeSimulation(c).runBlock(p0, p1));
-        for (SweepJob.Series<SdeSimulation.Block> s : series) {
-            results.add(new SeriesRows(SdeSimulation.combine(s.blocks()), s.seconds()));
-        }
-        return results;
+        return SweepJob.run(sc, cfgs, paths, blocks, pinned ? 0 : tasks(work, slots),
+                (c, p0, p1) -> new SdeSimulation(c, level).runBlock(p0, p1));
     }
 }

@@ -40,7 +40,6 @@ public final class RefineJob {
             refs.add(all ? new Refinement(0, max, c.sde().schemeKind()) // tolerance 0: never converged early
                     : new Refinement(c.sde().tolerance(), max, c.sde().schemeKind()));
         }
-        final int slots = sc.defaultParallelism();
         for (int level = 0; ; level++) {
             final List<Integer> todo = new ArrayList<>();
             for (int s = 0; s < n; s++) {
@@ -52,17 +51,10 @@ public final class RefineJob {
                 break;
             }
             final List<ExperimentConfig> cs = new ArrayList<>();
-            final int[] paths = new int[todo.size()], blocks = new int[todo.size()];
-            for (int i = 0; i < todo.size(); i++) {
-                final ExperimentConfig c = cfgs.get(todo.get(i));
-                cs.add(c);
-                final SdeSimulation probe = new SdeSimulation(c, level);
-                paths[i] = probe.paths();
-                blocks[i] = probe.needsAllPaths() ? 1 : c.layout().runBlocks(paths[i], slots, todo.size());
+            for (int s : todo) {
+                cs.add(cfgs.get(s));
             }
-            final int lv = level;
-            final List<SweepJob.Series<SdeSimulation.Block>> res = SweepJob.run(sc, cs, paths, blocks,
-                    (c, p0, p1) -> new SdeSimulation(c, lv).runBlock(p0, p1));
+            final List<SweepJob.Series<SdeSimulation.Block>> res = IntegrateJob.blocks(sc, cs, level);
             for (int i = 0; i < todo.size(); i++) {
                 final int s = todo.get(i);
                 final List<SdeSimulation.Block> bs = res.get(i).blocks();
