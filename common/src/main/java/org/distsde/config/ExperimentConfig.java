@@ -3,7 +3,8 @@ package org.distsde.config;
 import java.io.Serializable;
 import org.distsde.objective.Objective;
 import org.distsde.objective.Smoothness;
-import org.distsde.optim.Method;
+import org.distsde.optim.Optimizer;
+import org.distsde.optim.Optimizers;
 
 /**
  * One fully resolved series of an experiment (after {@code --set} overrides and sweep expansion).
@@ -15,7 +16,8 @@ import org.distsde.optim.Method;
  * @param runs                Monte Carlo runs R
  * @param rounds              iterations K
  * @param recordEvery         record statistics every k rounds (round 0 and K always)
- * @param optimizer           dsgd, dcsgd or dsignsgd
+ * @param optimizer           the optimizer's id ({@link Optimizers}: dsgd, dcsgd, dsignsgd, rmsprop,
+ *                            rmspropw, adam, adamw)
  * @param agents              number of agents N
  * @param eta                 base learning rate η
  * @param objective           the objective f
@@ -32,6 +34,7 @@ import org.distsde.optim.Method;
  * @param sde                 SDE integration settings
  * @param recordCoordinates   record the mean and variance over runs of the first k coordinates
  *                            of the iterate (0 to min(d, 16); default 0)
+ * @param adaptive            β₁, β₂, ε, θ of the adaptive optimizers (seed 000, Eq. 11)
  */
 public record ExperimentConfig(String name, String description, Long seed, Integer runs, Integer rounds,
                                Integer recordEvery, String optimizer, Integer agents, Double eta,
@@ -39,7 +42,8 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
                                CompressionSpec compression, ScheduleSpec schedule,
                                NormalizationSpec normalization, SmoothnessSpec smoothness,
                                Double divergenceThreshold, String signSampling, LayoutSpec layout,
-                               SdeSpec sde, Integer recordCoordinates) implements Serializable {
+                               SdeSpec sde, Integer recordCoordinates, AdaptiveSpec adaptive)
+        implements Serializable {
     /** Most coordinates whose moments can be recorded. */
     public static final int MAX_RECORDED_COORDINATES = 16;
 
@@ -53,7 +57,7 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         Check.atLeast("runs", Check.required("runs", runs), 1);
         Check.atLeast("rounds", Check.required("rounds", rounds), 1);
         recordEvery = recordEvery == null ? Math.max(1, rounds / 200) : Check.atLeast("recordEvery", recordEvery, 1);
-        Method.parse(Check.required("optimizer", optimizer));
+        final Optimizer opt = Optimizers.parse(Check.required("optimizer", optimizer));
         Check.atLeast("agents", Check.required("agents", agents), 1);
         Check.positive("eta", Check.required("eta", eta));
         Check.required("objective", objective);
@@ -63,10 +67,7 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         schedule = schedule == null ? ScheduleSpec.constant() : schedule;
         normalization = normalization == null ? NormalizationSpec.none() : normalization;
         divergenceThreshold = divergenceThreshold == null ? 1e12 : Check.positive("divergenceThreshold", divergenceThreshold);
-        signSampling = signSampling == null ? "noise" : signSampling;
-        if (!signSampling.equals("noise") && !signSampling.equals("cdf")) {
-            throw new ConfigException("signSampling must be noise or cdf (got '" + signSampling + "')");
-        }
+        signSampling = SignSampling.parse(signSampling == null ? "noise" : signSampling).id();
         layout = layout == null ? LayoutSpec.defaults() : layout;
         layout.byRuns(normalization); // validates mode against normalization
         sde = sde == null ? SdeSpec.disabled() : sde;
@@ -83,27 +84,24 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         }
         noise.validate(agents, d);
         compression.validate(agents);
-        final Method m = Method.parse(optimizer);
-        if (m != Method.DCSGD && !compression.type().equals("none")) {
-            throw new ConfigException("compression is only used by optimizer dcsgd (optimizer is " + optimizer + ")");
+        if (adaptive != null && !opt.adaptive()) {
+            throw new ConfigException("adaptive belongs to the adaptive optimizers (optimizer is " + optimizer + ")");
         }
-        if (normalization.type().equals("theorem") && m == Method.DSIGNSGD) {
-            throw new ConfigException("normalization.type theorem is defined for dsgd and dcsgd (Eq. 1, 5); "
-                    + "dsignsgd converges with a plain scheduler (Theorem 7)");
-        }
-        if (normalization.type().equals("theorem") && noise.type().equals("student-t") && noise.nu() <= 2) {
+        adaptive = adaptive == null ? AdaptiveSpec.defaults() : adaptive;
+        opt.validate(compression, normalization, sde, adaptive);
+        if (normalization.kind() == NormalizationKind.THEOREM && noise.type().equals("student-t") && noise.nu() <= 2) {
             throw new ConfigException("normalization.type theorem needs finite noise variance (noise.nu > 2)");
         }
-        if (!sde.model().equals("full") && m != Method.DSIGNSGD) {
-            throw new ConfigException("sde.model " + sde.model() + " is a phase of the DSignSGD SDE (Lemma 3.4); "
-                    + "optimizer " + optimizer + " has only the full SDE");
-        }
-        if (f.smoothness() == null && smoothness == null && normalization.type().equals("theorem")) {
+        if (f.smoothness() == null && smoothness == null && normalization.kind() == NormalizationKind.THEOREM) {
             throw new ConfigException("smoothness (l0, l1) is required for objective " + objective.type());
         }
     }
 
-    public Method method() { return Method.parse(optimizer); }
+    /** The optimizer of this series (one type per optimizer, {@link Optimizers}). */
+    public Optimizer method() { return Optimizers.parse(optimizer); }
+
+    /** The parsed {@link #signSampling}. */
+    public SignSampling signSamplingKind() { return SignSampling.parse(signSampling); }
 
     public Objective buildObjective() { return objective.build(); }
 

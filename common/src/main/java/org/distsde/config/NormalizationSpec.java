@@ -17,22 +17,20 @@ import java.io.Serializable;
 public record NormalizationSpec(String type, Double floor, Double epsilon, Boolean perRun) implements Serializable {
     public NormalizationSpec {
         type = type == null ? "none" : type;
-        switch (type) {
-            case "none" -> {
+        switch (NormalizationKind.parse(type)) {
+            case NONE -> {
                 if (perRun != null) {
                     throw new ConfigException("normalization.perRun needs normalization.type theorem");
                 }
             }
-            case "grad-norm" -> floor = floor == null ? 1.0 : Check.nonNegative("normalization.floor", floor);
-            case "theorem" -> {
+            case GRAD_NORM -> floor = floor == null ? 1.0 : Check.nonNegative("normalization.floor", floor);
+            case THEOREM -> {
                 perRun = perRun != null && perRun;
                 epsilon = epsilon == null ? 0.5 : epsilon;
                 if (!(epsilon > 0 && epsilon < 1)) {
                     throw new ConfigException("normalization.epsilon must be in (0, 1) (got " + epsilon + ")");
                 }
             }
-            default -> throw new ConfigException(
-                    "normalization.type must be none, grad-norm or theorem (got '" + type + "')");
         }
     }
 
@@ -40,8 +38,13 @@ public record NormalizationSpec(String type, Double floor, Double epsilon, Boole
         return new NormalizationSpec("none", null, null, null);
     }
 
+    /** The parsed {@link #type}. */
+    public NormalizationKind kind() {
+        return NormalizationKind.parse(type);
+    }
+
     /** True when the step of one run depends on the other runs (E‖∇f‖ over runs). */
     public boolean couplesRuns() {
-        return type.equals("theorem") && !Boolean.TRUE.equals(perRun);
+        return kind() == NormalizationKind.THEOREM && !Boolean.TRUE.equals(perRun);
     }
 }

@@ -6,9 +6,10 @@ import java.io.Serializable;
  * {@code sde}: the Euler–Maruyama integration of the optimizer's SDE (Eq. 8, 27–28, 49–52).
  * {@code enabled} asks {@code simulate} to also integrate it into the same output;
  * {@code dt} defaults to η (Algorithm 1 of seed 000, Δt = η); {@code paths} defaults to runs.
- * {@code model} picks the SDE: {@code full} (default) or, for dsignsgd, the phase SDEs of seed
+ * {@code model} picks the SDE ({@link SdeModel}): {@code full} (default) or, for dsignsgd, the phase SDEs of seed
  * 000 Lemma 3.4: {@code phase3} (Eq. 5, Eq. 10 for Student-t: the sign's mean linearised around
- * 0) or {@code phase1} (Eq. 4, the SignGD ODE, no diffusion).
+ * 0) or {@code phase1} (Eq. 4, the SignGD ODE, no diffusion), or, for the adaptive optimizers,
+ * {@code malladi} (Malladi et al.'s SDEs, seed 000 Eq. 228 and 233).
  *
  * <p>The SDE plays two roles. As a <em>model of the optimizer</em> it is integrated at Δt = {@code dt}
  * (kind {@code sde}). As the <em>object of the theorems</em> ({@code resolve}, default true) it is
@@ -33,10 +34,7 @@ public record SdeSpec(Boolean enabled, Double dt, Integer paths, String model, S
         if (paths != null) {
             Check.atLeast("sde.paths", paths, 1);
         }
-        model = model == null ? "full" : model;
-        if (!model.equals("full") && !model.equals("phase3") && !model.equals("phase1")) {
-            throw new ConfigException("sde.model must be full, phase3 or phase1 (got '" + model + "')");
-        }
+        model = SdeModel.parse(model).id();
         scheme = SdeScheme.parse(scheme).id();
         resolve = resolve == null || resolve;
         if (tolerance != null) {
@@ -64,6 +62,11 @@ public record SdeSpec(Boolean enabled, Double dt, Integer paths, String model, S
 
     public static SdeSpec disabled() {
         return new SdeSpec(false, null, null, null);
+    }
+
+    /** The parsed {@link #model}. */
+    public SdeModel modelKind() {
+        return SdeModel.parse(model);
     }
 
     /** The parsed {@link #scheme}. */

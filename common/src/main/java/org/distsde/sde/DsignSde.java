@@ -1,6 +1,7 @@
 package org.distsde.sde;
 
 import org.distsde.config.ExperimentConfig;
+import org.distsde.config.SdeModel;
 import org.distsde.noise.MeanSign;
 import org.distsde.noise.NoiseModel;
 import org.distsde.noise.StudentTNoise;
@@ -43,8 +44,8 @@ public final class DsignSde implements Sde {
         this.f = cfg.buildObjective();
         this.d = f.dim();
         this.scale = Math.sqrt(cfg.eta() / cfg.agents());
-        this.phase1 = cfg.sde().model().equals("phase1");
-        this.phase3 = cfg.sde().model().equals("phase3");
+        this.phase1 = cfg.sde().modelKind() == SdeModel.PHASE1;
+        this.phase3 = cfg.sde().modelKind() == SdeModel.PHASE3;
         final int n = cfg.agents();
         this.agents = new NoiseModel[cfg.noise().homogeneous() ? 1 : n];
         this.kappa = new double[agents.length];

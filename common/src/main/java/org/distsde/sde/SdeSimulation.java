@@ -249,6 +249,8 @@ public final class SdeSimulation {
         final int pStart, n, nd, kc, nodes;
         final double[] x0 = cfg.initialPoint();
         final double[] x, drift, diff, fac, z, inc;
+        final AugmentedSde aug = sde instanceof AugmentedSde a ? a : null;
+        final double[] aux, grad;                               // auxiliary state (M, V) and ∇f, augmented SDEs only
         final double[] val, g2, loss, gn2, lr, es, mask;        // per path: f, ‖∇f‖², f − f*, …, ηₛ, alive 1/0
         final double[] fLoss, fGn2, fLr, frozen;                // frozen copies of diverged paths
         final double[] phi1, phi2, i1, i2;                      // time integrals
@@ -273,6 +275,11 @@ public final class SdeSimulation {
             }
             drift = new double[nd];
             diff = new double[nd];
+            aux = aug == null ? null : new double[n * aug.auxDim()];
+            grad = aug == null ? null : new double[nd];
+            for (int p = 0; aug != null && p < n; p++) {
+                aug.initAux(aux, p);
+            }
             fac = d == 1 ? null : new double[nd];
             z = new double[nodes * nd];
             inc = new double[nodes * nd];
@@ -302,7 +309,11 @@ public final class SdeSimulation {
         /** f, coefficients, divergence and learning rates at step k (time k·Δt). */
         void evaluate(long k) {
             f.values(x, n, val);
-            sde.coefficients(x, n, drift, diff, g2);
+            if (aug != null) {
+                aug.coefficients(k * dt, x, aux, n, drift, diff, g2, grad);
+            } else {
+                sde.coefficients(x, n, drift, diff, g2);
+            }
             // divergence is rare: two max-reductions (NaN and +∞ propagate) decide whether to look for it
             double vMax = Double.NEGATIVE_INFINITY, gMax = Double.NEGATIVE_INFINITY;
             for (int p = 0; p < n; p++) {
@@ -342,6 +353,9 @@ public final class SdeSimulation {
                     fLr[p] = lr[p];
                     System.arraycopy(x, p * d, frozen, p * kc, kc);
                     System.arraycopy(x0, 0, x, p * d, d); // finite working state, time factor 0 from now on
+                    if (aug != null) {
+                        aug.initAux(aux, p);
+                    }
                 }
             }
         }
@@ -371,6 +385,9 @@ public final class SdeSimulation {
                     Arrays.fill(fac, p * d, p * d + d, es[p]);
                 }
                 EulerMaruyama.update(x, nd, fac, drift, diff, inc, m * nd, dt);
+            }
+            if (aug != null) { // the moments from the old state, with the same increments as X
+                aug.advance(k * dt, aux, grad, g2, n, inc, m * nd, dt, mask);
             }
         }
 

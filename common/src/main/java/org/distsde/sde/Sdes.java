@@ -6,12 +6,11 @@ import org.distsde.config.ExperimentConfig;
 public final class Sdes {
     private Sdes() { }
 
-    /** DSGD: Eq. 8; DCSGD: Eq. 27–28; DSignSGD: Eq. 49–52, or a phase of it (seed 000 Eq. 4, 5, 10). */
+    /**
+     * The optimizer's SDE of {@code sde.model}: DSGD Eq. 8; DCSGD Eq. 27–28; DSignSGD Eq. 49–52 or
+     * a phase of it (seed 000 Eq. 4, 5, 10); RMSprop(W) / Adam(W) seed 000's or Malladi's.
+     */
     public static Sde of(ExperimentConfig cfg) {
-        return switch (cfg.method()) {
-            case DSGD -> new DsgdSde(cfg);
-            case DCSGD -> new DcsgdSde(cfg);
-            case DSIGNSGD -> new DsignSde(cfg);
-        };
+        return cfg.method().sde(cfg);
     }
 }

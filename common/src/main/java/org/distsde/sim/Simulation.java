@@ -8,8 +8,9 @@ import org.distsde.objective.Objective;
 
 /**
  * The server side of one series: holds the iterates of all R runs (flat [R·d]), asks an
- * {@link Aggregator} for Σᵢ mᵢ each round and steps x_{k+1} = x_k − (η ηₖ νₖ / N) Σᵢ mᵢ, where νₖ is
- * the normalization factor. A run whose f(x) − f* is not finite or exceeds the divergence
+ * {@link Aggregator} for Σᵢ mᵢ each round and lets the optimizer's {@link ServerUpdate} step, e.g.
+ * x_{k+1} = x_k − (η ηₖ νₖ / N) Σᵢ mᵢ with νₖ the normalization factor (the adaptive optimizers
+ * keep their moments in the server's state, which is checkpointed with the iterates). A run whose f(x) − f* is not finite or exceeds the divergence
  * threshold is frozen, counted and left out of every statistic from then on.
  */
 public final class Simulation {
@@ -86,9 +87,10 @@ public final class Simulation {
      * state of their own (round k's draws depend only on k), so this is all a resumed run needs to
      * continue bit-identically.
      */
-    public record State(int round, double[] x, boolean[] alive, Integrals integrals, List<RoundStats> rows)
-            implements java.io.Serializable {
+    public record State(int round, double[] x, boolean[] alive, Integrals integrals, List<RoundStats> rows,
+                        double[] server) implements java.io.Serializable {
         public State {
+            server = server == null ? new double[0] : server;
             integrals = new Integrals(integrals.phi1().clone(), integrals.phi2().clone(), integrals.i1().clone(),
                     integrals.i2().clone());
         }
@@ -160,6 +162,7 @@ public final class Simulation {
         java.util.Arrays.fill(alive, true);
         final double[] sum = new double[runs * d];
         final Integrals in = from == null ? new Integrals(runs) : from.integrals();
+        final ServerUpdate server = cfg.method().server(cfg, runs);
         int k0 = 0;
         if (from != null) {
             if (from.x().length != x.length) {
@@ -168,6 +171,7 @@ public final class Simulation {
             System.arraycopy(from.x(), 0, x, 0, x.length);
             System.arraycopy(from.alive(), 0, alive, 0, runs);
             k0 = from.round();
+            server.restore(from.server());
         }
         final double fStar = f.minValue();
         final double threshold = cfg.divergenceThreshold();
@@ -176,7 +180,7 @@ public final class Simulation {
         final boolean coupled = cfg.normalization().couplesRuns();
         for (int k = k0; k <= rounds; k++) {
             if (cp != null && cp.every() > 0 && k > k0 && k % cp.every() == 0 && k < rounds) {
-                cp.save(new State(k, x.clone(), alive.clone(), in, new ArrayList<>(rowsSoFar)));
+                cp.save(new State(k, x.clone(), alive.clone(), in, new ArrayList<>(rowsSoFar), server.state()));
             }
             double gnSum = 0;
             int alive0 = 0;
@@ -214,17 +218,7 @@ public final class Simulation {
                 break;
             }
             agg.sum(k, r0, g, gn2, alive, sum);
-            final double invN = 1.0 / cfg.agents();
-            for (int r = 0; r < runs; r++) {
-                if (!alive[r]) {
-                    continue;
-                }
-                final double step = lr[r] * invN;
-                final int off = r * d;
-                for (int j = 0; j < d; j++) {
-                    x[off + j] -= step * sum[off + j];
-                }
-            }
+            server.step(k, x, sum, lr, alive);
         }
     }
 }

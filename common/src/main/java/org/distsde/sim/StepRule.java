@@ -2,9 +2,10 @@ package org.distsde.sim;
 
 import java.io.Serializable;
 import org.distsde.config.ExperimentConfig;
+import org.distsde.config.NormalizationKind;
 import org.distsde.config.NormalizationSpec;
 import org.distsde.objective.Smoothness;
-import org.distsde.optim.Method;
+import org.distsde.optim.Optimizer;
 import org.distsde.schedule.Schedule;
 
 /**
@@ -19,7 +20,8 @@ public final class StepRule implements Serializable {
     private final double eta;
     private final Schedule schedule;
     private final NormalizationSpec norm;
-    private final Method method;
+    private final Optimizer method;
+    private final NormalizationKind kind;
     private final AgentAverages averages;
     private final Smoothness smooth;
     private final int d;
@@ -29,6 +31,7 @@ public final class StepRule implements Serializable {
         this.schedule = cfg.schedule().build();
         this.norm = cfg.normalization();
         this.method = cfg.method();
+        this.kind = norm.kind();
         this.averages = averages;
         this.smooth = cfg.smoothnessPair();
         this.d = cfg.buildObjective().dim();
@@ -39,11 +42,9 @@ public final class StepRule implements Serializable {
         return schedule.at(k);
     }
 
-    /** Eq. 1 (DSGD) or Eq. 5 (DCSGD) at the given gradient norm. */
+    /** The optimizer's learning-rate ceiling (Eq. 1 for DSGD, Eq. 5 for DCSGD) at the given gradient norm. */
     public double ceiling(double gradNorm) {
-        return method == Method.DSGD
-                ? LearningRateConditions.dsgd(averages, smooth.l0(), smooth.l1(), d, norm.epsilon(), gradNorm)
-                : LearningRateConditions.dcsgd(averages, smooth.l0(), smooth.l1(), d, norm.epsilon(), gradNorm);
+        return method.ceiling(averages, smooth.l0(), smooth.l1(), d, norm.epsilon(), gradNorm);
     }
 
     /**
@@ -53,8 +54,8 @@ public final class StepRule implements Serializable {
      */
     public void ratesAll(double k, double[] gn2, int n, double meanGradNorm, double[] lr) {
         final double base = eta * schedule.at(k);
-        switch (norm.type()) {
-            case "grad-norm" -> {
+        switch (kind) {
+            case GRAD_NORM -> {
                 final double floor = norm.floor();
                 if (floor > 0) { // den ≥ floor > 0 (or NaN on a diverged path): one division, no branch
                     for (int r = 0; r < n; r++) {
@@ -67,7 +68,7 @@ public final class StepRule implements Serializable {
                     }
                 }
             }
-            case "theorem" -> {
+            case THEOREM -> {
                 final boolean perRun = !norm.couplesRuns();
                 final double cap = perRun ? Double.POSITIVE_INFINITY : ceiling(meanGradNorm);
                 for (int r = 0; r < n; r++) {
@@ -85,11 +86,11 @@ public final class StepRule implements Serializable {
      */
     public void rates(double k, double[] gn2, boolean[] alive, double meanGradNorm, double[] lr) {
         final double base = eta * schedule.at(k);
-        final boolean theorem = norm.type().equals("theorem");
+        final boolean theorem = kind == NormalizationKind.THEOREM;
         final boolean perRun = theorem && !norm.couplesRuns();
         final double cap = theorem && !perRun ? ceiling(meanGradNorm) : Double.POSITIVE_INFINITY;
-        switch (norm.type()) { // hoisted: one branch per call, not per run
-            case "grad-norm" -> {
+        switch (kind) { // hoisted: one branch per call, not per run
+            case GRAD_NORM -> {
                 final double floor = norm.floor();
                 for (int r = 0; r < lr.length; r++) {
                     if (alive[r]) {
@@ -98,7 +99,7 @@ public final class StepRule implements Serializable {
                     }
                 }
             }
-            case "theorem" -> {
+            case THEOREM -> {
                 for (int r = 0; r < lr.length; r++) {
                     if (alive[r]) {
                         lr[r] = Math.min(base, perRun ? ceiling(Math.sqrt(gn2[r])) : cap);

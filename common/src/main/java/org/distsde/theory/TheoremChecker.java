@@ -7,7 +7,11 @@ import java.util.Locale;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.objective.Objective;
 import org.distsde.objective.Smoothness;
-import org.distsde.optim.Method;
+import org.distsde.config.NormalizationKind;
+import org.distsde.optim.Dcsgd;
+import org.distsde.optim.Dsgd;
+import org.distsde.optim.DsignSgd;
+import org.distsde.optim.Optimizer;
 import org.distsde.schedule.RobbinsMonro;
 import org.distsde.schedule.Schedule;
 import org.distsde.sim.AgentAverages;
@@ -144,8 +148,8 @@ public final class TheoremChecker {
         assumptions.addAll(thm.notes());
         final boolean applicable = thm.notApplicable().isEmpty();
         final String naNote = applicable ? "" : thm.theorem() + " does not apply: " + thm.notApplicable();
-        final boolean perPath = cfg.normalization().type().equals("theorem") && !cfg.normalization().couplesRuns()
-                && cfg.method() != Method.DSIGNSGD;
+        final boolean perPath = cfg.normalization().kind() == NormalizationKind.THEOREM
+                && !cfg.normalization().couplesRuns() && cfg.method().hasCeiling();
         final Series series = new Series(cfg, thm, schedule, gap, source,
                 coarser != null && source != Source.OPTIMIZER ? coarser : null, perPath);
         series.evaluate(rows);
@@ -169,7 +173,7 @@ public final class TheoremChecker {
                     List.of()));
         }
         final boolean counterexample = bounds.stream().anyMatch(BoundCheck::counterexample);
-        final boolean theoremNorm = cfg.normalization().type().equals("theorem");
+        final boolean theoremNorm = cfg.normalization().kind() == NormalizationKind.THEOREM;
         final Constants constants = new Constants(sm == null ? null : sm.l0(), sm == null ? null : sm.l1(),
                 cfg.smoothness() != null ? "config" : sm != null ? "objective closed form" : "none",
                 f.dim(), averages.agents(), cfg.eta(), epsilon(cfg),
@@ -185,36 +189,45 @@ public final class TheoremChecker {
 
     /** ε of the conditions: the config's theorem normalization, else 0.5. */
     static double epsilon(ExperimentConfig cfg) {
-        return cfg.normalization().type().equals("theorem") ? cfg.normalization().epsilon() : 0.5;
+        return cfg.normalization().kind() == NormalizationKind.THEOREM ? cfg.normalization().epsilon() : 0.5;
     }
 
     /** The theorem of the config's optimizer, with why it does not apply (if so). */
     static TheoremCheck theorem(ExperimentConfig cfg, AgentAverages averages, Objective f, Smoothness sm) {
-        final Method method = cfg.method();
+        final Optimizer method = cfg.method();
         String na = sm == null ? "no (L0, L1) pair for objective " + f.describe() : "";
-        if (na.isEmpty() && method != Method.DSIGNSGD && !averages.finiteVariance()) {
+        if (method.adaptive()) {
+            na = "seed 002 has no theorem for " + method.id() + "; its closed forms are seed 000's "
+                    + "(Lemma 3.13, 3.14, C.45, C.50, C.57), drawn by the report on quadratics";
+        }
+        if (na.isEmpty() && method != DsignSgd.INSTANCE && !averages.finiteVariance()) {
             na = "the noise has infinite variance (Student-t with nu <= 2)";
         }
         final TheoremCheck.Setting setting = new TheoremCheck.Setting(averages, sm == null ? Double.NaN : sm.l0(),
                 sm == null ? Double.NaN : sm.l1(), f.dim(), averages.agents(), cfg.eta(), epsilon(cfg));
-        return switch (method) {
-            case DSGD -> new DsgdCheck(setting, na);
-            case DCSGD -> new DcsgdCheck(setting, na);
-            default -> DsignSgdCheck.of(cfg, setting, na);
-        };
+        if (method == Dsgd.INSTANCE) {
+            return new DsgdCheck(setting, na);
+        }
+        if (method.adaptive()) {
+            return new NoTheorem(method.id(), na);
+        }
+        if (method == Dcsgd.INSTANCE) {
+            return new DcsgdCheck(setting, na);
+        }
+        return DsignSgdCheck.of(cfg, setting, na);
     }
 
     /** The assumptions that come from the config and the schedule (the theorem adds its own). */
     private static List<String> assumptions(ExperimentConfig cfg, RobbinsMonro rm) {
         final List<String> a = new ArrayList<>();
-        if (!cfg.normalization().type().equals("theorem")) {
+        if (cfg.normalization().kind() != NormalizationKind.THEOREM) {
             a.add("epsilon = 0.5 (the config does not use normalization.type theorem)");
         }
         if (!rm.paper()) {
             a.add("the schedule is not Robbins-Monro in the paper's sense: the bound is checked at each finite t but "
                     + "need not tend to 0");
         }
-        if (!cfg.normalization().type().equals("none")) {
+        if (cfg.normalization().kind() != NormalizationKind.NONE) {
             a.add("eta_t is the effective rate lr/eta of each run (scheduler x normalization, as in the paper's "
                     + "eta*eta_t parametrisation); phi1, phi2 and the time integrals are averaged over the runs "
                     + "(without recorded sums: the scheduler only)");
@@ -224,17 +237,18 @@ public final class TheoremChecker {
 
     /** Which condition is checked: the one the step rule enforces. */
     private static String conditionForm(ExperimentConfig cfg, boolean perPath) {
-        final Method method = cfg.method();
-        if (method == Method.DSIGNSGD) {
+        final Optimizer method = cfg.method();
+        if (!method.hasCeiling()) {
             return "constant (no gradient dependence)";
         }
         if (perPath) {
-            return "per path (" + (method == Method.DSGD ? "Eq. 21" : "Eq. 43") + ", each run's own |grad f|): "
+            return "per path (" + (method == Dsgd.INSTANCE ? "Eq. 21" : "Eq. 43") + ", each run's own |grad f|): "
                     + "enforced by construction by the per-run theorem normalization; the recorded means cannot "
                     + "verify it per path, so only lr_max <= ceiling at |grad f| = 0 is tested";
         }
-        return "expectation (lr_max <= ceiling at E|grad f| = grad_norm_mean" + (cfg.normalization().type()
-                .equals("theorem") ? ", as Eq. " + (method == Method.DSGD ? "26" : "45") + " enforces)" : ")");
+        return "expectation (lr_max <= ceiling at E|grad f| = grad_norm_mean"
+                + (cfg.normalization().kind() == NormalizationKind.THEOREM
+                ? ", as Eq. " + (method == Dsgd.INSTANCE ? "26" : "45") + " enforces)" : ")");
     }
 
     /** The evaluation of one series, time by time: condition, measured side, each bound's points. */

@@ -32,6 +32,6 @@ public final class Configs {
                                       double eta, int runs, int rounds, int recordEvery, CompressionSpec comp,
                                       ScheduleSpec schedule, NormalizationSpec norm, SdeSpec sde) {
         return new ExperimentConfig("test", "", 42L, runs, rounds, recordEvery, optimizer, agents, eta, obj, x0,
-                noise, comp, schedule, norm, null, null, null, null, sde, null);
+                noise, comp, schedule, norm, null, null, null, null, sde, null, null);
     }
 }

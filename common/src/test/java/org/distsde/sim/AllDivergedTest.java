@@ -27,7 +27,7 @@ class AllDivergedTest {
         return new ExperimentConfig(c.name(), c.description(), c.seed(), c.runs(), c.rounds(), c.recordEvery(),
                 c.optimizer(), c.agents(), c.eta(), c.objective(), c.x0(), c.noise(), c.compression(), c.schedule(),
                 c.normalization(), c.smoothness(), THRESHOLD, c.signSampling(), c.layout(), c.sde(),
-                c.recordCoordinates());
+                c.recordCoordinates(), null);
     }
 
     /** The first k with f(x_k) = x_k⁴/4 above the threshold (or not finite). */

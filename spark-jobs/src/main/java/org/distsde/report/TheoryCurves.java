@@ -8,7 +8,11 @@ import org.distsde.config.ConfigLoader;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.Series;
 import org.distsde.noise.NoiseModel;
-import org.distsde.optim.Method;
+import org.distsde.config.NormalizationKind;
+import org.distsde.config.SdeModel;
+import org.distsde.optim.Dsgd;
+import org.distsde.optim.DsignSgd;
+import org.distsde.optim.Optimizer;
 import org.distsde.schedule.Schedule;
 import org.distsde.theory.QuadraticLimits;
 import org.distsde.theory.QuadraticMoments;
@@ -89,11 +93,11 @@ public final class TheoryCurves {
 
     static Model model(ExperimentConfig c) {
         if (c == null || !c.objective().type().equals("quadratic") || !c.noise().homogeneous()
-                || !c.compression().type().equals("none") || !c.normalization().type().equals("none")) {
+                || !c.compression().type().equals("none") || c.normalization().kind() != NormalizationKind.NONE) {
             return null;
         }
-        final Method m = c.method();
-        if (m == Method.DCSGD) {
+        final Optimizer m = c.method();
+        if (m != Dsgd.INSTANCE && m != DsignSgd.INSTANCE) {
             return null;
         }
         final boolean gaussian = c.noise().type().equals("gaussian");
@@ -106,7 +110,7 @@ public final class TheoryCurves {
             }
             sigma = c.noise().sigma0();
         } else {
-            if (m == Method.DSGD) {
+            if (m == Dsgd.INSTANCE) {
                 return null;
             }
             sigma = c.noise().sigma();
@@ -117,8 +121,8 @@ public final class TheoryCurves {
             }
         }
         final NoiseModel nm = c.noise().build(0, c.agents());
-        final boolean sign = m == Method.DSIGNSGD;
-        if (sign && !c.sde().model().equals("full") && !c.sde().model().equals("phase3")) {
+        final boolean sign = m == DsignSgd.INSTANCE;
+        if (sign && c.sde().modelKind() != SdeModel.FULL && c.sde().modelKind() != SdeModel.PHASE3) {
             return null;
         }
         return new Model(c, c.objective().h().clone(), sigma.clone(), 2 * nm.standardDensityAtZero(), sign, gaussian,
@@ -139,7 +143,7 @@ public final class TheoryCurves {
         if (!m.sign()) {
             return "dotted: SDE moments (Lemma 3.8)";
         }
-        return (c.sde().model().equals("phase3") ? "dotted: Phase 3 SDE moments (Lemma 3.7"
+        return (c.sde().modelKind() == SdeModel.PHASE3 ? "dotted: Phase 3 SDE moments (Lemma 3.7"
                 : "dotted: Phase 1 ODE then Phase 3 SDE moments (Lemma 3.4, 3.7")
                 + (m.gaussian() ? "" : ", Cor. 3.11 κ = " + String.format(java.util.Locale.ROOT, "%.4f", m.kappa())) + ")";
     }
@@ -171,7 +175,7 @@ public final class TheoryCurves {
         }
         // Phase 1 (Eq. 4): x moves at speed rho(t) towards 0 until it enters Phase 3 (the Phase 3 SDE
         // itself, sde.model phase3, is linear from the start)
-        final boolean linear = m.cfg().sde().model().equals("phase3");
+        final boolean linear = m.cfg().sde().modelKind() == SdeModel.PHASE3;
         final double entry = linear ? 0 : QuadraticLimits.phase3Entry(m.x0(), m.lambda(), m.sigma());
         final DoubleUnaryOperator rho = m.rho();
         final double tEnd = t.length == 0 ? 0 : t[t.length - 1];
@@ -258,7 +262,7 @@ public final class TheoryCurves {
         final double t3 = p[3][0][0];
         final double tStar = QuadraticLimits.phase1Duration(s0, m.mu());
         final List<Double> x1 = new ArrayList<>(), y1 = new ArrayList<>(), x3 = new ArrayList<>(), y3 = new ArrayList<>();
-        final double s3 = m.loss(QuadraticLimits.signGd(m.x0(), m.cfg().sde().model().equals("phase3") ? 0
+        final double s3 = m.loss(QuadraticLimits.signGd(m.x0(), m.cfg().sde().modelKind() == SdeModel.PHASE3 ? 0
                 : QuadraticLimits.phase3Entry(m.x0(), m.lambda(), m.sigma())));
         for (int i = 0; i < t.length; i++) {
             if (t[i] <= Math.min(tStar, t3)) {

@@ -1,0 +1,41 @@
+package org.distsde.config;
+
+import java.io.Serializable;
+
+/**
+ * {@code adaptive}: the hyperparameters of RMSprop(W) and Adam(W) (seed 000, Eq. 11):
+ * {@code beta1} (momentum, Adam only; default 0.9), {@code beta2} (second moment; default 0.999),
+ * {@code epsilon} (default 1e-8) and {@code theta} (decoupled weight decay, the W variants; default
+ * 0.01). βᵢ = 1 − ηρᵢ gives the SDEs' rates ρᵢ = (1 − βᵢ)/η.
+ */
+public record AdaptiveSpec(Double beta1, Double beta2, Double epsilon, Double theta) implements Serializable {
+    public AdaptiveSpec {
+        if (beta1 != null) {
+            unitInterval("adaptive.beta1", beta1);
+        }
+        if (beta2 != null) {
+            unitInterval("adaptive.beta2", beta2);
+        }
+        if (epsilon != null && !(epsilon > 0 && Double.isFinite(epsilon))) {
+            throw new ConfigException("adaptive.epsilon must be positive and finite (got " + epsilon + ")");
+        }
+        if (theta != null && !(theta >= 0 && Double.isFinite(theta))) {
+            throw new ConfigException("adaptive.theta must be >= 0 and finite (got " + theta + ")");
+        }
+    }
+
+    private static void unitInterval(String field, double v) {
+        if (!(v >= 0 && v < 1)) {
+            throw new ConfigException(field + " must be in [0, 1) (got " + v + ")");
+        }
+    }
+
+    public static AdaptiveSpec defaults() {
+        return new AdaptiveSpec(null, null, null, null);
+    }
+
+    public double beta1OrDefault() { return beta1 == null ? 0.9 : beta1; }
+    public double beta2OrDefault() { return beta2 == null ? 0.999 : beta2; }
+    public double epsilonOrDefault() { return epsilon == null ? 1e-8 : epsilon; }
+    public double thetaOrDefault() { return theta == null ? 0.01 : theta; }
+}

@@ -1,0 +1,43 @@
+package org.distsde.config;
+
+import java.util.Locale;
+
+/**
+ * {@code sde.model}: which SDE of the optimizer is integrated. Which models an optimizer has is
+ * the optimizer's own business ({@code org.distsde.optim.Optimizer#sdeModels}).
+ * <ul>
+ * <li>{@code full}: the optimizer's SDE — Eq. 8 (DSGD), Eq. 27–28 (DCSGD), Eq. 49–52 (DSignSGD),
+ *     seed 000's Eq. 131 / 158 (RMSprop(W)) and Eq. 169–171 / 219–221 (Adam(W)).</li>
+ * <li>{@code phase3}, {@code phase1}: the DSignSGD phase SDEs of seed 000 Lemma 3.4.</li>
+ * <li>{@code malladi}: Malladi et al.'s SDEs of RMSprop (Eq. 228–229) and Adam (Eq. 233–235).</li>
+ * </ul>
+ */
+public enum SdeModel {
+    FULL("full"),
+    PHASE3("phase3"),
+    PHASE1("phase1"),
+    MALLADI("malladi");
+
+    private final String id;
+
+    SdeModel(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Parses the config value; null gives {@link #FULL}. */
+    public static SdeModel parse(String s) {
+        if (s == null) {
+            return FULL;
+        }
+        for (SdeModel m : values()) {
+            if (m.id.equals(s.toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        throw new ConfigException("sde.model must be full, phase3, phase1 or malladi (got '" + s + "')");
+    }
+}

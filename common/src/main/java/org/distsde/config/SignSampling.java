@@ -1,0 +1,29 @@
+package org.distsde.config;
+
+/**
+ * {@code signSampling} (dsignsgd): {@code noise} draws each agent's noise and sends
+ * sign(∂f + Z); {@code cdf} draws +1 with probability F(∂f/s) from one uniform, the same law.
+ */
+public enum SignSampling {
+    NOISE("noise"),
+    CDF("cdf");
+
+    private final String id;
+
+    SignSampling(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static SignSampling parse(String s) {
+        for (SignSampling k : values()) {
+            if (k.id.equals(s)) {
+                return k;
+            }
+        }
+        throw new ConfigException("signSampling must be noise or cdf (got '" + s + "')");
+    }
+}

@@ -1,0 +1,36 @@
+package org.distsde.optim;
+
+import java.util.List;
+import org.distsde.config.ExperimentConfig;
+import org.distsde.config.SdeModel;
+import org.distsde.sde.DcsgdSde;
+import org.distsde.sde.Sde;
+import org.distsde.sim.AgentAverages;
+import org.distsde.sim.AgentKernel;
+import org.distsde.sim.LearningRateConditions;
+
+/**
+ * DCSGD: mᵢ = C_{ξᵢ}(∇f(x) + Zᵢ(x)) with an unbiased compressor; SDE Eq. 27–28; condition Eq. 5
+ * (Theorem 6; Eq. 3 of Theorem 5 at σ1 = 0).
+ */
+public final class Dcsgd implements Optimizer {
+    private static final long serialVersionUID = 1L;
+    public static final Dcsgd INSTANCE = new Dcsgd();
+
+    private Dcsgd() { }
+
+    @Override public String id() { return "dcsgd"; }
+    @Override public AgentKernel kernel(ExperimentConfig cfg) { return new GradientMessages(cfg); }
+    @Override public Sde sde(ExperimentConfig cfg) { return new DcsgdSde(cfg); }
+    @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL); }
+    @Override public boolean compresses() { return true; }
+    @Override public boolean hasCeiling() { return true; }
+
+    /** Eq. 5. */
+    @Override
+    public double ceiling(AgentAverages a, double l0, double l1, int d, double eps, double gradNorm) {
+        return LearningRateConditions.dcsgd(a, l0, l1, d, eps, gradNorm);
+    }
+
+    private Object readResolve() { return INSTANCE; }
+}

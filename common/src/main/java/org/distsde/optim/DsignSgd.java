@@ -1,0 +1,26 @@
+package org.distsde.optim;
+
+import java.util.List;
+import org.distsde.config.ExperimentConfig;
+import org.distsde.config.SdeModel;
+import org.distsde.sde.DsignSde;
+import org.distsde.sde.Sde;
+import org.distsde.sim.AgentKernel;
+
+/**
+ * DSignSGD: mᵢ = sign(∇f(x) + Zᵢ(x)); SDE Eq. 49–52 and seed 000's phase SDEs (Lemma 3.4);
+ * Theorem 7 (its condition needs ℓ_ν, computed by the theorem check).
+ */
+public final class DsignSgd implements Optimizer {
+    private static final long serialVersionUID = 1L;
+    public static final DsignSgd INSTANCE = new DsignSgd();
+
+    private DsignSgd() { }
+
+    @Override public String id() { return "dsignsgd"; }
+    @Override public AgentKernel kernel(ExperimentConfig cfg) { return new SignMessages(cfg); }
+    @Override public Sde sde(ExperimentConfig cfg) { return new DsignSde(cfg); }
+    @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL, SdeModel.PHASE3, SdeModel.PHASE1); }
+
+    private Object readResolve() { return INSTANCE; }
+}
