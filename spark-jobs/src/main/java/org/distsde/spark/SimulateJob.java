@@ -26,6 +26,7 @@ import org.distsde.sim.RoundStats;
 import org.distsde.sde.SdeSimulation;
 import org.distsde.sde.refine.Refinement;
 import org.distsde.sim.Simulation;
+import org.distsde.sim.Tracking;
 import org.distsde.report.ChecksText;
 import org.distsde.theory.Source;
 import org.distsde.theory.TheoremChecker;
@@ -339,6 +340,10 @@ public final class SimulateJob {
             if (r.refinement() != null) {
                 s.set("refinement", m.valueToTree(r.refinement().summary()));
             }
+            final Tracking tr = tracking(results, r);
+            if (tr != null) {
+                s.set("tracking", m.valueToTree(tr));
+            }
             if (r.checks() != null) {
                 s.set("checks", m.valueToTree(r.checks()));
             }
@@ -361,10 +366,29 @@ public final class SimulateJob {
         final StringBuilder b = new StringBuilder();
         for (SeriesResult r : results) {
             final RoundStats last = r.rows().get(r.rows().size() - 1);
-            b.append(String.format("%-4d %-12s %-40s %9.2f s  final loss_mean %-11.4g diverged %d/%d%n",
+            b.append(String.format("%-4d %-12s %-40s %9.2f s  final loss_mean %-11.4g diverged %d/%d",
                     r.series().index(), r.kind(), r.series().label(), r.seconds(), last.lossMean(),
                     last.diverged(), last.runs() + last.diverged()));
+            final Tracking t = tracking(results, r);
+            if (t != null && t.rows() > 0) {
+                b.append(String.format(java.util.Locale.ROOT, "   tracks the optimizer: mean |dlog E f| %.3g +- %.2g",
+                        t.meanAbsLogDiff(), t.se()));
+            }
+            b.append('\n');
         }
         return b.toString();
+    }
+
+    /** An SDE series' tracking of its optimizer (same series index), or null. */
+    static Tracking tracking(List<SeriesResult> results, SeriesResult r) {
+        if (!r.kind().startsWith("sde")) {
+            return null;
+        }
+        for (SeriesResult o : results) {
+            if (o.kind().equals("optimizer") && o.series().index() == r.series().index()) {
+                return Tracking.of(o.rows(), r.rows());
+            }
+        }
+        return null;
     }
 }

@@ -66,7 +66,7 @@ class BadInputTableTest extends SparkTestBase {
                 set("recordEvery=0", "recordEvery"), set("agents=0", "agents"), set("agents=\"ten\"", "agents"),
                 // scalars
                 set("eta=0", "eta"), set("eta=-1", "eta"), set("eta=NaN", "eta"), set("seed=\"x\"", "seed"),
-                set("optimizer=adam", "optimizer"), set("optimizer=null", "optimizer"), set("name=\"\"", "name"),
+                set("optimizer=lion", "optimizer"), set("optimizer=null", "optimizer"), set("name=\"\"", "name"),
                 set("name=null", "name"), set("divergenceThreshold=0", "divergenceThreshold"),
                 set("signSampling=magic", "signSampling"), set("bogus=1", "bogus"),
                 // x0 and objective
@@ -93,6 +93,15 @@ class BadInputTableTest extends SparkTestBase {
                 Arguments.of(List.of("--set", "layout.mode=runs", "--set", "normalization={\"type\":\"theorem\"}"), "layout.mode"),
                 set("layout.mode=grid", "layout.mode"), set("layout.blocks=0", "layout.blocks"),
                 set("layout.partitions=0", "layout.partitions"), set("sde.dt=0", "sde.dt"), set("sde.paths=0", "sde.paths"),
+                // the adaptive optimizers' settings (seed 000, Eq. 11)
+                Arguments.of(List.of("--set", "optimizer=adamw", "--set", "adaptive={\"beta1\":1.0}"), "adaptive.beta1"),
+                Arguments.of(List.of("--set", "optimizer=adamw", "--set", "adaptive={\"beta2\":-0.1}"), "adaptive.beta2"),
+                Arguments.of(List.of("--set", "optimizer=adam", "--set", "adaptive={\"beta2\":\"NaN\"}"), "adaptive.beta2"),
+                Arguments.of(List.of("--set", "optimizer=adamw", "--set", "adaptive={\"epsilon\":0}"), "adaptive.epsilon"),
+                Arguments.of(List.of("--set", "optimizer=rmspropw", "--set", "adaptive={\"theta\":-1}"), "adaptive.theta"),
+                Arguments.of(List.of("--set", "optimizer=adamw", "--set", "sde.model=phase3"), "sde.model"),
+                Arguments.of(List.of("--set", "optimizer=adamw", "--set", "normalization={\"type\":\"grad-norm\"}"), "normalization"),
+                set("sde.model=malladi", "sde.model"), set("adaptive={\"beta1\":0.9}", "adaptive"),
                 set("sde.model=phase2", "sde.model"), set("sde.model=phase3", "sde.model"), // dsgd has no phases
                 set("sde.scheme=milstein", "sde.scheme"), set("sde.tolerance=0", "sde.tolerance"),
                 set("sde.tolerance=-0.1", "sde.tolerance"), set("sde.tolerance=\"NaN\"", "sde.tolerance"),
