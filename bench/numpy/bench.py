@@ -11,6 +11,9 @@ Settings are those of BenchCommand.workload (and conf/fig1-b*.json):
   b3   DSignSGD on x^4/4, x0 = 1, eta = 0.1, N = 10, Cauchy noise scale sigma in {0.25, 0.5, 1, 2, 8, 16},
        constant / eta_k = (k + 1)^-1/2 schedule; each agent's sign is +1 with probability
        1/2 + atan(grad f/sigma)/pi (the config's signSampling cdf): 12 configurations
+  adamw  distributed AdamW on sum x_j^4/4 (d = 1000), x0 = 1.25, eta = 0.01, N = 10, Gaussian noise
+       sigma0 = 1 per agent, the server averages and applies AdamW (beta1 0.9, beta2 0.999,
+       eps 1e-8, theta 0.01, bias correction): 1 configuration (conf/bench-adamw.json)
   sde-dsgd, sde-dcsgd, sde-dsign   Euler-Maruyama of Eq. 8, Eq. 27-28 and Eq. 49-52 at dt = eta
   sde-dsgd-fine   sde-dsgd at dt = eta/16 over the same horizon
 
@@ -28,7 +31,7 @@ import time
 import numpy as np
 
 DEFAULTS = {  # runs, iters
-    "b1": (1000, 1000), "b2": (1000, 50), "b3": (10000, 1000),
+    "b1": (1000, 1000), "b2": (1000, 50), "b3": (10000, 1000), "adamw": (1000, 50),
     "sde-dsgd": (1000, 1000), "sde-dcsgd": (1000, 200), "sde-dsign": (10000, 1000), "sde-dsgd-fine": (1000, 1000),
 }
 N = 10
@@ -82,6 +85,31 @@ def dcsgd(rng, runs, iters, omega, norm, chunk=50):
                 step *= f[:, None]
             step *= eta
             x -= step
+    return runs * N * iters * d
+
+
+def adamw(rng, runs, iters, chunk=50):
+    """Distributed AdamW (seed 000 Eq. 11): g_bar = grad f + mean_i Z_i, m, v moving averages with
+    bias correction, x <- x - eta m_hat/(sqrt(v_hat) + eps) - eta theta x."""
+    eta, d, b1, b2, eps, theta = 0.01, 1000, 0.9, 0.999, 1e-8, 0.01
+    z = np.empty((chunk, N, d))
+    for r0 in range(0, runs, chunk):
+        n = min(chunk, runs - r0)
+        x = np.full((n, d), 1.25)
+        m = np.zeros((n, d))
+        v = np.zeros((n, d))
+        zn = z[:n]
+        for k in range(iters):
+            g = x ** 3
+            rng.standard_normal(out=zn)
+            g += zn.mean(axis=1)
+            m *= b1
+            m += (1 - b1) * g
+            v *= b2
+            v += (1 - b2) * g * g
+            c1 = 1.0 / (1 - b1 ** (k + 1))
+            c2 = 1.0 / (1 - b2 ** (k + 1))
+            x -= eta * theta * x + eta * (m * c1) / (np.sqrt(v * c2) + eps)
     return runs * N * iters * d
 
 
@@ -170,6 +198,8 @@ def configs(name):
         return [lambda rng, R, K, s=s, n=n: dsgd(rng, R, K, s, n) for n in ("none", "max1") for s in sig_b1]
     if name == "b2":
         return [lambda rng, R, K, w=w, n=n: dcsgd(rng, R, K, w, n) for n in ("none", "max1") for w in (1.0, 2.0, 4.0)]
+    if name == "adamw":
+        return [lambda rng, R, K: adamw(rng, R, K)]
     if name == "b3":
         return [lambda rng, R, K, s=s, h=h: dsignsgd(rng, R, K, s, h) for h in ("constant", "sqrt") for s in sig_b3]
     if name in ("sde-dsgd", "sde-dsgd-fine"):

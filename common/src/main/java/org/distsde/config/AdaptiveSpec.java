@@ -6,10 +6,16 @@ import java.io.Serializable;
  * {@code adaptive}: the hyperparameters of RMSprop(W) and Adam(W) (seed 000, Eq. 11):
  * {@code beta1} (momentum, Adam only; default 0.9), {@code beta2} (second moment; default 0.999),
  * {@code epsilon} (default 1e-8) and {@code theta} (decoupled weight decay, the W variants; default
- * 0.01). βᵢ = 1 − ηρᵢ gives the SDEs' rates ρᵢ = (1 − βᵢ)/η.
+ * 0.01) and {@code v0}, the initial second moment v₀ = V₀ (1 or d values, default 0; seed 000's
+ * Eq. 133 starts from any (x₀, v₀)). βᵢ = 1 − ηρᵢ gives the SDEs' rates ρᵢ = (1 − βᵢ)/η.
  */
-public record AdaptiveSpec(Double beta1, Double beta2, Double epsilon, Double theta) implements Serializable {
+public record AdaptiveSpec(Double beta1, Double beta2, Double epsilon, Double theta, double[] v0)
+        implements Serializable {
     public AdaptiveSpec {
+        if (v0 != null) {
+            Check.nonNegativeArray("adaptive.v0", v0);
+            Check.finiteArray("adaptive.v0", v0);
+        }
         if (beta1 != null) {
             unitInterval("adaptive.beta1", beta1);
         }
@@ -31,11 +37,25 @@ public record AdaptiveSpec(Double beta1, Double beta2, Double epsilon, Double th
     }
 
     public static AdaptiveSpec defaults() {
-        return new AdaptiveSpec(null, null, null, null);
+        return new AdaptiveSpec(null, null, null, null, null);
     }
 
     public double beta1OrDefault() { return beta1 == null ? 0.9 : beta1; }
     public double beta2OrDefault() { return beta2 == null ? 0.999 : beta2; }
     public double epsilonOrDefault() { return epsilon == null ? 1e-8 : epsilon; }
     public double thetaOrDefault() { return theta == null ? 0.01 : theta; }
+
+    /** v₀ expanded to d values (0 by default). */
+    public double[] v0(int d) {
+        final double[] r = new double[d];
+        if (v0 != null) {
+            if (v0.length != 1 && v0.length != d) {
+                throw new ConfigException("adaptive.v0 must have 1 or d = " + d + " values (got " + v0.length + ")");
+            }
+            for (int j = 0; j < d; j++) {
+                r[j] = v0[v0.length == 1 ? 0 : j];
+            }
+        }
+        return r;
+    }
 }

@@ -118,8 +118,13 @@ public final class ConfigLoader {
             final StringBuilder label = new StringBuilder();
             for (int k = 0; k < keys.size(); k++) {
                 final JsonNode v = values.get(k).get(idx[k]);
-                setPath(t, keys.get(k), v, "sweep." + keys.get(k));
-                final String vs = v.isTextual() ? v.asText() : v.toString();
+                final String vs;
+                if (keys.get(k).equals(CASES)) { // a case sets several paths together
+                    vs = applyCase(t, v);
+                } else {
+                    setPath(t, keys.get(k), v, "sweep." + keys.get(k));
+                    vs = v.isTextual() ? v.asText() : v.toString();
+                }
                 params.put(keys.get(k), vs);
                 label.append(k == 0 ? "" : " ").append(keys.get(k)).append('=').append(vs);
             }
@@ -135,6 +140,26 @@ public final class ConfigLoader {
             }
         }
         return new Experiment(tree, series);
+    }
+
+    /** The sweep key whose values are objects {"label": …, "path": value, …} applied together. */
+    static final String CASES = "cases";
+
+    /** Applies one case of {@code sweep.cases}; returns its label (its "label" field, else its JSON). */
+    private static String applyCase(ObjectNode t, JsonNode c) {
+        if (!c.isObject()) {
+            throw new ConfigException("sweep.cases must be an array of objects {\"label\": ..., \"path\": value, ...}");
+        }
+        String label = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
+            final Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equals("label")) {
+                label = e.getValue().asText();
+            } else {
+                setPath(t, e.getKey(), e.getValue(), "sweep.cases." + e.getKey());
+            }
+        }
+        return label != null ? label : c.toString();
     }
 
     /**

@@ -89,6 +89,7 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         }
         adaptive = adaptive == null ? AdaptiveSpec.defaults() : adaptive;
         opt.validate(compression, normalization, sde, adaptive);
+        adaptive.v0(d);
         if (normalization.kind() == NormalizationKind.THEOREM && noise.type().equals("student-t") && noise.nu() <= 2) {
             throw new ConfigException("normalization.type theorem needs finite noise variance (noise.nu > 2)");
         }

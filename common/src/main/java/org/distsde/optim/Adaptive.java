@@ -56,7 +56,7 @@ public final class Adaptive implements Optimizer {
     public Settings settings(ExperimentConfig cfg) {
         final AdaptiveSpec a = cfg.adaptive();
         return new Settings(momentum ? a.beta1OrDefault() : 0, a.beta2OrDefault(), a.epsilonOrDefault(),
-                decay ? a.thetaOrDefault() : 0, momentum);
+                decay ? a.thetaOrDefault() : 0, momentum, a.v0(cfg.buildObjective().dim()));
     }
 
     @Override
@@ -77,9 +77,10 @@ public final class Adaptive implements Optimizer {
      * @param epsilon        ε
      * @param theta          decoupled weight decay θ (0 without)
      * @param biasCorrection Adam's m̂, v̂ (RMSprop has none)
+     * @param v0             the initial second moment per coordinate
      */
-    public record Settings(double beta1, double beta2, double epsilon, double theta, boolean biasCorrection)
-            implements java.io.Serializable {
+    public record Settings(double beta1, double beta2, double epsilon, double theta, boolean biasCorrection,
+                           double[] v0) implements java.io.Serializable {
         /** ρ₁ = (1 − β₁)/η. */
         public double rho1(double eta) { return (1 - beta1) / eta; }
 

@@ -4,7 +4,7 @@ import org.distsde.sim.ServerUpdate;
 
 /**
  * The server of RMSprop(W) / Adam(W) (seed 000, Eq. 11) for a block of runs: the moments m, v
- * of every run (flat [run·d + j], zero at round 0) are its state. ḡ = (1/N)Σᵢ mᵢ.
+ * of every run (flat [run·d + j]; m₀ = 0, v₀ = {@code adaptive.v0}) are its state. ḡ = (1/N)Σᵢ mᵢ.
  */
 final class AdaptiveServer implements ServerUpdate {
     private static final long serialVersionUID = 1L;
@@ -20,6 +20,9 @@ final class AdaptiveServer implements ServerUpdate {
         this.d = d;
         this.m = new double[runs * d];
         this.v = new double[runs * d];
+        for (int r = 0; r < runs; r++) {
+            System.arraycopy(s.v0(), 0, v, r * d, d);
+        }
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.distsde.optim.Adaptive;
  * preconditioner is singular (P = ε√ι₂(0) = 0). As the optimizer does (its step at round k uses
  * v_{k+1}, m̂_{k+1} with the corrections 1 − β^{k+1}), the coefficients use the post-update second
  * moment V + ηρ₂(… − V) in P and ιᵢ(t + η): shifts of order η, which keep the weak order 1 and make
- * the first step finite (for both models alike). M₀ = V₀ = 0, as the optimizer's m₀ = v₀ = 0.
+ * the first step finite (for both models alike). M₀ = 0 and V₀ = v₀ ({@code adaptive.v0}, default 0),
+ * as the optimizer's m₀, v₀.
  * A schedule ηₜ scales X's coefficients only (the moments' rates do not depend on the learning rate).
  */
 public final class AdaptiveSde implements AugmentedSde {
@@ -34,6 +35,7 @@ public final class AdaptiveSde implements AugmentedSde {
     private final double rho1, rho2, eps, theta;
     private final boolean adam;
     private final boolean malladi;
+    private final double[] v0;
 
     public AdaptiveSde(ExperimentConfig cfg, Adaptive.Settings s, boolean malladi) {
         this.f = cfg.buildObjective();
@@ -47,6 +49,7 @@ public final class AdaptiveSde implements AugmentedSde {
         this.eps = s.epsilon();
         this.theta = s.theta();
         this.malladi = malladi;
+        this.v0 = s.v0().clone();
     }
 
     @Override public int dim() { return d; }
@@ -56,7 +59,8 @@ public final class AdaptiveSde implements AugmentedSde {
 
     @Override
     public void initAux(double[] aux, int p) {
-        java.util.Arrays.fill(aux, p * 2 * d, (p + 1) * 2 * d, 0.0);
+        java.util.Arrays.fill(aux, p * 2 * d, p * 2 * d + d, 0.0); // M₀ = 0
+        System.arraycopy(v0, 0, aux, p * 2 * d + d, d);          // V₀ = v₀
     }
 
     /** diag S/N at coordinate j: (ω̄(∂ⱼf)² + (1/N)Σᵢ(ωᵢ + 1)Σᵢ,ⱼⱼ)/N (Eq. 28; Eq. 8 without compression). */

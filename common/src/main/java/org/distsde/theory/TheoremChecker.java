@@ -475,6 +475,9 @@ public final class TheoremChecker {
 
     private static String summary(String theorem, Source src, Condition c, List<BoundCheck> bounds,
                                   DefinitionOneCheck.Result def1) {
+        if (theorem.startsWith("no theorem")) { // NoTheorem: nothing to evaluate, only the reason
+            return "not applicable - " + c.note().replaceFirst("^.* does not apply: ", "");
+        }
         final StringBuilder sb = new StringBuilder(theorem).append(" [").append(src.label()).append("]: ");
         if (!c.applicable()) {
             return sb.append("not applicable - ").append(c.note()).toString();

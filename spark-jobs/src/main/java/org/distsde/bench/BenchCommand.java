@@ -50,7 +50,7 @@ public final class BenchCommand {
     static final String USAGE = "usage: distsde bench [--quick] [--workloads b1,b2,b3,sde-dsgd,sde-dcsgd,sde-dsign,sde-dsgd-fine] "
             + "[--reps N] [--warmup N] [--b2-iters N] [--json FILE] [--conf-dir conf] [--reference-dir DIR] "
             + "[--numpy-dir bench/numpy] [--no-reference]";
-    static final List<String> ALL = List.of("b1", "b2", "b3", "sde-dsgd", "sde-dcsgd", "sde-dsign", "sde-dsgd-fine");
+    static final List<String> ALL = List.of("b1", "b2", "b3", "adamw", "sde-dsgd", "sde-dcsgd", "sde-dsign", "sde-dsgd-fine");
     /** sde-dsgd-fine: sde-dsgd at Δt = η/FINE over the same horizon. */
     static final int FINE = 16;
 
@@ -204,9 +204,10 @@ public final class BenchCommand {
         final String file = switch (base) {
             case "b1", "dsgd" -> "fig1-b1-dsgd.json";
             case "b2", "dcsgd" -> "fig1-b2-dcsgd.json";
+            case "adamw" -> "bench-adamw.json";
             default -> "fig1-b3-dsignsgd.json";
         };
-        final boolean two = file.contains("b2");
+        final boolean two = file.contains("b2") || file.contains("adamw"); // d = 1000: 50 iterations
         final boolean three = file.contains("b3");
         int runs = three ? 10_000 : 1000;
         int iters = two ? (b2Iters != null ? b2Iters : sde ? 200 : 50) : 1000;

@@ -20,7 +20,8 @@ import org.distsde.theory.QuadraticMoments;
 /**
  * Closed-form theory drawn over a series, wherever one exists: SGD or SignSGD on a diagonal
  * quadratic f(x) = ½xᵀHx with homogeneous Gaussian (σ₁ = 0) or Student-t noise, no compression and
- * no normalization (seed 000, Section 3.1; any N, constant or power scheduler).
+ * no normalization (seed 000, Section 3.1; any N, constant or power scheduler); for RMSprop(W)
+ * and Adam(W) the closed forms of seed 000 Appendix C.6–C.8 ({@link AdaptiveTheory}).
  * <ul>
  * <li>Prediction (dotted): the exact moments of the SDE — SGD: Lemma 3.8; SignSGD: the Phase 1
  *     ODE (Eq. 4) until every coordinate has |Yⱼ| ≤ 1, then the Phase 3 SDE (Eq. 5 / Eq. 10 for
@@ -131,11 +132,14 @@ public final class TheoryCurves {
 
     /** True when {@code c} has a closed form to draw. */
     public static boolean applies(ExperimentConfig c) {
-        return model(c) != null;
+        return model(c) != null || AdaptiveTheory.applies(c);
     }
 
     /** What the dotted prediction of this series is, for the chart's subtitle ("" when none). */
     public static String describe(ExperimentConfig c) {
+        if (AdaptiveTheory.applies(c)) {
+            return AdaptiveTheory.describe(c);
+        }
         final Model m = model(c);
         if (m == null) {
             return "";
@@ -224,6 +228,9 @@ public final class TheoryCurves {
 
     /** Loss lines of a series: the prediction and, where they apply, the bounds. */
     public static List<Curve> loss(ExperimentConfig c, double[] rounds, boolean singleSeries) {
+        if (AdaptiveTheory.applies(c)) {
+            return AdaptiveTheory.loss(c, rounds);
+        }
         final Model m = model(c);
         final List<Curve> out = new ArrayList<>();
         if (m == null || rounds.length == 0) {
@@ -285,6 +292,9 @@ public final class TheoryCurves {
 
     /** The predicted mean (or variance) of coordinate j (0-based) at the given rounds, or null. */
     public static Curve moment(ExperimentConfig c, double[] rounds, int j, boolean variance) {
+        if (AdaptiveTheory.applies(c)) {
+            return AdaptiveTheory.moment(c, rounds, j, variance);
+        }
         final Model m = model(c);
         if (m == null || j >= m.lambda().length || rounds.length == 0) {
             return null;
