@@ -71,7 +71,7 @@ final class AdaptiveTheory {
     }
 
     static String describe(ExperimentConfig c) {
-        return "dotted: stationary loss and Var[x] of " + lemma(c) + "; dash-dot: asymptotic bound (isotropic noise)";
+        return "dotted: stationary loss and Var[x] of " + lemma(c);
     }
 
     static List<TheoryCurves.Curve> loss(ExperimentConfig c, double[] rounds) {
