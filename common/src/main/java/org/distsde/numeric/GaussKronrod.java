@@ -7,9 +7,9 @@ import java.util.function.DoubleUnaryOperator;
  * QUADPACK's QK15 (Piessens, de Doncker-Kapenga, Überhuber and Kahaner, 1983) in the QAG scheme.
  * The integral starts on a caller-given partition (so that the caller can put break points where
  * it knows the integrand to change quickly); the subinterval with the largest error estimate
- * |K15 − G7| is bisected until the estimates add up to at most max(absTol, relTol·|I|) or the
- * interval budget is spent. |K15 − G7| overestimates the error of K15 for smooth integrands
- * (it is the error of G7), so the result is usually much more accurate than the tolerance.
+ * (QK15's: |K15 − G7| rescaled by the integrand's variation, see {@link #rule}) is bisected until
+ * the estimates add up to at most max(absTol, relTol·|I|) or the interval budget is spent. The
+ * estimate is a heuristic: GaussKronrodTest measures how it does on a sharp peak.
  *
  * <p>Intervals live in primitive arrays; the integrand is a {@link DoubleUnaryOperator} (no boxing).
  */
