@@ -91,8 +91,8 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
             throw new ConfigException("normalization.type theorem is defined for dsgd and dcsgd (Eq. 1, 5); "
                     + "dsignsgd converges with a plain scheduler (Theorem 7)");
         }
-        if (normalization.type().equals("theorem") && noise.type().equals("student-t") && noise.nu() <= 2) {
-            throw new ConfigException("normalization.type theorem needs finite noise variance (noise.nu > 2)");
+        if (normalization.type().equals("theorem") && !noise.finiteVariance()) {
+            throw new ConfigException("normalization.type theorem needs finite noise variance (noise.nu > 2, noise.alpha = 2)");
         }
         if (!sde.model().equals("full") && m != Method.DSIGNSGD) {
             throw new ConfigException("sde.model " + sde.model() + " is a phase of the DSignSGD SDE (Lemma 3.4); "
