@@ -193,7 +193,7 @@ public final class TheoremChecker {
         final Method method = cfg.method();
         String na = sm == null ? "no (L0, L1) pair for objective " + f.describe() : "";
         if (na.isEmpty() && method != Method.DSIGNSGD && !averages.finiteVariance()) {
-            na = "the noise has infinite variance (Student-t with nu <= 2)";
+            na = "the noise has infinite variance (Student-t with nu <= 2 or stable with alpha < 2)";
         }
         final TheoremCheck.Setting setting = new TheoremCheck.Setting(averages, sm == null ? Double.NaN : sm.l0(),
                 sm == null ? Double.NaN : sm.l1(), f.dim(), averages.agents(), cfg.eta(), epsilon(cfg));
