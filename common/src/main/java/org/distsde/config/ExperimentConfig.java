@@ -90,8 +90,8 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         adaptive = adaptive == null ? AdaptiveSpec.defaults() : adaptive;
         opt.validate(compression, normalization, sde, adaptive);
         adaptive.v0(d);
-        if (normalization.kind() == NormalizationKind.THEOREM && noise.type().equals("student-t") && noise.nu() <= 2) {
-            throw new ConfigException("normalization.type theorem needs finite noise variance (noise.nu > 2)");
+        if (normalization.kind() == NormalizationKind.THEOREM && !noise.finiteVariance()) {
+            throw new ConfigException("normalization.type theorem needs finite noise variance (noise.nu > 2, noise.alpha = 2)");
         }
         if (f.smoothness() == null && smoothness == null && normalization.kind() == NormalizationKind.THEOREM) {
             throw new ConfigException("smoothness (l0, l1) is required for objective " + objective.type());

@@ -3,17 +3,22 @@ package org.distsde.config;
 import java.io.Serializable;
 import org.distsde.noise.GaussianNoise;
 import org.distsde.noise.NoiseModel;
+import org.distsde.noise.StableNoise;
 import org.distsde.noise.StudentTNoise;
 
 /**
  * {@code noise}: {@code type} gaussian ((σ0², σ1²)-variance, Definition 2: {@code sigma0},
- * {@code sigma1}) or student-t ({@code nu}, {@code sigma}). Scales are a number or a per-coordinate
- * array. Agents are heterogeneous through {@code agentFactors} (one multiplier per agent) or
- * {@code agentSpread} [from, to] (agent i gets from + (to − from)·i/(N − 1)); agent i's scales are
- * the base scales times its factor.
+ * {@code sigma1}), student-t ({@code nu}, {@code sigma}) or stable (symmetric α-stable,
+ * {@code alpha} ∈ (0, 2], {@code sigma}: Zⱼ = σⱼT, E[e^{itT}] = exp(−|t|^α)). Scales are a number
+ * or a per-coordinate array. Agents are heterogeneous through {@code agentFactors} (one
+ * multiplier per agent) or {@code agentSpread} [from, to] (agent i gets from + (to − from)·i/(N − 1));
+ * agent i's scales are the base scales times its factor. Tail indices may differ between agents
+ * too: {@code agentNus} (N values, instead of {@code nu}) or {@code agentAlphas} (N values, instead
+ * of {@code alpha}).
  */
 public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu, double[] sigma,
-                        double[] agentFactors, double[] agentSpread) implements Serializable {
+                        double[] agentFactors, double[] agentSpread, Double alpha, double[] agentNus,
+                        double[] agentAlphas) implements Serializable {
     public NoiseSpec {
         Check.required("noise.type", type);
         switch (type) {
@@ -23,17 +28,47 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
                 if (nu != null || sigma != null) {
                     throw new ConfigException("noise.nu and noise.sigma belong to type student-t, not gaussian");
                 }
+                absent("noise.agentNus", agentNus, "student-t", type);
+                absent("noise.alpha", alpha, "stable", type);
+                absent("noise.agentAlphas", agentAlphas, "stable", type);
             }
             case "student-t" -> {
-                if (!(Check.required("noise.nu", nu) > 0)) {
-                    throw new ConfigException("noise.nu must be > 0 (got " + nu + ")");
+                if (agentNus == null) {
+                    if (!(Check.required("noise.nu", nu) > 0)) {
+                        throw new ConfigException("noise.nu must be > 0 (got " + nu + ")");
+                    }
+                } else {
+                    exclusive("noise.nu", nu, "noise.agentNus");
+                    for (int i = 0; i < agentNus.length; i++) {
+                        if (!(agentNus[i] > 0)) {
+                            throw new ConfigException("noise.agentNus[" + i + "] must be > 0 (got " + agentNus[i] + ")");
+                        }
+                    }
                 }
                 Check.nonNegativeArray("noise.sigma", Check.required("noise.sigma", sigma));
                 if (sigma0 != null || sigma1 != null) {
                     throw new ConfigException("noise.sigma0 and noise.sigma1 belong to type gaussian, not student-t");
                 }
+                absent("noise.alpha", alpha, "stable", type);
+                absent("noise.agentAlphas", agentAlphas, "stable", type);
             }
-            default -> throw new ConfigException("noise.type must be gaussian or student-t (got '" + type + "')");
+            case "stable" -> {
+                if (agentAlphas == null) {
+                    stableIndex("noise.alpha", Check.required("noise.alpha", alpha));
+                } else {
+                    exclusive("noise.alpha", alpha, "noise.agentAlphas");
+                    for (int i = 0; i < agentAlphas.length; i++) {
+                        stableIndex("noise.agentAlphas[" + i + "]", agentAlphas[i]);
+                    }
+                }
+                Check.nonNegativeArray("noise.sigma", Check.required("noise.sigma", sigma));
+                if (sigma0 != null || sigma1 != null) {
+                    throw new ConfigException("noise.sigma0 and noise.sigma1 belong to type gaussian, not stable");
+                }
+                absent("noise.nu", nu, "student-t", type);
+                absent("noise.agentNus", agentNus, "student-t", type);
+            }
+            default -> throw new ConfigException("noise.type must be gaussian, student-t or stable (got '" + type + "')");
         }
         if (agentFactors != null) {
             Check.nonNegativeArray("noise.agentFactors", agentFactors);
@@ -49,6 +84,31 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
         }
     }
 
+    /** The fields of the 2025 configs (no stable noise, no per-agent tail indices). */
+    public NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu, double[] sigma, double[] agentFactors,
+                     double[] agentSpread) {
+        this(type, sigma0, sigma1, nu, sigma, agentFactors, agentSpread, null, null, null);
+    }
+
+    private static void absent(String field, Object v, String belongs, String type) {
+        if (v != null) {
+            throw new ConfigException(field + " belongs to type " + belongs + ", not " + type);
+        }
+    }
+
+    private static void exclusive(String field, Object v, String other) {
+        if (v != null) {
+            throw new ConfigException(field + " and " + other + " are mutually exclusive");
+        }
+    }
+
+    /** α ∈ (0, 2] (NaN-safe). */
+    private static void stableIndex(String field, double a) {
+        if (!(a > 0 && a <= 2)) {
+            throw new ConfigException(field + " must be in (0, 2] (got " + a + ")");
+        }
+    }
+
     /** Checks lengths against N and d. */
     void validate(int agents, int d) {
         for (String f : new String[] {"sigma0", "sigma1", "sigma"}) {
@@ -59,6 +119,12 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
         }
         if (agentFactors != null && agentFactors.length != agents) {
             throw new ConfigException("noise.agentFactors must have N = " + agents + " values (got " + agentFactors.length + ")");
+        }
+        if (agentNus != null && agentNus.length != agents) {
+            throw new ConfigException("noise.agentNus must have N = " + agents + " values (got " + agentNus.length + ")");
+        }
+        if (agentAlphas != null && agentAlphas.length != agents) {
+            throw new ConfigException("noise.agentAlphas must have N = " + agents + " values (got " + agentAlphas.length + ")");
         }
     }
 
@@ -75,16 +141,57 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
 
     /** True when every agent has the same noise model. */
     public boolean homogeneous() {
-        return agentFactors == null && (agentSpread == null || agentSpread[0] == agentSpread[1]);
+        return agentFactors == null && (agentSpread == null || agentSpread[0] == agentSpread[1])
+                && allEqual(agentNus) && allEqual(agentAlphas);
+    }
+
+    /** Agent i's tail index: ν (student-t), α (stable); NaN for gaussian noise. */
+    public double tailIndex(int i) {
+        return switch (type) {
+            case "student-t" -> agentNus != null ? agentNus[i] : nu;
+            case "stable" -> agentAlphas != null ? agentAlphas[i] : alpha;
+            default -> Double.NaN;
+        };
+    }
+
+    /**
+     * True when every agent's noise has a finite covariance: always for gaussian, ν &gt; 2 for
+     * student-t, α = 2 for stable.
+     */
+    public boolean finiteVariance() {
+        if (type.equals("gaussian")) {
+            return true;
+        }
+        final double[] list = type.equals("student-t") ? agentNus : agentAlphas;
+        for (int i = 0; i < (list == null ? 1 : list.length); i++) {
+            final double t = tailIndex(i);
+            if (type.equals("student-t") ? !(t > 2) : t != 2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The noise model of agent i. */
     public NoiseModel build(int i, int agents) {
         final double f = factor(i, agents);
-        if (type.equals("gaussian")) {
-            return new GaussianNoise(times(sigma0, f), times(sigma1, f));
+        return switch (type) {
+            case "gaussian" -> new GaussianNoise(times(sigma0, f), times(sigma1, f));
+            case "stable" -> new StableNoise(tailIndex(i), times(sigma, f));
+            default -> new StudentTNoise(tailIndex(i), times(sigma, f));
+        };
+    }
+
+    private static boolean allEqual(double[] v) {
+        if (v == null) {
+            return true;
         }
-        return new StudentTNoise(nu, times(sigma, f));
+        for (double x : v) {
+            if (Double.compare(x, v[0]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double[] times(double[] v, double f) {

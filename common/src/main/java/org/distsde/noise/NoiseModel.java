@@ -8,9 +8,10 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * The gradient noise Zᵢ(x) of one agent: ∇f_{γᵢ}(x) = ∇f(x) + Zᵢ(x) (Section 3).
  *
  * <p>Every model here is coordinate-wise a scaled symmetric standard law:
- * Zᵢⱼ(x) = sᵢⱼ(x)·Tⱼ with Tⱼ i.i.d. standard Gaussian or Student-t, so the quantities the SDEs
- * need have closed forms: the (diagonal) covariance Σᵢ(x) when it is finite, and
- * E[sign(∂ⱼf + Zᵢⱼ)] = 2F(∂ⱼf / sᵢⱼ) − 1 (Eq. 49–51). Immutable and thread-safe.
+ * Zᵢⱼ(x) = sᵢⱼ(x)·Tⱼ with Tⱼ i.i.d. standard Gaussian, Student-t or symmetric α-stable, so the
+ * quantities the SDEs need are known: the (diagonal) covariance Σᵢ(x) when it is finite, and
+ * E[sign(∂ⱼf + Zᵢⱼ)] = 2F(∂ⱼf / sᵢⱼ) − 1 (Eq. 49–51; in closed form except for the stable law,
+ * whose F is computed numerically). Immutable and thread-safe.
  */
 public abstract class NoiseModel implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -30,7 +31,7 @@ public abstract class NoiseModel implements Serializable {
     /** Density of the standard law T at 0: E[sign(g + sT)] ≈ 2·density(0)·g/s for |g| ≪ s (Phase 3). */
     public abstract double standardDensityAtZero();
 
-    /** Variance of T (1 for Gaussian, ν/(ν−2) for Student-t with ν > 2, +∞ otherwise). */
+    /** Variance of T (1 for Gaussian, ν/(ν−2) for Student-t with ν > 2, 2 for stable with α = 2, +∞ otherwise). */
     public abstract double standardVariance();
 
     /** True when the scale is the same for every coordinate (lets kernels hoist it out of the loop). */

@@ -48,7 +48,7 @@ final class AverageCovariance implements Serializable {
             final double v1 = m.variance(j, 1);
             if (!Double.isFinite(v0) || !Double.isFinite(v1)) {
                 throw new IllegalArgumentException("the SDE of Eq. 8 / 27-28 needs a finite noise covariance; "
-                        + m.describe() + " has none (use noise.nu > 2 or optimizer dsignsgd)");
+                        + m.describe() + " has none (use noise.nu > 2, noise.alpha = 2 or optimizer dsignsgd)");
             }
             final double slope = v1 - v0;
             final double v2 = m.variance(j, 2);

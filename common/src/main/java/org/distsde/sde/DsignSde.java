@@ -13,10 +13,13 @@ import org.distsde.objective.Objective;
  * agent i's mean sign for coordinate j, chosen by {@code sde.model}:
  * <ul>
  * <li>{@code full}: eᵢ = E[sign(∂ⱼf + Zᵢⱼ)] (Eq. 49; = 2Ξ_ν(∂ⱼf/σᵢⱼ) for Student-t, Eq. 51–52,
- *     and erf(∂ⱼf/(√2 sᵢⱼ)) for Gaussian noise). Works for every ν &gt; 0, including ν = 1.</li>
+ *     erf(∂ⱼf/(√2 sᵢⱼ)) for Gaussian noise, and 2F_α(∂ⱼf/σᵢⱼ) − 1 for symmetric α-stable noise, F_α
+ *     by Nolan's integral, tabulated: {@link org.distsde.noise.StableMeanSign}). Works for every
+ *     ν &gt; 0, including ν = 1, and every α ∈ (0, 2].</li>
  * <li>{@code phase3} (seed 000, Lemma 3.4): the mean linearised around 0, eᵢ = κᵢ∂ⱼf/sᵢⱼ with
  *     κ = 2p_T(0) (√(2/π) for Gaussian noise, Eq. 5; √(1/2) for Student-t with ν = 2, Eq. 10 of
- *     Corollary 3.11). Valid while |∂ⱼf| ≪ sᵢⱼ; an agent without noise (s = 0) keeps its exact sign.</li>
+ *     Corollary 3.11; 2Γ(1 + 1/α)/π for stable noise). Valid while |∂ⱼf| ≪ sᵢⱼ; an agent without
+ *     noise (s = 0) keeps its exact sign.</li>
  * <li>{@code phase1}: the SignGD ODE dX = −sign(∇f(X))dt (Eq. 4), no diffusion.</li>
  * </ul>
  *

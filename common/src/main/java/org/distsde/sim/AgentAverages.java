@@ -4,6 +4,7 @@ import java.io.Serializable;
 import org.distsde.compress.Compressor;
 import org.distsde.noise.GaussianNoise;
 import org.distsde.noise.NoiseModel;
+import org.distsde.noise.StableNoise;
 import org.distsde.noise.StudentTNoise;
 
 /**
@@ -11,7 +12,8 @@ import org.distsde.noise.StudentTNoise;
  * ω̄, the cross terms σ̄0²ω, σ̄1²ω, and σ_H,1, the harmonic mean of the σ_max,ᵢ. Built by
  * streaming over the agents (O(1) memory in N). For Student-t noise with ν > 2 the covariance is
  * σ²ν/(ν−2)·I, i.e. bounded variance σ0² = max σⱼ²ν/(ν−2), σ1² = 0; with ν ≤ 2 it is infinite
- * and {@link #finiteVariance()} is false (Theorems 4–6 do not apply).
+ * and {@link #finiteVariance()} is false (Theorems 4–6 do not apply). Symmetric α-stable noise
+ * likewise: 2σ²I at α = 2, infinite for α &lt; 2.
  */
 public final class AgentAverages implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -30,6 +32,16 @@ public final class AgentAverages implements Serializable {
         } else if (noise instanceof StudentTNoise t) {
             sigmaMax = t.sigmaMax();
             final double v = t.standardVariance();
+            if (Double.isInfinite(v)) {
+                finite = false;
+                a = Double.POSITIVE_INFINITY;
+            } else {
+                a = sigmaMax * sigmaMax * v;
+            }
+            b = 0;
+        } else if (noise instanceof StableNoise s) { // Σ = 2σ²I at α = 2, infinite for α < 2
+            sigmaMax = s.sigmaMax();
+            final double v = s.standardVariance();
             if (Double.isInfinite(v)) {
                 finite = false;
                 a = Double.POSITIVE_INFINITY;

@@ -1,6 +1,7 @@
 package org.distsde.sim;
 
 import java.io.Serializable;
+import org.distsde.stats.HillEstimator;
 
 /**
  * Statistics over the runs still alive at one recorded round (diverged runs are counted, never
@@ -17,12 +18,16 @@ import java.io.Serializable;
  * 4 × 4 matrix, row by row (10 values, {@link #cov}); it gives the Monte Carlo standard error of
  * any smooth function of the four means (delta method). Empty where the integrals are not
  * recorded; it is kept in memory and in checkpoints, not in the metrics table.
+ * {@code lossTailIndex} is Hill's estimate of the tail index of the loss over the alive runs, with
+ * its asymptotic 95% interval [{@code lossTailIndexLo}, {@code lossTailIndexHi}]
+ * ({@link HillEstimator}, k = ⌊√n⌋ order statistics; NaN with fewer than 100 alive runs); the last
+ * columns of the table ({@link #TAIL_COLUMNS}).
  */
 public record RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
                          double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
                          double gradNormSqMean, double gradNormMean, double phi1, double phi2,
                          double intEtaGradNormSq, double intEta2GradNormSq, double[] xMean, double[] xVar,
-                         double[] integralCov)
+                         double[] integralCov, double lossTailIndex, double lossTailIndexLo, double lossTailIndexHi)
         implements Serializable {
     /** Index of φ¹, φ², ∫ηₛ‖∇f‖², ∫ηₛ²‖∇f‖² in {@link #cov}. */
     public static final int PHI1 = 0, PHI2 = 1, INT1 = 2, INT2 = 3;
@@ -31,6 +36,9 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
     public static final String[] COLUMNS = {"round", "time", "lr", "lr_min", "lr_max", "runs", "diverged",
         "loss_mean", "loss_std", "loss_p05", "loss_p50", "loss_p95", "grad_norm_sq_mean", "grad_norm_mean",
         "phi1", "phi2", "int_eta_grad_norm_sq", "int_eta2_grad_norm_sq"};
+
+    /** The tail-index columns, after the coordinate moments (the last columns of {@link #columns(int)}). */
+    public static final String[] TAIL_COLUMNS = {"loss_tail_index", "loss_tail_index_lo", "loss_tail_index_hi"};
 
     public RoundStats {
         xMean = xMean == null ? new double[0] : xMean;
@@ -42,6 +50,17 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
         if (integralCov.length != 0 && integralCov.length != 10) {
             throw new IllegalArgumentException("integralCov must hold 0 or 10 values (got " + integralCov.length + ")");
         }
+    }
+
+    /** Without the tail index (NaN). */
+    public RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
+                      double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
+                      double gradNormSqMean, double gradNormMean, double phi1, double phi2,
+                      double intEtaGradNormSq, double intEta2GradNormSq, double[] xMean, double[] xVar,
+                      double[] integralCov) {
+        this(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50, lossP95,
+                gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, xMean, xVar,
+                integralCov, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** Without the integrals' covariance. */
@@ -90,13 +109,14 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
         return xMean.length;
     }
 
-    /** {@link #COLUMNS} followed by x1_mean, x1_var, …, xk_mean, xk_var. */
+    /** {@link #COLUMNS} followed by x1_mean, x1_var, …, xk_mean, xk_var, then {@link #TAIL_COLUMNS}. */
     public static String[] columns(int k) {
-        final String[] c = java.util.Arrays.copyOf(COLUMNS, COLUMNS.length + 2 * k);
+        final String[] c = java.util.Arrays.copyOf(COLUMNS, COLUMNS.length + 2 * k + TAIL_COLUMNS.length);
         for (int j = 0; j < k; j++) {
             c[COLUMNS.length + 2 * j] = "x" + (j + 1) + "_mean";
             c[COLUMNS.length + 2 * j + 1] = "x" + (j + 1) + "_var";
         }
+        System.arraycopy(TAIL_COLUMNS, 0, c, COLUMNS.length + 2 * k, TAIL_COLUMNS.length);
         return c;
     }
 
@@ -107,7 +127,7 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
 
     /** Values in the order of {@link #columns(int)}; coordinates beyond {@link #coordinates()} are NaN. */
     public double[] values(int k) {
-        final double[] v = new double[COLUMNS.length + 2 * k];
+        final double[] v = new double[COLUMNS.length + 2 * k + TAIL_COLUMNS.length];
         final double[] base = {round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50,
             lossP95, gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq};
         System.arraycopy(base, 0, v, 0, base.length);
@@ -115,6 +135,10 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
             v[base.length + 2 * j] = j < xMean.length ? xMean[j] : Double.NaN;
             v[base.length + 2 * j + 1] = j < xVar.length ? xVar[j] : Double.NaN;
         }
+        final int t = base.length + 2 * k;
+        v[t] = lossTailIndex;
+        v[t + 1] = lossTailIndexLo;
+        v[t + 2] = lossTailIndexHi;
         return v;
     }
 
@@ -201,12 +225,14 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
             ss += (v - mean) * (v - mean);
         }
         java.util.Arrays.sort(l);
+        final HillEstimator.Estimate tail = l[0] >= 0 ? HillEstimator.ofSorted(l, n) : HillEstimator.of(l);
         final double[] cov = i1 == null ? null : covariance(alive, n, new double[][] {phi1, phi2, i1, i2},
                 new double[] {sp1 / n, sp2 / n, si1 / n, si2 / n});
         return new RoundStats(round, time, slr / n, lrMin, lrMax, n, loss.length - n, mean,
                 n > 1 ? Math.sqrt(ss / (n - 1)) : 0, quantile(l, 0.05), quantile(l, 0.5), quantile(l, 0.95),
                 sg / n, sgn / n, i1 == null ? Double.NaN : sp1 / n, i1 == null ? Double.NaN : sp2 / n,
-                i1 == null ? Double.NaN : si1 / n, i1 == null ? Double.NaN : si2 / n, xMean, xVar, cov);
+                i1 == null ? Double.NaN : si1 / n, i1 == null ? Double.NaN : si2 / n, xMean, xVar, cov, tail.alpha(),
+                tail.lo(), tail.hi());
     }
 
     /** Upper triangle of the (n − 1) covariance of the series {@code v} over the alive runs. */

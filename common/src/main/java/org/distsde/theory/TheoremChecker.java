@@ -201,7 +201,7 @@ public final class TheoremChecker {
                     + "(Lemma 3.13, 3.14, C.45, C.50, C.57), drawn by the report on quadratics";
         }
         if (na.isEmpty() && method != DsignSgd.INSTANCE && !averages.finiteVariance()) {
-            na = "the noise has infinite variance (Student-t with nu <= 2)";
+            na = "the noise has infinite variance (Student-t with nu <= 2 or stable with alpha < 2)";
         }
         final TheoremCheck.Setting setting = new TheoremCheck.Setting(averages, sm == null ? Double.NaN : sm.l0(),
                 sm == null ? Double.NaN : sm.l1(), f.dim(), averages.agents(), cfg.eta(), epsilon(cfg));
