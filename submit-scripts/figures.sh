@@ -4,7 +4,8 @@
 # Figure 1 (Appendix B.1-B.3) of the (L0, L1) paper, optimizer and SDE overlaid, with the theorem
 # checks; of seed 000, Figure 2 (SignSGD phases, loss bounds, moments, schedulers: Lemmas 3.4-3.9),
 # Corollary 3.11 (Student-t, nu = 2) and Figure 6 (SGD and SignSGD asymptotic loss against Lemmas
-# 3.6 and 3.5). B.2 (d = 1000) runs 100 Monte Carlo runs unless --full (the paper's 1000, ~10x longer).
+# 3.6 and 3.5); the adaptive optimizers (Figures 3, 5, 6, 9, 12: RMSprop(W), Adam(W) against seed 000's and
+# Malladi et al.'s SDEs and Lemmas 3.13, 3.14, C.39-C.57) and a distributed AdamW comparison. B.2 (d = 1000) runs 100 Monte Carlo runs unless --full (the paper's 1000, ~10x longer).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-figures}"
@@ -34,11 +35,30 @@ run seed000-fig6-sgd "$here/conf/seed000-fig6-dsgd.json"
 run seed000-fig6-signsgd "$here/conf/seed000-fig6-dsignsgd.json"
 run thm6-erratum-dcsgd "$here/conf/thm6-erratum-dcsgd.json"
 cmd converge converge-dsgd-affine "$here/conf/converge-dsgd-affine.json" --etas 4
+# seed 000's adaptive optimizers: RMSprop(W), Adam(W) against their SDEs and Malladi et al.'s, closed forms
+run seed000-fig9-rmsprop "$here/conf/seed000-fig9-rmsprop.json"
+run seed000-fig9-rmsprop-saddle "$here/conf/seed000-fig9-rmsprop-saddle.json"
+run seed000-fig12-adam "$here/conf/seed000-fig12-adam.json"
+run seed000-fig12-adam-saddle "$here/conf/seed000-fig12-adam-saddle.json"
+run seed000-fig3-adamw "$here/conf/seed000-fig3-adamw.json"
+run seed000-fig3-rmspropw "$here/conf/seed000-fig3-rmspropw.json"
+run seed000-fig5-adamw-scaling "$here/conf/seed000-fig5-adamw-scaling.json"
+run seed000-fig5-rmspropw-scaling "$here/conf/seed000-fig5-rmspropw-scaling.json"
+run seed000-fig5-betas "$here/conf/seed000-fig5-betas.json"
+run seed000-fig5-stationary "$here/conf/seed000-fig5-stationary.json"
+run seed000-fig6-adam "$here/conf/seed000-fig6-adam.json"
+run seed000-fig6-adamw "$here/conf/seed000-fig6-adamw.json"
+run distributed-adamw "$here/conf/distributed-adamw-vs-dsgd-dsign.json"
 "$here/submit-scripts/run-local.sh" report --in "$out/fig1-b1" --in "$out/fig1-b2" --in "$out/fig1-b3" \
   --in "$out/seed000-fig2-phases" --in "$out/seed000-fig2-loss" --in "$out/seed000-fig2-moments" \
   --in "$out/seed000-fig2-schedulers" --in "$out/seed000-cor311-student" \
   --in "$out/seed000-fig6-sgd" --in "$out/seed000-fig6-signsgd" --in "$out/thm6-erratum-dcsgd" \
   --in "$out/converge-dsgd-affine" \
+  --in "$out/seed000-fig9-rmsprop" --in "$out/seed000-fig9-rmsprop-saddle" --in "$out/seed000-fig12-adam" \
+  --in "$out/seed000-fig12-adam-saddle" --in "$out/seed000-fig3-adamw" --in "$out/seed000-fig3-rmspropw" \
+  --in "$out/seed000-fig5-adamw-scaling" --in "$out/seed000-fig5-rmspropw-scaling" --in "$out/seed000-fig5-betas" \
+  --in "$out/seed000-fig5-stationary" --in "$out/seed000-fig6-adam" --in "$out/seed000-fig6-adamw" \
+  --in "$out/distributed-adamw" \
   --out "$out/report" --overwrite \
-  --title "Figure 1 of the (L0, L1) paper; Figures 2 and 6 and Corollary 3.11 of the SignSGD paper" 2>/dev/null
+  --title "Figure 1 of the (L0, L1) paper; Figures 2, 3, 5, 6, 9, 12 and Corollary 3.11 of the adaptive-methods paper" 2>/dev/null
 echo "all figures: $(( $(date +%s) - start )) s; open $out/report/index.html"

@@ -1,7 +1,7 @@
 package org.distsde.config;
 
 /** {@code normalization.type}, parsed once ({@link NormalizationSpec}). */
-public enum NormalizationKind {
+public enum NormalizationKind implements ConfigValue {
     NONE("none"),
     GRAD_NORM("grad-norm"),
     THEOREM("theorem");
@@ -12,16 +12,12 @@ public enum NormalizationKind {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static NormalizationKind parse(String s) {
-        for (NormalizationKind k : values()) {
-            if (k.id.equals(s)) {
-                return k;
-            }
-        }
-        throw new ConfigException("normalization.type must be none, grad-norm or theorem (got '" + s + "')");
+        return ConfigValue.parse(NormalizationKind.class, s, "normalization.type");
     }
 }

@@ -1,7 +1,5 @@
 package org.distsde.config;
 
-import java.util.Locale;
-
 /**
  * {@code sde.model}: which SDE of the optimizer is integrated. Which models an optimizer has is
  * the optimizer's own business ({@code org.distsde.optim.Optimizer#sdeModels}).
@@ -12,7 +10,7 @@ import java.util.Locale;
  * <li>{@code malladi}: Malladi et al.'s SDEs of RMSprop (Eq. 228–229) and Adam (Eq. 233–235).</li>
  * </ul>
  */
-public enum SdeModel {
+public enum SdeModel implements ConfigValue {
     FULL("full"),
     PHASE3("phase3"),
     PHASE1("phase1"),
@@ -24,20 +22,13 @@ public enum SdeModel {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     /** Parses the config value; null gives {@link #FULL}. */
     public static SdeModel parse(String s) {
-        if (s == null) {
-            return FULL;
-        }
-        for (SdeModel m : values()) {
-            if (m.id.equals(s.toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        throw new ConfigException("sde.model must be full, phase3, phase1 or malladi (got '" + s + "')");
+        return s == null ? FULL : ConfigValue.parse(SdeModel.class, s, "sde.model");
     }
 }

@@ -1,7 +1,5 @@
 package org.distsde.config;
 
-import java.util.Locale;
-
 /**
  * {@code sde.scheme}: how a resolved SDE series turns its Δt levels into one estimate.
  * <ul>
@@ -14,7 +12,7 @@ import java.util.Locale;
  *     Applications 8(4), 1990).</li>
  * </ul>
  */
-public enum SdeScheme {
+public enum SdeScheme implements ConfigValue {
     EULER_MARUYAMA("euler-maruyama"),
     TALAY_TUBARO("talay-tubaro");
 
@@ -24,20 +22,13 @@ public enum SdeScheme {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     /** Parses the config value; null gives the default. */
     public static SdeScheme parse(String s) {
-        if (s == null) {
-            return EULER_MARUYAMA;
-        }
-        for (SdeScheme v : values()) {
-            if (v.id.equals(s.toLowerCase(Locale.ROOT))) {
-                return v;
-            }
-        }
-        throw new ConfigException("sde.scheme must be euler-maruyama or talay-tubaro (got '" + s + "')");
+        return s == null ? EULER_MARUYAMA : ConfigValue.parse(SdeScheme.class, s, "sde.scheme");
     }
 }

@@ -4,7 +4,7 @@ package org.distsde.config;
  * {@code signSampling} (dsignsgd): {@code noise} draws each agent's noise and sends
  * sign(∂f + Z); {@code cdf} draws +1 with probability F(∂f/s) from one uniform, the same law.
  */
-public enum SignSampling {
+public enum SignSampling implements ConfigValue {
     NOISE("noise"),
     CDF("cdf");
 
@@ -14,16 +14,12 @@ public enum SignSampling {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static SignSampling parse(String s) {
-        for (SignSampling k : values()) {
-            if (k.id.equals(s)) {
-                return k;
-            }
-        }
-        throw new ConfigException("signSampling must be noise or cdf (got '" + s + "')");
+        return ConfigValue.parse(SignSampling.class, s, "signSampling");
     }
 }

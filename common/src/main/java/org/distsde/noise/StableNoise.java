@@ -14,19 +14,17 @@ import org.apache.commons.rng.sampling.distribution.StableSampler;
  * caller's keyed stream. The mean sign E[sign(∂ⱼf + Zᵢⱼ)] = 2F_α(∂ⱼf/σⱼ) − 1 (Eq. 49) and the CDF
  * come from {@link StableMeanSign} (the numerical CDF of {@link SymmetricStable}, tabulated).
  */
-public final class StableNoise extends NoiseModel {
+public final class StableNoise extends FixedScaleNoise {
     private static final long serialVersionUID = 1L;
     private final double alpha;
-    private final double[] sigma;
     private transient StableMeanSign table;
 
     public StableNoise(double alpha, double[] sigma) {
+        super(sigma);
         if (!(alpha > 0 && alpha <= 2)) {
             throw new IllegalArgumentException("noise.alpha must be in (0, 2] (got " + alpha + ")");
         }
-        Validate.scales("noise.sigma", sigma);
         this.alpha = alpha;
-        this.sigma = sigma.clone();
     }
 
     public static StableNoise of(double alpha, double sigma) {
@@ -35,8 +33,6 @@ public final class StableNoise extends NoiseModel {
 
     public double alpha() { return alpha; }
 
-    /** σ_max,ᵢ of Theorem 7: the largest per-coordinate scale. */
-    public double sigmaMax() { return Arrays.stream(sigma).max().orElse(0); }
 
     private StableMeanSign table() {
         StableMeanSign t = table;
@@ -47,10 +43,6 @@ public final class StableNoise extends NoiseModel {
         return t;
     }
 
-    @Override
-    public double scale(int j, double gradNormSq) {
-        return sigma.length == 1 ? sigma[0] : sigma[j];
-    }
 
     @Override
     public ContinuousSampler standardSampler(UniformRandomProvider rng) {
@@ -86,10 +78,9 @@ public final class StableNoise extends NoiseModel {
         return table().value(gj / s);
     }
 
-    @Override public boolean uniformScale() { return sigma.length == 1; }
 
     @Override
     public String describe() {
-        return "stable(alpha=" + alpha + ", sigma=" + Arrays.toString(sigma) + ")";
+        return describe("stable", "alpha", alpha);
     }
 }

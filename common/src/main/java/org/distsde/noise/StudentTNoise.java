@@ -11,19 +11,17 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * matrix Σᵢ = diag(σ₁,ᵢ², …, σ_d,ᵢ²). Coordinates are independent univariate t_ν draws (the SDE
  * diffusion of Eq. 52 is diagonal). ν = 1 is Cauchy: Zᵢ has no mean.
  */
-public final class StudentTNoise extends NoiseModel {
+public final class StudentTNoise extends FixedScaleNoise {
     private static final long serialVersionUID = 1L;
     private final double nu;
-    private final double[] sigma;
     private transient TDistribution dist;
 
     public StudentTNoise(double nu, double[] sigma) {
+        super(sigma);
         if (!(nu > 0) || Double.isNaN(nu)) {
             throw new IllegalArgumentException("noise.nu must be > 0 (got " + nu + ")");
         }
-        Validate.scales("noise.sigma", sigma);
         this.nu = nu;
-        this.sigma = sigma.clone();
     }
 
     public static StudentTNoise of(double nu, double sigma) {
@@ -32,8 +30,6 @@ public final class StudentTNoise extends NoiseModel {
 
     public double nu() { return nu; }
 
-    /** σ_max,ᵢ of Theorem 7: the largest per-coordinate scale. */
-    public double sigmaMax() { return Arrays.stream(sigma).max().orElse(0); }
 
     private TDistribution dist() {
         TDistribution t = dist;
@@ -44,10 +40,6 @@ public final class StudentTNoise extends NoiseModel {
         return t;
     }
 
-    @Override
-    public double scale(int j, double gradNormSq) {
-        return sigma.length == 1 ? sigma[0] : sigma[j];
-    }
 
     @Override
     public ContinuousSampler standardSampler(UniformRandomProvider rng) {
@@ -75,10 +67,9 @@ public final class StudentTNoise extends NoiseModel {
         return nu > 2 ? nu / (nu - 2) : Double.POSITIVE_INFINITY;
     }
 
-    @Override public boolean uniformScale() { return sigma.length == 1; }
 
     @Override
     public String describe() {
-        return "student-t(nu=" + nu + ", sigma=" + Arrays.toString(sigma) + ")";
+        return describe("student-t", "nu", nu);
     }
 }

@@ -282,11 +282,7 @@ public final class AdaptiveLimits {
 
     /** L = max eig H of a diagonal H. */
     public static double max(double[] h) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double v : h) {
-            m = Math.max(m, v);
-        }
-        return m;
+        return java.util.Arrays.stream(h).max().orElse(Double.NaN);
     }
 
     private static double sigma(double[] sigma, int j) {

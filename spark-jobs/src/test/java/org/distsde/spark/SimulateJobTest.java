@@ -143,7 +143,7 @@ class SimulateJobTest extends SparkTestBase {
                 Arguments.of(List.of("--set", "eta=-0.1"), "eta"),
                 Arguments.of(List.of("--set", "bogus=1"), "bogus"),
                 Arguments.of(List.of("--set", "runs=\"many\""), "runs"),
-                Arguments.of(List.of("--set", "optimizer=adam"), "optimizer"),
+                Arguments.of(List.of("--set", "optimizer=lion"), "optimizer"),
                 Arguments.of(List.of("--set", "sweep={\"eta\": []}"), "sweep.eta"),
                 Arguments.of(List.of("--set", "x0=[1,2]"), "x0"),
                 Arguments.of(List.of("--set", "optimizer=dcsgd", "--set", "compression={\"type\":\"random-sparsification\",\"p\":1.5}"), "compression.p"),
