@@ -13,13 +13,13 @@ import org.distsde.compress.RandomSparsification;
 public record CompressionSpec(String type, Double p, Double omega, double[] agentOmegas) implements Serializable {
     public CompressionSpec {
         type = type == null ? "none" : type;
-        switch (type) {
-            case "none" -> {
+        switch (CompressionType.parse(type)) {
+            case NONE -> {
                 if (p != null || omega != null || agentOmegas != null) {
                     throw new ConfigException("compression.p/omega/agentOmegas need compression.type random-sparsification");
                 }
             }
-            case "random-sparsification" -> {
+            case RANDOM_SPARSIFICATION -> {
                 final int given = (p == null ? 0 : 1) + (omega == null ? 0 : 1) + (agentOmegas == null ? 0 : 1);
                 if (given != 1) {
                     throw new ConfigException(
@@ -35,13 +35,16 @@ public record CompressionSpec(String type, Double p, Double omega, double[] agen
                     Check.nonNegative("compression.omega", omega);
                 }
             }
-            default -> throw new ConfigException(
-                    "compression.type must be none or random-sparsification (got '" + type + "')");
         }
     }
 
     public static CompressionSpec none() {
         return new CompressionSpec("none", null, null, null);
+    }
+
+    /** The parsed {@link #type}. */
+    public CompressionType kind() {
+        return CompressionType.parse(type);
     }
 
     /** True when every agent has the same compressor. */
@@ -67,7 +70,7 @@ public record CompressionSpec(String type, Double p, Double omega, double[] agen
 
     /** The compressor of agent i. */
     public Compressor build(int i) {
-        if (type.equals("none")) {
+        if (kind() == CompressionType.NONE) {
             return Identity.INSTANCE;
         }
         if (agentOmegas != null) {

@@ -21,8 +21,8 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
                         double[] agentAlphas) implements Serializable {
     public NoiseSpec {
         Check.required("noise.type", type);
-        switch (type) {
-            case "gaussian" -> {
+        switch (NoiseType.parse(type)) {
+            case GAUSSIAN -> {
                 sigma0 = sigma0 == null ? new double[] {0} : Check.nonNegativeArray("noise.sigma0", sigma0);
                 sigma1 = sigma1 == null ? new double[] {0} : Check.nonNegativeArray("noise.sigma1", sigma1);
                 if (nu != null || sigma != null) {
@@ -32,7 +32,7 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
                 absent("noise.alpha", alpha, "stable", type);
                 absent("noise.agentAlphas", agentAlphas, "stable", type);
             }
-            case "student-t" -> {
+            case STUDENT_T -> {
                 if (agentNus == null) {
                     if (!(Check.required("noise.nu", nu) > 0)) {
                         throw new ConfigException("noise.nu must be > 0 (got " + nu + ")");
@@ -52,7 +52,7 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
                 absent("noise.alpha", alpha, "stable", type);
                 absent("noise.agentAlphas", agentAlphas, "stable", type);
             }
-            case "stable" -> {
+            case STABLE -> {
                 if (agentAlphas == null) {
                     stableIndex("noise.alpha", Check.required("noise.alpha", alpha));
                 } else {
@@ -68,7 +68,6 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
                 absent("noise.nu", nu, "student-t", type);
                 absent("noise.agentNus", agentNus, "student-t", type);
             }
-            default -> throw new ConfigException("noise.type must be gaussian, student-t or stable (got '" + type + "')");
         }
         if (agentFactors != null) {
             Check.nonNegativeArray("noise.agentFactors", agentFactors);
@@ -147,10 +146,10 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
 
     /** Agent i's tail index: ν (student-t), α (stable); NaN for gaussian noise. */
     public double tailIndex(int i) {
-        return switch (type) {
-            case "student-t" -> agentNus != null ? agentNus[i] : nu;
-            case "stable" -> agentAlphas != null ? agentAlphas[i] : alpha;
-            default -> Double.NaN;
+        return switch (kind()) {
+            case STUDENT_T -> agentNus != null ? agentNus[i] : nu;
+            case STABLE -> agentAlphas != null ? agentAlphas[i] : alpha;
+            case GAUSSIAN -> Double.NaN;
         };
     }
 
@@ -159,26 +158,32 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
      * student-t, α = 2 for stable.
      */
     public boolean finiteVariance() {
-        if (type.equals("gaussian")) {
+        final NoiseType k = kind();
+        if (k == NoiseType.GAUSSIAN) {
             return true;
         }
-        final double[] list = type.equals("student-t") ? agentNus : agentAlphas;
+        final double[] list = k == NoiseType.STUDENT_T ? agentNus : agentAlphas;
         for (int i = 0; i < (list == null ? 1 : list.length); i++) {
             final double t = tailIndex(i);
-            if (type.equals("student-t") ? !(t > 2) : t != 2) {
+            if (k == NoiseType.STUDENT_T ? !(t > 2) : t != 2) {
                 return false;
             }
         }
         return true;
     }
 
+    /** The parsed {@link #type}. */
+    public NoiseType kind() {
+        return NoiseType.parse(type);
+    }
+
     /** The noise model of agent i. */
     public NoiseModel build(int i, int agents) {
         final double f = factor(i, agents);
-        return switch (type) {
-            case "gaussian" -> new GaussianNoise(times(sigma0, f), times(sigma1, f));
-            case "stable" -> new StableNoise(tailIndex(i), times(sigma, f));
-            default -> new StudentTNoise(tailIndex(i), times(sigma, f));
+        return switch (kind()) {
+            case GAUSSIAN -> new GaussianNoise(times(sigma0, f), times(sigma1, f));
+            case STABLE -> new StableNoise(tailIndex(i), times(sigma, f));
+            case STUDENT_T -> new StudentTNoise(tailIndex(i), times(sigma, f));
         };
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.apache.commons.numbers.gamma.Erf;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.NoiseSpec;
+import org.distsde.config.NoiseType;
 import org.distsde.noise.StudentTNoise;
 import org.distsde.noise.SymmetricStable;
 import org.distsde.sim.LearningRateConditions;
@@ -52,12 +53,12 @@ public final class DsignSgdCheck implements TheoremCheck {
         String na = notApplicable;
         final double r0 = TheoremChecker.secantRatio(cfg);
         final double r = Double.isFinite(r0) ? Math.max(1, r0) : 1;
-        if (noise.type().equals("student-t") && noise.nu() != null) {
+        if (noise.kind() == NoiseType.STUDENT_T && noise.nu() != null) {
             ell = ellStudent(noise.nu(), r);
             notes.add(String.format(Locale.ROOT, "l_nu = 2 Xi_nu(R)/R = (2F_nu(R) - 1)/R = %.6g (nu = %s, R = %.4g): "
                     + "secant of the sign drift 2Xi_nu(y) on [0, R] (Xi_nu concave on [0, inf)), R = max(1, max_j "
                     + "|d_j f(x0)|/sigma); Prop. C.11 of [7] is not in the paper", ell, noise.nu(), r));
-        } else if (!noise.type().equals("gaussian")) {
+        } else if (noise.kind() != NoiseType.GAUSSIAN) {
             ell = ellSecant(noise, cfg.agents(), r);
             notes.add(String.format(Locale.ROOT, "l = min over the agents' tail indices of (2F(R) - 1)/R = %.6g (%s "
                     + "noise, R = %.4g): the secant of the sign drift on [0, R]. Theorem 7 is stated for Student-t noise; "
@@ -104,7 +105,7 @@ public final class DsignSgdCheck implements TheoremCheck {
         double ell = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             if (i == 0 || t[i] != t[i - 1]) {
-                ell = Math.min(ell, noise.type().equals("stable") ? SymmetricStable.of(t[i]).meanSign(r) / r
+                ell = Math.min(ell, noise.kind() == NoiseType.STABLE ? SymmetricStable.of(t[i]).meanSign(r) / r
                         : ellStudent(t[i], r));
             }
         }

@@ -3,7 +3,9 @@ package org.distsde.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.distsde.config.CompressionType;
 import org.distsde.config.ExperimentConfig;
+import org.distsde.config.NoiseType;
 import org.distsde.config.NormalizationKind;
 import org.distsde.optim.Adaptive;
 import org.distsde.theory.AdaptiveLimits;
@@ -27,8 +29,8 @@ final class AdaptiveTheory {
     /** The effective σⱼ, or null when no closed form applies. */
     static double[] sigma(ExperimentConfig c) {
         if (c == null || !(c.method() instanceof Adaptive) || !c.objective().type().equals("quadratic")
-                || !c.noise().homogeneous() || !c.noise().type().equals("gaussian")
-                || !c.compression().type().equals("none") || c.normalization().kind() != NormalizationKind.NONE
+                || !c.noise().homogeneous() || c.noise().kind() != NoiseType.GAUSSIAN
+                || c.compression().kind() != CompressionType.NONE || c.normalization().kind() != NormalizationKind.NONE
                 || !c.schedule().type().equals("constant")) {
             return null;
         }

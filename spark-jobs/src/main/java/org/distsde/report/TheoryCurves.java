@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.distsde.config.ConfigLoader;
+import org.distsde.config.CompressionType;
 import org.distsde.config.ExperimentConfig;
+import org.distsde.config.NoiseType;
 import org.distsde.config.Series;
 import org.distsde.noise.NoiseModel;
 import org.distsde.config.NormalizationKind;
@@ -94,14 +96,14 @@ public final class TheoryCurves {
 
     static Model model(ExperimentConfig c) {
         if (c == null || !c.objective().type().equals("quadratic") || !c.noise().homogeneous()
-                || !c.compression().type().equals("none") || c.normalization().kind() != NormalizationKind.NONE) {
+                || c.compression().kind() != CompressionType.NONE || c.normalization().kind() != NormalizationKind.NONE) {
             return null;
         }
         final Optimizer m = c.method();
         if (m != Dsgd.INSTANCE && m != DsignSgd.INSTANCE) {
             return null;
         }
-        final boolean gaussian = c.noise().type().equals("gaussian");
+        final boolean gaussian = c.noise().kind() == NoiseType.GAUSSIAN;
         final double[] sigma;
         if (gaussian) {
             for (double v : c.noise().sigma1()) {
