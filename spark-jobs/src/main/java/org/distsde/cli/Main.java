@@ -30,6 +30,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             ConvergeCommand.class,
             ReportCommand.class,
             BenchCommand.class,
+            FrontierCommand.class,
         },
         footer = {"", "Spark: the embedded local[*] master unless spark.master is set (spark-submit sets it).",
             "Exit status: 0 success, 2 invalid input, 1 run-time failure.",
