@@ -105,7 +105,7 @@ public final class FrontierPlan {
         for (Axis a : axes) {
             if (a.path().equals(param) || param.startsWith(a.path() + ".")) {
                 throw new ConfigException("--grid " + a.path() + ": the grid (--grid or the config's sweep) must not vary "
-                        + "the bisected --param " + param);
+                        + "the bisected --param " + param + " (a --set " + a.path() + "=<value> takes it out of the sweep)");
             }
         }
         // the frontier needs only the diverged count at round K: record rounds 0 and K only

@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
  * bisection over a grid, against the theorems' learning-rate ceilings.
  */
 @Command(name = "frontier", sortOptions = false,
-        description = {"bisect, at every grid point, the largest eta (or noise.sigma1, compression.omega) at which "
-                + "at most a fraction p of the runs of unnormalized DSGD / DCSGD diverge within the config's rounds, "
-                + "one Spark job per bisection step for all grid points; compare with the ceiling of Eq. 1 / 3 / 5"})
+        description = {"the stability frontier: per grid point, the largest eta (or sigma1, omega) at which at most "
+                + "a fraction p of the runs of unnormalized DSGD / DCSGD diverge, by bisection (one Spark job per "
+                + "step for all grid points), against the ceilings of Eq. 1 / 3 / 5"})
 final class FrontierCommand extends Verb {
     @Spec
     CommandSpec spec;
@@ -51,7 +51,7 @@ final class FrontierCommand extends Verb {
 
     @Option(names = "--grid", paramLabel = "<path=v1,v2,...>", order = 6,
             description = "a grid axis (repeatable; the grid is their product, replacing or adding to the config's "
-                    + "sweep), e.g. --grid noise.sigma1=0.1,0.3,1,3")
+                    + "sweep), e.g. --grid agents=1,10,100")
     List<String> grid = new ArrayList<>();
 
     @Option(names = "--lo", paramLabel = "<x>", order = 7,

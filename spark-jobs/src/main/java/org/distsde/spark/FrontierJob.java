@@ -343,12 +343,15 @@ public final class FrontierJob {
                     x, f, lo, hi, ce, below, above));
         }
         final ExperimentConfig c0 = plan.points().get(0).config();
-        final String sub = String.format(Locale.ROOT, "largest %s with at most %.3g of %d runs diverged within %d "
-                + "rounds (bisection, %d steps, common random numbers)%n"
-                + "dashed: theorem ceiling at epsilon = %.1f, E||grad f|| = ||grad f(x0)||%s",
-                plan.param(), r.options().maxDivergedFraction(), c0.runs(), c0.rounds(), r.options().steps(),
-                FrontierPlan.EPSILON, plan.param().equals("eta") ? ""
-                        : String.format(Locale.ROOT, " (inverted for %s at eta = %.3g)", plan.param(), c0.eta()));
+        final double res = Bisection.resolution(r.options().lo()[0], r.options().hi()[0], r.options().steps());
+        final String sub = String.format(Locale.ROOT, "largest %s with <= %s%% of %d runs diverged in %d rounds; "
+                + "%d bisection steps, common random numbers%n"
+                + "bars: final bracket (hi/lo = %.4g); labels: frontier / ceiling%n"
+                + "dashed: theorem ceiling at epsilon = %s, E||grad f|| = ||grad f(x0)||%s",
+                plan.param(), new java.math.BigDecimal(100 * r.options().maxDivergedFraction(),
+                        new java.math.MathContext(6)).stripTrailingZeros().toPlainString(), c0.runs(), c0.rounds(),
+                r.options().steps(), res, FrontierPlan.EPSILON, plan.param().equals("eta") ? ""
+                        : ", inverted for " + plan.param() + " at the grid point's eta");
         return FrontierChart.chart(c0.name() + ": stability frontier of " + c0.optimizer().toUpperCase(Locale.ROOT),
                 sub, xAxis >= 0 ? axes.get(xAxis).path() : "grid point", plan.param(), gs);
     }
@@ -368,7 +371,7 @@ public final class FrontierJob {
         b.append(String.format(Locale.ROOT, "%d Spark jobs (ends of the brackets + %d bisection steps), %.1f s; "
                 + "intervals: Clopper-Pearson 95%%; ceiling at epsilon = %.1f with E||grad f|| = ||grad f(x0)||%s%n",
                 r.jobs(), r.options().steps(), r.seconds(), FrontierPlan.EPSILON, param.equals("eta") ? ""
-                        : " (for " + param + ": the value at which the ceiling equals the config's eta)"));
+                        : " (for " + param + ": the value at which the ceiling equals the grid point's eta)"));
         return b.toString();
     }
 
