@@ -5,6 +5,8 @@
 # checks; of seed 000, Figure 2 (SignSGD phases, loss bounds, moments, schedulers: Lemmas 3.4-3.9),
 # Corollary 3.11 (Student-t, nu = 2) and Figure 6 (SGD and SignSGD asymptotic loss against Lemmas
 # 3.6 and 3.5). B.2 (d = 1000) runs 100 Monte Carlo runs unless --full (the paper's 1000, ~10x longer).
+# The measured stability frontiers (largest eta with <= 5% diverged) of B.1 and B.2 against Eq. 1 / 5
+# are frontier-b1/ and frontier-b2/ (frontier.csv, frontier.png); they are not in the HTML report.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-figures}"
@@ -34,6 +36,8 @@ run seed000-fig6-sgd "$here/conf/seed000-fig6-dsgd.json"
 run seed000-fig6-signsgd "$here/conf/seed000-fig6-dsignsgd.json"
 run thm6-erratum-dcsgd "$here/conf/thm6-erratum-dcsgd.json"
 cmd converge converge-dsgd-affine "$here/conf/converge-dsgd-affine.json" --etas 4
+cmd frontier frontier-b1 "$here/conf/frontier-b1-dsgd.json" --steps 10
+cmd frontier frontier-b2 "$here/conf/frontier-b2-dcsgd.json" --steps 10
 "$here/submit-scripts/run-local.sh" report --in "$out/fig1-b1" --in "$out/fig1-b2" --in "$out/fig1-b3" \
   --in "$out/seed000-fig2-phases" --in "$out/seed000-fig2-loss" --in "$out/seed000-fig2-moments" \
   --in "$out/seed000-fig2-schedulers" --in "$out/seed000-cor311-student" \

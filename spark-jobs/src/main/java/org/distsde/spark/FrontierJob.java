@@ -241,7 +241,7 @@ public final class FrontierJob {
         root.put("ceiling", "Eq. 1 (dsgd) or Eq. 5 (dcsgd; Eq. 3 when sigma1 = 0) at epsilon = " + FrontierPlan.EPSILON
                 + " with E||grad f(X_t)|| = ||grad f(x0)||"
                 + (plan.param().equals("eta") ? "" : "; for " + plan.param() + " inverted numerically: the value at "
-                + "which the ceiling equals the config's eta"));
+                + "which the ceiling equals the grid point's eta"));
         final ArrayNode pts = root.putArray("points");
         for (PointResult p : r.points()) {
             final ObjectNode o = pts.addObject();
