@@ -6,6 +6,8 @@
 # Corollary 3.11 (Student-t, nu = 2) and Figure 6 (SGD and SignSGD asymptotic loss against Lemmas
 # 3.6 and 3.5); the adaptive optimizers (Figures 3, 5, 6, 9, 12: RMSprop(W), Adam(W) against seed 000's and
 # Malladi et al.'s SDEs and Lemmas 3.13, 3.14, C.39-C.57) and a distributed AdamW comparison. B.2 (d = 1000) runs 100 Monte Carlo runs unless --full (the paper's 1000, ~10x longer).
+# The measured stability frontiers (largest eta with <= 5% diverged) of B.1 and B.2 against Eq. 1 / 5
+# are frontier-b1/ and frontier-b2/ (frontier.csv, frontier.png); they are not in the HTML report.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-figures}"
@@ -49,6 +51,8 @@ run seed000-fig5-stationary "$here/conf/seed000-fig5-stationary.json"
 run seed000-fig6-adam "$here/conf/seed000-fig6-adam.json"
 run seed000-fig6-adamw "$here/conf/seed000-fig6-adamw.json"
 run distributed-adamw "$here/conf/distributed-adamw-vs-dsgd-dsign.json"
+cmd frontier frontier-b1 "$here/conf/frontier-b1-dsgd.json" --steps 10
+cmd frontier frontier-b2 "$here/conf/frontier-b2-dcsgd.json" --steps 10
 "$here/submit-scripts/run-local.sh" report --in "$out/fig1-b1" --in "$out/fig1-b2" --in "$out/fig1-b3" \
   --in "$out/seed000-fig2-phases" --in "$out/seed000-fig2-loss" --in "$out/seed000-fig2-moments" \
   --in "$out/seed000-fig2-schedulers" --in "$out/seed000-cor311-student" \

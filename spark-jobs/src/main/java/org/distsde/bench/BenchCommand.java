@@ -25,6 +25,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
+import org.distsde.cli.Verb;
 import org.distsde.config.ConfigException;
 import org.distsde.config.ConfigLoader;
 import org.distsde.config.ExperimentConfig;
@@ -35,6 +36,8 @@ import org.distsde.sim.Simulation;
 import org.distsde.spark.IntegrateJob;
 import org.distsde.spark.RunParallel;
 import org.distsde.spark.SparkAggregator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench}: times the Appendix B workloads (N = 10, 1000 iterations, runs 1000 / 1000 / 10000,
@@ -46,15 +49,46 @@ import org.distsde.spark.SparkAggregator;
  * throughput (agent-gradient-coordinates/s; SDE: path-steps·d/s), the Spark overhead share
  * (wall − Σ task run time / slots, over wall), peak heap, and the ratio to NumPy. Plus the per-round cost of the agents layout with no work. Nothing here is a test.
  */
-public final class BenchCommand {
-    static final String USAGE = "usage: distsde bench [--quick] [--workloads b1,b2,b3,sde-dsgd,sde-dcsgd,sde-dsign,sde-dsgd-fine] "
-            + "[--reps N] [--warmup N] [--b2-iters N] [--json FILE] [--conf-dir conf] [--reference-dir DIR] "
-            + "[--numpy-dir bench/numpy] [--no-reference]";
+@Command(name = "bench", sortOptions = false,
+        description = {"time the Appendix B workloads against the NumPy reference (see README, Benchmarks)"})
+public final class BenchCommand extends Verb {
     static final List<String> ALL = List.of("b1", "b2", "b3", "adamw", "sde-dsgd", "sde-dcsgd", "sde-dsign", "sde-dsgd-fine");
     /** sde-dsgd-fine: sde-dsgd at Δt = η/FINE over the same horizon. */
     static final int FINE = 16;
 
-    private BenchCommand() { }
+    @Option(names = "--quick", description = "scale every workload down (about 20 s)")
+    boolean quick;
+
+    @Option(names = "--workloads", split = ",", paramLabel = "<w>",
+            description = "comma-separated subset of b1,b2,b3,adamw,sde-dsgd,sde-dcsgd,sde-dsign,sde-dsgd-fine (default all)")
+    List<String> names = new ArrayList<>(ALL);
+
+    @Option(names = "--reps", paramLabel = "N", defaultValue = "3", description = "timed runs per workload (default ${DEFAULT-VALUE})")
+    int reps;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "untimed runs first (default 3, --quick 1)")
+    Integer warmupOpt;
+
+    @Option(names = "--b2-iters", paramLabel = "N", description = "iterations of b2 (default 50; its SDE 200)")
+    Integer b2Iters;
+
+    @Option(names = "--json", paramLabel = "<file>", description = "also write the figures as JSON")
+    String json;
+
+    @Option(names = "--conf-dir", paramLabel = "<dir>", defaultValue = "conf",
+            description = "where the fig1 configs are (default ${DEFAULT-VALUE})")
+    String confDir;
+
+    @Option(names = "--reference-dir", paramLabel = "<dir>",
+            description = "an independent NumPy peer with the same bench.py interface instead")
+    String refDir;
+
+    @Option(names = "--numpy-dir", paramLabel = "<dir>", defaultValue = "bench/numpy",
+            description = "the project's own NumPy peer (default ${DEFAULT-VALUE})")
+    String numpyDir;
+
+    @Option(names = "--no-reference", description = "skip the NumPy peer")
+    boolean noReference;
 
     /** One workload: its experiment (series) and whether it is the SDE. */
     record Workload(String name, ConfigLoader.Experiment exp, boolean sde, int runs, int iters) {
@@ -70,130 +104,104 @@ public final class BenchCommand {
         }
     }
 
-    public static int run(String[] args, SparkSession spark, PrintStream out, PrintStream err) {
-        boolean quick = false, reference = true;
-        int reps = 3;
-        Integer warmupOpt = null;
-        Integer b2Iters = null;
-        String json = null;
-        String confDir = "conf";
-        String refDir = null; // an independent NumPy peer with the same bench.py interface, e.g. ../shared/perf-reference
-        String numpyDir = "bench/numpy";
-        List<String> names = new ArrayList<>(ALL);
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--quick" -> quick = true;
-                    case "--no-reference" -> reference = false;
-                    case "--reps" -> reps = positive("--reps", value(args, ++i));
-                    case "--warmup" -> warmupOpt = positive("--warmup", value(args, ++i));
-                    case "--b2-iters" -> b2Iters = positive("--b2-iters", value(args, ++i));
-                    case "--json" -> json = value(args, ++i);
-                    case "--conf-dir" -> confDir = value(args, ++i);
-                    case "--reference-dir" -> refDir = value(args, ++i);
-                    case "--numpy-dir" -> numpyDir = value(args, ++i);
-                    case "--workloads" -> {
-                        names = Arrays.asList(value(args, ++i).split(","));
-                        for (String n : names) {
-                            if (!ALL.contains(n)) {
-                                throw new ConfigException("--workloads: unknown workload '" + n + "' (" + ALL + ")");
-                            }
-                        }
-                    }
-                    default -> throw new ConfigException("unknown option '" + args[i] + "' (" + USAGE + ")");
-                }
-            }
-        } catch (ConfigException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
+    @Override
+    protected int run() throws Exception {
+        range("--reps", reps, 1, Integer.MAX_VALUE);
+        if (warmupOpt != null) {
+            range("--warmup", warmupOpt, 1, Integer.MAX_VALUE);
         }
+        if (b2Iters != null) {
+            range("--b2-iters", b2Iters, 1, Integer.MAX_VALUE);
+        }
+        for (String n : names) {
+            if (!ALL.contains(n)) {
+                throw new ConfigException("--workloads: unknown workload '" + n + "' (" + ALL + ")");
+            }
+        }
+        return withSpark("distsde-bench", spark -> bench(spark, out()));
+    }
+
+    private int bench(SparkSession spark, PrintStream out) throws Exception {
+        final boolean reference = !noReference;
         final int warmup = warmupOpt != null ? warmupOpt : quick ? 1 : 3;
-        try {
-            final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            final TaskTime taskTime = new TaskTime();
-            spark.sparkContext().addSparkListener(taskTime);
-            final int slots = jsc.defaultParallelism();
-            // the NumPy peer: the project's own (bench/numpy), or --reference-dir as an independent cross-check
-            final Path peer = Path.of(refDir != null ? refDir : numpyDir);
-            final boolean python = reference && numpyAvailable(peer);
-            if (reference && !python) {
-                out.println("NumPy peer not available (python3 with numpy and " + peer
-                        + "/bench.py needed): own figures only");
-            } else if (python) {
-                out.println("NumPy peer: " + peer + "/bench.py");
-            }
-            final ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            final ObjectNode root = m.createObjectNode();
-            root.put("quick", quick);
-            root.put("reps", reps);
-            root.put("warmup", warmup);
-            root.put("slots", slots);
-            root.put("java", System.getProperty("java.version"));
-            root.put("spark", spark.version());
-            root.put("perRoundOverheadMs", perRoundOverhead(jsc, out));
-            final ArrayNode rows = root.putArray("workloads");
-            out.println();
-            out.println("| workload | runs | iters | configs | median wall | throughput | Spark overhead | peak heap | NumPy median | NumPy throughput | ratio |");
-            out.println("|---|---|---|---|---|---|---|---|---|---|---|");
-            for (String name : names) {
-                final Workload w = workload(name, Path.of(confDir), quick, b2Iters);
-                final double[] times = new double[reps];
-                for (int i = 0; i < warmup; i++) { // the JIT compiles Spark's job path over several jobs
-                    run(jsc, w);
-                }
-                resetPeaks();
-                double overhead = 0;
-                for (int r = 0; r < reps; r++) {
-                    taskTime.reset();
-                    final long t0 = System.nanoTime();
-                    run(jsc, w);
-                    times[r] = (System.nanoTime() - t0) / 1e9;
-                    overhead += Math.max(0, times[r] - taskTime.seconds() / slots) / times[r];
-                }
-                final double med = median(times);
-                final double thr = w.work() / med;
-                final ObjectNode row = rows.addObject();
-                row.put("workload", name);
-                row.put("runs", w.runs());
-                row.put("iters", w.iters());
-                row.put("configs", w.exp().series().size());
-                row.put("medianSeconds", med);
-                row.set("seconds", m.valueToTree(times));
-                row.put("throughput", thr);
-                row.put("unit", w.sde() ? "path-steps*d/s" : "agent-gradient-coordinates/s");
-                row.put("sparkOverheadShare", overhead / reps);
-                row.put("peakHeapMiB", peakHeap() / 1048576.0);
-                String ref = "| - | - | - |";
-                if (python) {
-                    // the independent reference has no sde-dsgd-fine: the project's own peer times it
-                    final Path dir = name.equals("sde-dsgd-fine") && refDir != null ? Path.of(numpyDir) : peer;
-                    final JsonNode np = numpy(dir, name, w.runs(), w.iters(), Math.max(1, Math.min(reps, 3)));
-                    if (np != null) {
-                        final double npThr = np.path("throughput_per_s").asDouble();
-                        row.put("numpyMedianSeconds", np.path("median_total_seconds").asDouble());
-                        row.put("numpyThroughput", npThr);
-                        row.put("ratio", thr / npThr);
-                        ref = String.format(Locale.ROOT, "| %.3f s | %.1f M/s | %.2f× |",
-                                np.path("median_total_seconds").asDouble(), npThr / 1e6, thr / npThr);
-                    }
-                }
-                out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.3f s | %.1f M/s | %.0f%% | %.0f MiB %s%n", name, w.runs(),
-                        w.iters(), w.exp().series().size(), med, thr / 1e6, 100 * overhead / reps,
-                        peakHeap() / 1048576.0, ref);
-            }
-            spark.sparkContext().removeSparkListener(taskTime);
-            if (json != null) {
-                Files.writeString(Path.of(json), m.writeValueAsString(root));
-                out.println("wrote " + json);
-            }
-            return 0;
-        } catch (ConfigException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        } catch (Exception e) {
-            err.println("error: bench failed: " + e);
-            return 1;
+        final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        final TaskTime taskTime = new TaskTime();
+        spark.sparkContext().addSparkListener(taskTime);
+        final int slots = jsc.defaultParallelism();
+        // the NumPy peer: the project's own (bench/numpy), or --reference-dir as an independent cross-check
+        final Path peer = Path.of(refDir != null ? refDir : numpyDir);
+        final boolean python = reference && numpyAvailable(peer);
+        if (reference && !python) {
+            out.println("NumPy peer not available (python3 with numpy and " + peer
+                    + "/bench.py needed): own figures only");
+        } else if (python) {
+            out.println("NumPy peer: " + peer + "/bench.py");
         }
+        final ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        final ObjectNode root = m.createObjectNode();
+        root.put("quick", quick);
+        root.put("reps", reps);
+        root.put("warmup", warmup);
+        root.put("slots", slots);
+        root.put("java", System.getProperty("java.version"));
+        root.put("spark", spark.version());
+        root.put("perRoundOverheadMs", perRoundOverhead(jsc, out));
+        final ArrayNode rows = root.putArray("workloads");
+        out.println();
+        out.println("| workload | runs | iters | configs | median wall | throughput | Spark overhead | peak heap | NumPy median | NumPy throughput | ratio |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (String name : names) {
+            final Workload w = workload(name, Path.of(confDir), quick, b2Iters);
+            final double[] times = new double[reps];
+            for (int i = 0; i < warmup; i++) { // the JIT compiles Spark's job path over several jobs
+                run(jsc, w);
+            }
+            resetPeaks();
+            double overhead = 0;
+            for (int r = 0; r < reps; r++) {
+                taskTime.reset();
+                final long t0 = System.nanoTime();
+                run(jsc, w);
+                times[r] = (System.nanoTime() - t0) / 1e9;
+                overhead += Math.max(0, times[r] - taskTime.seconds() / slots) / times[r];
+            }
+            final double med = median(times);
+            final double thr = w.work() / med;
+            final ObjectNode row = rows.addObject();
+            row.put("workload", name);
+            row.put("runs", w.runs());
+            row.put("iters", w.iters());
+            row.put("configs", w.exp().series().size());
+            row.put("medianSeconds", med);
+            row.set("seconds", m.valueToTree(times));
+            row.put("throughput", thr);
+            row.put("unit", w.sde() ? "path-steps*d/s" : "agent-gradient-coordinates/s");
+            row.put("sparkOverheadShare", overhead / reps);
+            row.put("peakHeapMiB", peakHeap() / 1048576.0);
+            String ref = "| - | - | - |";
+            if (python) {
+                // the independent reference has no sde-dsgd-fine: the project's own peer times it
+                final Path dir = name.equals("sde-dsgd-fine") && refDir != null ? Path.of(numpyDir) : peer;
+                final JsonNode np = numpy(dir, name, w.runs(), w.iters(), Math.max(1, Math.min(reps, 3)));
+                if (np != null) {
+                    final double npThr = np.path("throughput_per_s").asDouble();
+                    row.put("numpyMedianSeconds", np.path("median_total_seconds").asDouble());
+                    row.put("numpyThroughput", npThr);
+                    row.put("ratio", thr / npThr);
+                    ref = String.format(Locale.ROOT, "| %.3f s | %.1f M/s | %.2f× |",
+                            np.path("median_total_seconds").asDouble(), npThr / 1e6, thr / npThr);
+                }
+            }
+            out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.3f s | %.1f M/s | %.0f%% | %.0f MiB %s%n", name, w.runs(),
+                    w.iters(), w.exp().series().size(), med, thr / 1e6, 100 * overhead / reps,
+                    peakHeap() / 1048576.0, ref);
+        }
+        spark.sparkContext().removeSparkListener(taskTime);
+        if (json != null) {
+            Files.writeString(Path.of(json), m.writeValueAsString(root));
+            out.println("wrote " + json);
+        }
+        return 0;
     }
 
     /** The workloads at the reference's settings (quick: scaled down). */
@@ -324,25 +332,6 @@ public final class BenchCommand {
             }
         }
         return s;
-    }
-
-    private static String value(String[] a, int i) {
-        if (i >= a.length || a[i].startsWith("--")) {
-            throw new ConfigException(a[i - 1] + " needs a value");
-        }
-        return a[i];
-    }
-
-    private static int positive(String opt, String v) {
-        try {
-            final int n = Integer.parseInt(v);
-            if (n < 1) {
-                throw new ConfigException(opt + " must be >= 1 (got " + v + ")");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(opt + " must be an integer (got '" + v + "')");
-        }
     }
 
     /** Σ of the tasks' executor run time, for the Spark overhead share. */

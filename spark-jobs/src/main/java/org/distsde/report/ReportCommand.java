@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,10 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.distsde.config.ConfigException;
+import org.distsde.cli.Verb;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.io.ResultDir;
 import org.jfree.chart.JFreeChart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code report --in <result dir> [--in ...] --out <dir> [--overwrite] [--title T]}: plots every
@@ -25,64 +26,44 @@ import org.jfree.chart.JFreeChart;
  * PNG and SVG, one panel per value of the first swept parameter, and writes a self-contained
  * {@code index.html} with the plots, the final figures, the theorem checks and the provenance.
  */
-public final class ReportCommand {
-    static final String USAGE = "usage: distsde report --in <result dir> [--in <dir> ...] --out <dir> [--overwrite] [--title T]";
+@Command(name = "report", sortOptions = false,
+        description = {"plot result directories (PNG, SVG) and write an HTML report"})
+public final class ReportCommand extends Verb {
+    @Option(names = "--in", required = true, paramLabel = "<dir>",
+            description = "a result directory of simulate, integrate or converge: a local path or any Hadoop "
+                    + "URI (repeatable)")
+    List<String> ins = new ArrayList<>();
 
-    private ReportCommand() { }
+    @Option(names = "--out", required = true, paramLabel = "<dir>", description = "where the report goes")
+    String dest;
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        final List<String> ins = new ArrayList<>();
-        String dest = null;
-        String title = "distsde report";
-        boolean overwrite = false;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--in" -> ins.add(value(args, ++i, "--in"));
-                    case "--out" -> dest = value(args, ++i, "--out");
-                    case "--title" -> title = value(args, ++i, "--title");
-                    case "--overwrite" -> overwrite = true;
-                    default -> throw new ConfigException("unknown option '" + args[i] + "' (" + USAGE + ")");
-                }
+    @Option(names = "--overwrite", description = "replace an existing non-empty directory")
+    boolean overwrite;
+
+    @Option(names = "--title", paramLabel = "T", defaultValue = "distsde report",
+            description = "the page's title (default: ${DEFAULT-VALUE})")
+    String title;
+
+    @Override
+    protected int run() throws Exception {
+        final List<ResultData> data = new ArrayList<>();
+        final Map<String, ConvergeCharts.Tables> converge = new LinkedHashMap<>();
+        final Configuration hadoop = new Configuration();
+        for (String p : ins) {
+            if (ConvergeCharts.isConvergeDir(p, hadoop)) {
+                converge.put(p, ConvergeCharts.read(p, hadoop));
+            } else {
+                data.add(ResultData.read(p, hadoop));
             }
-            if (ins.isEmpty()) {
-                throw new ConfigException("--in is required (" + USAGE + ")");
-            }
-            if (dest == null) {
-                throw new ConfigException("--out is required (" + USAGE + ")");
-            }
-            final List<ResultData> data = new ArrayList<>();
-            final Map<String, ConvergeCharts.Tables> converge = new LinkedHashMap<>();
-            final Configuration hadoop = new Configuration();
-            for (String p : ins) {
-                if (ConvergeCharts.isConvergeDir(p, hadoop)) {
-                    converge.put(p, ConvergeCharts.read(p, hadoop));
-                } else {
-                    data.add(ResultData.read(p, hadoop));
-                }
-            }
-            System.setProperty("java.awt.headless", "true");
-            try (ResultDir dir = ResultDir.open(dest, overwrite, new Configuration())) {
-                final String html = write(dir, data, converge, title);
-                dir.writeString("index.html", html);
-                dir.commit();
-                out.println("wrote " + dir.target() + "/index.html");
-            }
-            return 0;
-        } catch (ConfigException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        } catch (Exception e) {
-            err.println("error: report failed: " + e);
-            return 1;
         }
-    }
-
-    private static String value(String[] a, int i, String opt) {
-        if (i >= a.length || a[i].startsWith("--")) {
-            throw new ConfigException(opt + " needs a value");
+        System.setProperty("java.awt.headless", "true");
+        try (ResultDir dir = ResultDir.open(dest, overwrite, new Configuration())) {
+            final String html = write(dir, data, converge, title);
+            dir.writeString("index.html", html);
+            dir.commit();
+            out().println("wrote " + dir.target() + "/index.html");
         }
-        return a[i];
+        return 0;
     }
 
     /** A panel: the series sharing a value of the first swept parameter. */

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.distsde.cli.Main;
 import org.distsde.spark.SparkTestBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ class BenchCommandTest extends SparkTestBase {
     void quickModeRunsAndWritesTheJsonReport() throws Exception {
         final Path json = tmp.resolve("bench.json");
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final int code = BenchCommand.run(new String[] {"--quick", "--reps", "1", "--no-reference", "--workloads",
+        final int code = Main.run(new String[] {"bench", "--quick", "--reps", "1", "--no-reference", "--workloads",
             "b1,sde-dsign", "--conf-dir", "../conf", "--json", json.toString()}, spark,
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
@@ -35,7 +36,7 @@ class BenchCommandTest extends SparkTestBase {
             }
             assertTrue(w.get("throughput").asDouble() > 0);
         }
-        assertEquals(2, BenchCommand.run(new String[] {"--workloads", "b9"}, spark,
+        assertEquals(2, Main.run(new String[] {"bench", "--workloads", "b9"}, spark,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     }

@@ -1,0 +1,308 @@
+package org.distsde.frontier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import org.distsde.config.ConfigException;
+import org.distsde.config.ConfigLoader;
+import org.distsde.config.ExperimentConfig;
+import org.distsde.objective.Objective;
+import org.distsde.objective.Smoothness;
+import org.distsde.config.CompressionType;
+import org.distsde.config.NoiseType;
+import org.distsde.config.NormalizationKind;
+import org.distsde.optim.Dcsgd;
+import org.distsde.optim.Dsgd;
+import org.distsde.optim.Optimizer;
+import org.distsde.sim.AgentAverages;
+import org.distsde.sim.LearningRateConditions;
+import org.distsde.sim.Simulation;
+
+/**
+ * What the stability frontier bisects: the bisected parameter ({@link #PARAMS}), the grid of the
+ * other parameters (the config's {@code sweep}, with {@code --grid} axes replacing or adding keys;
+ * the cartesian product, last axis fastest, as a sweep) and, per grid point and parameter value, the
+ * validated configuration. Only DSGD and DCSGD without normalization (the optimizers whose
+ * learning-rate ceilings Eq. 1, 3 and 5 bound). The configurations record only rounds 0 and K (the
+ * frontier needs the diverged count at K) and keep the config's seed at every value (common random
+ * numbers across the bisection).
+ *
+ * <p>The theorem ceiling of a grid point: Eq. 1 (DSGD) or Eq. 5 (DCSGD; Eq. 3 when σ̄1² = 0) at
+ * ε = {@link #EPSILON}, with E‖∇f(Xₜ)‖ replaced by ‖∇f(x₀)‖ (the runs start at x₀). For the
+ * parameter η it is directly the largest η the theorem allows; for σ1 or ω, whose ceiling-η falls
+ * as they grow, it is the value at which the ceiling equals the config's η, found numerically
+ * ({@link #invert}).
+ */
+public final class FrontierPlan {
+    /** The parameters the frontier can bisect, as config paths. */
+    public static final List<String> PARAMS = List.of("eta", "noise.sigma1", "compression.omega");
+    /** ε of the theorems' conditions. */
+    public static final double EPSILON = 0.5;
+
+    /** One grid axis: a config path and its values. */
+    public record Axis(String path, List<JsonNode> values) {
+        public Axis {
+            values = List.copyOf(values);
+            if (values.isEmpty()) {
+                throw new ConfigException("grid " + path + ": no values");
+            }
+        }
+
+        /** A value as text (strings unquoted). */
+        public static String text(JsonNode v) {
+            return v.isTextual() ? v.asText() : v.toString();
+        }
+    }
+
+    /** One grid point: its axis values and its configuration at the config's own parameter value. */
+    public record Point(int index, String label, List<JsonNode> values, ExperimentConfig config) { }
+
+    private final String param;
+    private final List<Axis> axes;
+    private final List<Point> points = new ArrayList<>();
+    private final List<ObjectNode> trees = new ArrayList<>();
+
+    private FrontierPlan(String param, List<Axis> axes) {
+        this.param = param;
+        this.axes = List.copyOf(axes);
+    }
+
+    /**
+     * @param tree  an experiment's resolved tree ({@link ConfigLoader.Experiment#tree()}: overrides
+     *              applied, sweep kept)
+     * @param grid  {@code --grid} axes: each replaces the sweep key of its path, or is added
+     * @param param one of {@link #PARAMS}
+     * @throws ConfigException naming the field or option at fault
+     */
+    public static FrontierPlan of(ObjectNode tree, List<Axis> grid, String param) {
+        if (!PARAMS.contains(param)) {
+            throw new ConfigException("--param must be one of " + String.join(", ", PARAMS) + " (got '" + param + "')");
+        }
+        final ObjectNode base = tree.deepCopy();
+        final JsonNode sweep = base.remove("sweep");
+        final List<Axis> axes = new ArrayList<>();
+        if (sweep != null && sweep.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = sweep.fields(); it.hasNext(); ) {
+                final Map.Entry<String, JsonNode> e = it.next();
+                final List<JsonNode> vs = new ArrayList<>();
+                e.getValue().forEach(vs::add);
+                axes.add(new Axis(e.getKey(), vs));
+            }
+        }
+        for (Axis a : grid) {
+            int at = -1;
+            for (int i = 0; i < axes.size(); i++) {
+                if (axes.get(i).path().equals(a.path())) {
+                    at = i;
+                }
+            }
+            if (at >= 0) {
+                axes.set(at, a);
+            } else {
+                axes.add(a);
+            }
+        }
+        for (Axis a : axes) {
+            if (a.path().equals(param) || param.startsWith(a.path() + ".")) {
+                throw new ConfigException("--grid " + a.path() + ": the grid (--grid or the config's sweep) must not vary "
+                        + "the bisected --param " + param + " (a --set " + a.path() + "=<value> takes it out of the sweep)");
+            }
+        }
+        // the frontier needs only the diverged count at round K: record rounds 0 and K only
+        base.put("recordEvery", Integer.MAX_VALUE);
+        base.put("recordCoordinates", 0);
+        final FrontierPlan plan = new FrontierPlan(param, axes);
+        final int[] idx = new int[axes.size()];
+        while (true) {
+            final ObjectNode t = base.deepCopy();
+            final List<JsonNode> vs = new ArrayList<>();
+            final StringBuilder label = new StringBuilder();
+            for (int k = 0; k < axes.size(); k++) {
+                final JsonNode v = axes.get(k).values().get(idx[k]);
+                set(t, axes.get(k).path(), v);
+                vs.add(v);
+                label.append(k == 0 ? "" : " ").append(axes.get(k).path()).append('=').append(Axis.text(v));
+            }
+            final String lab = axes.isEmpty() ? "base" : label.toString();
+            final ExperimentConfig c = bind(t, " (frontier grid point " + lab + ")");
+            plan.check(c, lab);
+            plan.trees.add(t);
+            plan.points.add(new Point(plan.points.size(), lab, vs, c));
+            int k = axes.size() - 1;
+            while (k >= 0 && ++idx[k] == axes.get(k).values().size()) {
+                idx[k] = 0;
+                k--;
+            }
+            if (k < 0) {
+                break;
+            }
+        }
+        return plan;
+    }
+
+    /** The frontier is for the unnormalized DSGD and DCSGD, and the parameter must exist in the config. */
+    private void check(ExperimentConfig c, String label) {
+        final String where = " (frontier grid point " + label + ")";
+        final Optimizer m = c.method();
+        if (m != Dsgd.INSTANCE && m != Dcsgd.INSTANCE) {
+            throw new ConfigException("optimizer must be dsgd or dcsgd for the frontier (got " + c.optimizer()
+                    + "): it bisects the unnormalized optimizers against their ceilings Eq. 1, 3, 5" + where);
+        }
+        if (c.normalization().kind() != NormalizationKind.NONE) {
+            throw new ConfigException("normalization.type must be none for the frontier (got "
+                    + c.normalization().type() + "): it is the stability frontier of the unnormalized optimizers" + where);
+        }
+        switch (param) {
+            case "noise.sigma1" -> {
+                if (c.noise().kind() != NoiseType.GAUSSIAN) {
+                    throw new ConfigException("--param noise.sigma1 needs noise.type gaussian (got " + c.noise().type()
+                            + ")" + where);
+                }
+                if (c.noise().sigma1().length != 1) {
+                    throw new ConfigException("--param noise.sigma1 sets one value for every coordinate; the config has "
+                            + c.noise().sigma1().length + " values of noise.sigma1" + where);
+                }
+            }
+            case "compression.omega" -> {
+                if (m != Dcsgd.INSTANCE || c.compression().kind() != CompressionType.RANDOM_SPARSIFICATION
+                        || !c.compression().homogeneous()) {
+                    throw new ConfigException("--param compression.omega needs optimizer dcsgd with compression.type "
+                            + "random-sparsification and one rate for all agents (got optimizer " + c.optimizer()
+                            + ", compression.type " + c.compression().type() + ")" + where);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    public String param() {
+        return param;
+    }
+
+    public List<Axis> axes() {
+        return axes;
+    }
+
+    public List<Point> points() {
+        return points;
+    }
+
+    /** The configuration of grid point {@code point} with the parameter set to {@code value}. */
+    public ExperimentConfig config(int point, double value) {
+        final ObjectNode t = trees.get(point).deepCopy();
+        if (param.equals("compression.omega") && t.get("compression") instanceof ObjectNode comp) {
+            comp.remove("p"); // omega replaces a keep probability p = 1/(1 + omega)
+        }
+        set(t, param, DoubleNode.valueOf(value));
+        return bind(t, " (frontier grid point " + points.get(point).label() + ", " + param + " = " + value + ")");
+    }
+
+    /** The parameter's value in a configuration. */
+    public double value(ExperimentConfig c) {
+        return switch (param) {
+            case "eta" -> c.eta();
+            case "noise.sigma1" -> c.noise().sigma1()[0];
+            default -> c.compression().build().omega();
+        };
+    }
+
+    /** Which condition the ceiling of a grid point is: Eq. 1 (DSGD), Eq. 5 (DCSGD) or Eq. 3 (DCSGD, σ̄1² = 0). */
+    public String theorem(int point) {
+        final ExperimentConfig c = points.get(point).config();
+        if (c.method() == Dsgd.INSTANCE) {
+            return "Eq. 1";
+        }
+        return !param.equals("noise.sigma1") && Simulation.averages(c).sigma1Sq() == 0 ? "Eq. 3" : "Eq. 5";
+    }
+
+    /**
+     * The theorem ceiling of a grid point in the units of the parameter: for η the ceiling itself
+     * ({@link #etaCeiling}); for σ1 or ω the value at which the ceiling equals the config's η (0 when
+     * even the value 0 gives a ceiling below η, +∞ when no value up to 10¹² brings it down to η).
+     */
+    public double ceiling(int point) {
+        if (param.equals("eta")) {
+            return etaCeiling(points.get(point).config());
+        }
+        final double eta = points.get(point).config().eta();
+        return invert(v -> etaCeiling(config(point, v)), eta);
+    }
+
+    /**
+     * Eq. 1 (DSGD) or Eq. 5 (DCSGD) at ε = {@link #EPSILON} with E‖∇f(Xₜ)‖ = ‖∇f(x₀)‖: the largest
+     * η·η₀ the theorem allows at the start. NaN without a known (L0, L1) or with infinite variance.
+     */
+    public static double etaCeiling(ExperimentConfig c) {
+        final Smoothness s = c.smoothnessPair();
+        final AgentAverages a = Simulation.averages(c);
+        if (s == null || !a.finiteVariance()) {
+            return Double.NaN;
+        }
+        final Objective f = c.buildObjective();
+        final int d = f.dim();
+        final double g0 = Math.sqrt(f.gradient(c.initialPoint(), 0, new double[d], 0));
+        return c.method() == Dsgd.INSTANCE
+                ? LearningRateConditions.dsgd(a, s.l0(), s.l1(), d, EPSILON, g0)
+                : LearningRateConditions.dcsgd(a, s.l0(), s.l1(), d, EPSILON, g0);
+    }
+
+    /**
+     * The v ≥ 0 with ceiling(v) = target for a non-increasing ceiling: 0 when ceiling(0) &lt; target,
+     * +∞ when ceiling(10¹²) ≥ target, else bisection on a log scale over [10⁻¹², 10¹²] to a
+     * relative width below 10⁻¹³.
+     */
+    public static double invert(DoubleUnaryOperator ceiling, double target) {
+        if (!(ceiling.applyAsDouble(0) >= target)) {
+            return Double.isNaN(ceiling.applyAsDouble(0)) ? Double.NaN : 0;
+        }
+        double lo = 1e-12, hi = 1e12;
+        if (ceiling.applyAsDouble(hi) >= target) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (ceiling.applyAsDouble(lo) < target) {
+            return lo;
+        }
+        while (hi / lo > 1 + 1e-13) {
+            final double m = Math.sqrt(lo * hi);
+            if (m <= lo || m >= hi) {
+                break;
+            }
+            if (ceiling.applyAsDouble(m) >= target) {
+                lo = m;
+            } else {
+                hi = m;
+            }
+        }
+        return Math.sqrt(lo * hi);
+    }
+
+    private static ExperimentConfig bind(ObjectNode t, String where) {
+        try {
+            return ConfigLoader.parse(t.toString(), List.of()).first();
+        } catch (ConfigException e) {
+            throw new ConfigException(e.getMessage() + where, e);
+        }
+    }
+
+    /** Sets a dotted path in a tree, creating objects on the way. */
+    static void set(ObjectNode tree, String path, JsonNode value) {
+        final String[] parts = path.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            final JsonNode child = node.get(parts[i]);
+            if (child instanceof ObjectNode o) {
+                node = o;
+            } else if (child == null || child.isNull()) {
+                node = node.putObject(parts[i]);
+            } else {
+                throw new ConfigException("grid " + path + ": " + parts[i] + " is not an object");
+            }
+        }
+        node.set(parts[parts.length - 1], value);
+    }
+}

@@ -1,0 +1,140 @@
+package org.distsde.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.distsde.config.ConfigLoader;
+import org.distsde.frontier.FrontierPlan;
+import org.distsde.io.ResultDir;
+import org.distsde.spark.FrontierJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code frontier}: the measured stability frontier of DSGD / DCSGD without normalization, by
+ * bisection over a grid, against the theorems' learning-rate ceilings.
+ */
+@Command(name = "frontier", sortOptions = false,
+        description = {"the stability frontier: per grid point, the largest eta (or sigma1, omega) at which at most "
+                + "a fraction p of the runs of unnormalized DSGD / DCSGD diverge, by bisection (one Spark job per "
+                + "step for all grid points), against the ceilings of Eq. 1 / 3 / 5"})
+final class FrontierCommand extends Verb {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "<file>", order = 1,
+            description = "experiment config (JSON), e.g. conf/frontier-b1-dsgd.json")
+    Path config;
+
+    @Option(names = "--out", required = true, paramLabel = "<dir>", order = 2,
+            description = "result directory (file://, hdfs://, s3a:// ...); written atomically")
+    String out;
+
+    @Option(names = "--overwrite", order = 3, description = "replace an existing non-empty result directory")
+    boolean overwrite;
+
+    @Option(names = "--set", paramLabel = "<key.path=value>", order = 4,
+            description = "override any config field (repeatable), e.g. --set runs=200")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--param", paramLabel = "<path>", order = 5, defaultValue = "eta",
+            description = "the bisected parameter: eta, noise.sigma1 or compression.omega (default ${DEFAULT-VALUE})")
+    String param;
+
+    @Option(names = "--grid", paramLabel = "<path=v1,v2,...>", order = 6,
+            description = "a grid axis (repeatable; the grid is their product, replacing or adding to the config's "
+                    + "sweep), e.g. --grid agents=1,10,100")
+    List<String> grid = new ArrayList<>();
+
+    @Option(names = "--lo", paramLabel = "<x>", order = 7,
+            description = "lower end of the bisection bracket (default: the config's value / 1000)")
+    Double lo;
+
+    @Option(names = "--hi", paramLabel = "<x>", order = 8,
+            description = "upper end of the bisection bracket (default: the config's value * 1000)")
+    Double hi;
+
+    @Option(names = "--steps", paramLabel = "B", order = 9, defaultValue = "12",
+            description = "bisection steps on a log scale, one Spark job each (default ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--max-diverged-fraction", paramLabel = "p", order = 10, defaultValue = "0.05",
+            description = "largest fraction of diverged runs counted as stable (default ${DEFAULT-VALUE})")
+    double maxDiverged;
+
+    @Override
+    protected int run() throws Exception {
+        if (!FrontierPlan.PARAMS.contains(param)) {
+            throw usage("--param must be one of " + String.join(", ", FrontierPlan.PARAMS) + " (got '" + param + "')");
+        }
+        range("--steps", steps, 1, 60);
+        if (!(maxDiverged >= 0 && maxDiverged < 1)) {
+            throw usage("--max-diverged-fraction must be in [0, 1) (got " + maxDiverged + ")");
+        }
+        if (lo != null && !(lo > 0 && Double.isFinite(lo))) {
+            throw usage("--lo must be > 0 (the bisection is on a log scale; got " + lo + ")");
+        }
+        if (hi != null && !(hi > 0 && Double.isFinite(hi))) {
+            throw usage("--hi must be > 0 and finite (got " + hi + ")");
+        }
+        if (lo != null && hi != null && !(lo < hi)) {
+            throw usage("--lo must be below --hi (got --lo " + lo + ", --hi " + hi + ")");
+        }
+        final List<FrontierPlan.Axis> axes = axes();
+        final ConfigLoader.Experiment exp = ConfigLoader.load(config, sets);
+        final FrontierPlan plan = FrontierPlan.of(exp.tree(), axes, param);
+        final FrontierJob.Options opt = FrontierJob.options(plan, lo, hi, steps, maxDiverged);
+        return withSpark("distsde-frontier-" + exp.first().name(), s -> {
+            try (ResultDir dir = ResultDir.open(out, overwrite, s.sparkContext().hadoopConfiguration())) {
+                final long t0 = System.nanoTime();
+                out().print(FrontierJob.render(FrontierJob.run(s, plan, opt, dir)));
+                out().printf("wrote %s (%.1f s)%n", dir.target(), (System.nanoTime() - t0) / 1e9);
+            }
+            return 0;
+        });
+    }
+
+    /** The --grid options as axes; values are JSON when they parse (numbers), else strings. */
+    private List<FrontierPlan.Axis> axes() {
+        final List<FrontierPlan.Axis> axes = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+        for (String g : grid) {
+            final int eq = g.indexOf('=');
+            final String path = eq < 0 ? "" : g.substring(0, eq).trim();
+            if (eq <= 0 || path.isEmpty() || g.substring(eq + 1).isBlank()) {
+                throw usage("--grid expects path=v1,v2,... (got '" + g + "')");
+            }
+            if (!seen.add(path)) {
+                throw usage("--grid " + path + " is given twice");
+            }
+            final List<JsonNode> vs = new ArrayList<>();
+            for (String v : g.substring(eq + 1).split(",")) {
+                final String t = v.trim();
+                if (t.isEmpty()) {
+                    throw usage("--grid " + path + ": empty value in '" + g.substring(eq + 1) + "'");
+                }
+                JsonNode n;
+                try {
+                    n = ConfigLoader.mapper().readTree(t);
+                } catch (JsonProcessingException e) {
+                    n = null;
+                }
+                vs.add(n == null || n.isMissingNode() ? TextNode.valueOf(t) : n);
+            }
+            axes.add(new FrontierPlan.Axis(path, vs));
+        }
+        return axes;
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,71 @@
+package org.distsde.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.distsde.config.ConfigLoader;
+import org.distsde.io.ResultDir;
+import picocli.CommandLine.Option;
+
+/** The verbs that run a config into a result directory: simulate, integrate, converge. */
+abstract class JobVerb extends Verb {
+    @Option(names = "--config", required = true, paramLabel = "<file>", order = 1,
+            description = "experiment config (JSON), e.g. conf/fig1-b1-dsgd.json")
+    Path config;
+
+    @Option(names = "--out", required = true, paramLabel = "<dir>", order = 2,
+            description = "result directory (file://, hdfs://, s3a:// ...); written atomically")
+    String out;
+
+    @Option(names = "--overwrite", order = 3, description = "replace an existing non-empty result directory")
+    boolean overwrite;
+
+    @Option(names = "--set", paramLabel = "<key.path=value>", order = 4,
+            description = "override any config field (repeatable), e.g. --set runs=200")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--resume", order = 5,
+            description = "continue a killed run from its checkpoints (.<out>.checkpoint next to --out)")
+    boolean resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", order = 6,
+            description = "agents layout: checkpoint every N rounds (default rounds/10; 0 = only finished series)")
+    Integer checkpointEvery;
+
+    /** The agents-layout checkpoint interval, -1 for the default. */
+    int checkpointEvery() {
+        return checkpointEvery == null ? -1 : checkpointEvery;
+    }
+
+    /** Runs the job into the open result directory, printing what it found. */
+    abstract void job(SparkSession spark, ConfigLoader.Experiment exp, ResultDir dir) throws Exception;
+
+    @Override
+    protected String failing() {
+        return "run";
+    }
+
+    @Override
+    protected int run() throws Exception {
+        if (checkpointEvery != null) {
+            range("--checkpoint-every", checkpointEvery, 0, Integer.MAX_VALUE);
+        }
+        validate();
+        final ConfigLoader.Experiment exp = ConfigLoader.load(config, sets);
+        return withSpark("distsde-" + name() + "-" + exp.first().name(), s -> {
+            try (ResultDir dir = ResultDir.open(out, overwrite || resume, s.sparkContext().hadoopConfiguration())) {
+                if (resume) {
+                    dir.removeStaleStaging();
+                }
+                final long t0 = System.nanoTime();
+                job(s, exp, dir);
+                out().printf("wrote %s (%.1f s)%n", dir.target(), (System.nanoTime() - t0) / 1e9);
+            }
+            return 0;
+        });
+    }
+
+    /** Checks the verb's own options before anything is read. */
+    void validate() { }
+}

@@ -1,0 +1,26 @@
+package org.distsde.cli;
+
+import org.apache.spark.sql.SparkSession;
+import org.distsde.config.ConfigLoader;
+import org.distsde.io.ResultDir;
+import org.distsde.spark.SimulateJob;
+import picocli.CommandLine.Command;
+
+/** {@code simulate}: the optimizers, and their SDEs for series with {@code sde.enabled}. */
+@Command(name = "simulate", sortOptions = false,
+        description = {"simulate DSGD / DCSGD / DSignSGD with the agents spread over Spark partitions "
+                + "(and, for series with sde.enabled, integrate their SDE into the same output)"})
+class SimulateCommand extends JobVerb {
+    /** Whether the optimizers run (simulate) or only the SDEs (integrate). */
+    boolean optimizers() {
+        return true;
+    }
+
+    @Override
+    void job(SparkSession spark, ConfigLoader.Experiment exp, ResultDir dir) throws Exception {
+        final var results = SimulateJob.run(spark, exp, dir, optimizers(), resume, checkpointEvery());
+        out().print(SimulateJob.describe(results));
+        out().println();
+        out().print(SimulateJob.checksTable(results));
+    }
+}

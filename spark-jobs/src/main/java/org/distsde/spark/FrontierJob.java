@@ -1,0 +1,385 @@
+package org.distsde.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.distsde.config.ConfigException;
+import org.distsde.config.ExperimentConfig;
+import org.distsde.frontier.Bisection;
+import org.distsde.frontier.BinomialInterval;
+import org.distsde.frontier.BinomialInterval.Interval;
+import org.distsde.frontier.FrontierPlan;
+import org.distsde.io.ResultDir;
+import org.distsde.report.FrontierChart;
+import org.distsde.report.Plots;
+import org.distsde.sim.RoundStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code frontier} job: for every grid point of a {@link FrontierPlan}, the largest value of
+ * the bisected parameter at which at most a fraction p of the runs diverge within the config's K
+ * rounds, by {@link Bisection} on a log scale. Every bisection step is one Spark job whose series
+ * are the probes of all grid points still bracketed ({@link RunParallel#runAll}: the runs layout,
+ * whole trajectories per task); the two ends of the initial brackets are one more job, so B steps
+ * cost at most 1 + B jobs. All probes use the config's seed (common random numbers: run r sees the
+ * same noise and compression draws at every value). Writes frontier.csv, frontier.json,
+ * frontier.png and frontier.svg atomically through {@link ResultDir}.
+ */
+public final class FrontierJob {
+    private static final Logger LOG = LoggerFactory.getLogger(FrontierJob.class);
+    /** Confidence of the intervals of the diverged fraction. */
+    public static final double CONFIDENCE = 0.95;
+
+    private FrontierJob() { }
+
+    /** The bisection's settings: per grid point initial bracket, steps, the diverged fraction p. */
+    public record Options(double[] lo, double[] hi, int steps, double maxDivergedFraction) { }
+
+    /** One grid point's frontier and how it compares with the theorem. */
+    public record PointResult(FrontierPlan.Point point, Bisection.Result bisection, String theorem, double ceiling,
+                              int runs, int rounds) {
+        /** The frontier estimate (NaN unless bracketed). */
+        public double frontier() {
+            return bisection.estimate();
+        }
+
+        /** frontier / ceiling: below 1 the theorem allows values that diverge, above 1 it is conservative. */
+        public double ratio() {
+            return frontier() / ceiling;
+        }
+
+        /** The reported bracket: the final one; [0, lo0] below lo0, [hi0, ∞) above hi0. */
+        public double bracketLo() {
+            return switch (bisection.status()) {
+                case BELOW_LO -> 0;
+                case ABOVE_HI -> bisection.hi();
+                default -> bisection.lo();
+            };
+        }
+
+        public double bracketHi() {
+            return switch (bisection.status()) {
+                case BELOW_LO -> bisection.lo();
+                case ABOVE_HI -> Double.POSITIVE_INFINITY;
+                default -> bisection.hi();
+            };
+        }
+
+        /** The outcome at the reported lower end (null when it is 0). */
+        public Bisection.Outcome atLo() {
+            return switch (bisection.status()) {
+                case BELOW_LO -> null;
+                case ABOVE_HI -> bisection.atHi();
+                default -> bisection.atLo();
+            };
+        }
+
+        /** The outcome at the reported upper end (null when it is ∞). */
+        public Bisection.Outcome atHi() {
+            return switch (bisection.status()) {
+                case BELOW_LO -> bisection.atLo();
+                case ABOVE_HI -> null;
+                default -> bisection.atHi();
+            };
+        }
+    }
+
+    /** The whole result. */
+    public record Report(FrontierPlan plan, Options options, List<PointResult> points, int jobs, double seconds) { }
+
+    /**
+     * The initial brackets: {@code lo}/{@code hi} when given, else the grid point's own value of the
+     * parameter divided / multiplied by 1000.
+     *
+     * @throws ConfigException naming --lo or --hi when a bracket is empty or cannot be defaulted
+     */
+    public static Options options(FrontierPlan plan, Double lo, Double hi, int steps, double p) {
+        final int g = plan.points().size();
+        final double[] a = new double[g], b = new double[g];
+        for (int i = 0; i < g; i++) {
+            final double v = plan.value(plan.points().get(i).config());
+            if ((lo == null || hi == null) && !(v > 0 && Double.isFinite(v))) {
+                throw new ConfigException("--lo and --hi are required: the config's " + plan.param() + " is " + v
+                        + " at grid point " + plan.points().get(i).label() + " (the default bracket is [v/1000, v*1000])");
+            }
+            a[i] = lo != null ? lo : v / 1000;
+            b[i] = hi != null ? hi : v * 1000;
+            if (!(a[i] < b[i])) {
+                throw new ConfigException("--lo must be below --hi (bracket [" + a[i] + ", " + b[i] + "] at grid point "
+                        + plan.points().get(i).label() + ")");
+            }
+            plan.config(i, a[i]); // both ends must be valid configurations
+            plan.config(i, b[i]);
+        }
+        return new Options(a, b, steps, p);
+    }
+
+    /** Runs the bisection of every grid point and writes the result directory. */
+    public static Report run(SparkSession spark, FrontierPlan plan, Options opt, ResultDir out) throws Exception {
+        final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        final long t0 = System.nanoTime();
+        final int[] jobs = {0};
+        final String name = plan.points().get(0).config().name();
+        final List<Bisection.Result> res = Bisection.run(opt.lo(), opt.hi(), opt.steps(), opt.maxDivergedFraction(),
+                probes -> {
+                    final List<ExperimentConfig> cfgs = new ArrayList<>();
+                    for (Bisection.Probe p : probes) {
+                        cfgs.add(plan.config(p.point(), p.value()));
+                    }
+                    final long tj = System.nanoTime();
+                    final List<SeriesRows> rows = RunParallel.runAll(jsc, cfgs);
+                    jobs[0]++;
+                    final List<Bisection.Outcome> o = new ArrayList<>();
+                    for (int i = 0; i < rows.size(); i++) {
+                        final RoundStats last = rows.get(i).rows().get(rows.get(i).rows().size() - 1);
+                        o.add(new Bisection.Outcome(last.diverged(), cfgs.get(i).runs()));
+                    }
+                    LOG.info(String.format(Locale.ROOT, "[%s] frontier job %d/%d: %d series, %.1f s", name, jobs[0],
+                            opt.steps() + 1, cfgs.size(), (System.nanoTime() - tj) / 1e9));
+                    return o;
+                });
+        final List<PointResult> points = new ArrayList<>();
+        for (int i = 0; i < res.size(); i++) {
+            final ExperimentConfig c = plan.points().get(i).config();
+            points.add(new PointResult(plan.points().get(i), res.get(i), plan.theorem(i), plan.ceiling(i), c.runs(),
+                    c.rounds()));
+        }
+        final Report r = new Report(plan, opt, points, jobs[0], (System.nanoTime() - t0) / 1e9);
+        out.writeString("frontier.csv", csv(r));
+        out.writeString("frontier.json", json(r));
+        final var chart = chart(r);
+        try (var o = out.create("frontier.png")) {
+            o.write(Plots.png(chart));
+        }
+        out.writeString("frontier.svg", Plots.svg(chart));
+        out.commit();
+        return r;
+    }
+
+    private static Interval ci(Bisection.Outcome o) {
+        return o == null ? null : BinomialInterval.clopperPearson(o.diverged(), o.runs(), CONFIDENCE);
+    }
+
+    private static Interval wilson(Bisection.Outcome o) {
+        return o == null ? null : BinomialInterval.wilson(o.diverged(), o.runs(), CONFIDENCE);
+    }
+
+    /** The CSV columns after the grid's paths. */
+    public static final String[] COLUMNS = {"param", "status", "frontier", "bracket_lo", "bracket_hi",
+        "diverged_at_lo", "fraction_at_lo", "fraction_at_lo_ci95_lo", "fraction_at_lo_ci95_hi", "diverged_at_hi",
+        "fraction_at_hi", "fraction_at_hi_ci95_lo", "fraction_at_hi_ci95_hi", "runs", "rounds", "theorem", "ceiling",
+        "frontier_over_ceiling"};
+
+    /** frontier.csv: one row per grid point; intervals are Clopper–Pearson 95%. */
+    static String csv(Report r) {
+        final StringBuilder b = new StringBuilder();
+        for (FrontierPlan.Axis a : r.plan().axes()) {
+            b.append(a.path()).append(',');
+        }
+        b.append(String.join(",", COLUMNS)).append('\n');
+        for (PointResult p : r.points()) {
+            for (var v : p.point().values()) {
+                b.append(quote(FrontierPlan.Axis.text(v))).append(',');
+            }
+            final Bisection.Outcome lo = p.atLo(), hi = p.atHi();
+            final Interval cl = ci(lo), ch = ci(hi);
+            b.append(String.join(",", r.plan().param(), p.bisection().status().id(), num(p.frontier()),
+                    num(p.bracketLo()), num(p.bracketHi()),
+                    lo == null ? "" : Integer.toString(lo.diverged()), lo == null ? "" : num(lo.fraction()),
+                    cl == null ? "" : num(cl.lo()), cl == null ? "" : num(cl.hi()),
+                    hi == null ? "" : Integer.toString(hi.diverged()), hi == null ? "" : num(hi.fraction()),
+                    ch == null ? "" : num(ch.lo()), ch == null ? "" : num(ch.hi()),
+                    Integer.toString(p.runs()), Integer.toString(p.rounds()), p.theorem(), num(p.ceiling()),
+                    num(p.ratio()))).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static String num(double v) {
+        return Double.toString(v);
+    }
+
+    static String json(Report r) throws IOException {
+        final ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        final ObjectNode root = m.createObjectNode();
+        final FrontierPlan plan = r.plan();
+        final ExperimentConfig c0 = plan.points().get(0).config();
+        root.put("name", c0.name());
+        root.put("param", plan.param());
+        final ArrayNode axes = root.putArray("grid");
+        for (FrontierPlan.Axis a : plan.axes()) {
+            final ObjectNode o = axes.addObject();
+            o.put("path", a.path());
+            o.set("values", m.valueToTree(a.values()));
+        }
+        root.put("steps", r.options().steps());
+        root.put("maxDivergedFraction", r.options().maxDivergedFraction());
+        root.put("jobs", r.jobs());
+        root.put("seconds", r.seconds());
+        root.put("seed", c0.seed());
+        root.put("confidence", CONFIDENCE);
+        root.put("method", "bisection on a log scale between lo and hi: the geometric midpoint replaces lo when at "
+                + "most a fraction p of the runs diverged within the config's rounds (its point estimate), else hi; "
+                + "every probe uses the config's seed (common random numbers), so the diverged fraction is nearly "
+                + "monotone in the parameter; the frontier is the final bracket [lo, hi] (estimate sqrt(lo*hi)) with "
+                + "a 95% interval of the diverged fraction at both ends (Clopper-Pearson in frontier.csv; Wilson here "
+                + "too)");
+        root.put("ceiling", "Eq. 1 (dsgd) or Eq. 5 (dcsgd; Eq. 3 when sigma1 = 0) at epsilon = " + FrontierPlan.EPSILON
+                + " with E||grad f(X_t)|| = ||grad f(x0)||"
+                + (plan.param().equals("eta") ? "" : "; for " + plan.param() + " inverted numerically: the value at "
+                + "which the ceiling equals the grid point's eta"));
+        final ArrayNode pts = root.putArray("points");
+        for (PointResult p : r.points()) {
+            final ObjectNode o = pts.addObject();
+            final ObjectNode gv = o.putObject("grid");
+            for (int k = 0; k < plan.axes().size(); k++) {
+                gv.set(plan.axes().get(k).path(), p.point().values().get(k));
+            }
+            o.put("label", p.point().label());
+            o.put("status", p.bisection().status().id());
+            o.put("initialLo", r.options().lo()[p.point().index()]);
+            o.put("initialHi", r.options().hi()[p.point().index()]);
+            put(o, "frontier", p.frontier());
+            put(o, "bracketLo", p.bracketLo());
+            put(o, "bracketHi", p.bracketHi());
+            o.put("resolution", Bisection.resolution(r.options().lo()[p.point().index()],
+                    r.options().hi()[p.point().index()], r.options().steps()));
+            end(o.putObject("atLo"), p.atLo());
+            end(o.putObject("atHi"), p.atHi());
+            o.put("runs", p.runs());
+            o.put("rounds", p.rounds());
+            o.put("eta", p.point().config().eta());
+            o.put("theorem", p.theorem());
+            put(o, "ceiling", p.ceiling());
+            put(o, "frontierOverCeiling", p.ratio());
+            final ArrayNode tr = o.putArray("trace");
+            for (Bisection.Step s : p.bisection().trace()) {
+                final ObjectNode t = tr.addObject();
+                t.put("job", s.job());
+                t.put("value", s.value());
+                t.put("diverged", s.outcome().diverged());
+                t.put("runs", s.outcome().runs());
+                t.put("stable", s.stable());
+            }
+        }
+        return m.writeValueAsString(root);
+    }
+
+    private static void end(ObjectNode o, Bisection.Outcome x) {
+        if (x == null) {
+            return;
+        }
+        o.put("diverged", x.diverged());
+        o.put("runs", x.runs());
+        o.put("fraction", x.fraction());
+        final Interval cp = ci(x), w = wilson(x);
+        o.putArray("clopperPearson95").add(cp.lo()).add(cp.hi());
+        o.putArray("wilson95").add(w.lo()).add(w.hi());
+    }
+
+    private static void put(ObjectNode o, String k, double v) {
+        if (Double.isFinite(v)) {
+            o.put(k, v);
+        } else {
+            o.put(k, Double.toString(v));
+        }
+    }
+
+    /** The measured frontier against the ceiling: x the first numeric grid axis, one colour per other combination. */
+    static org.jfree.chart.JFreeChart chart(Report r) {
+        final FrontierPlan plan = r.plan();
+        final List<FrontierPlan.Axis> axes = plan.axes();
+        int xAxis = -1;
+        for (int k = 0; k < axes.size() && xAxis < 0; k++) {
+            boolean numeric = axes.get(k).values().size() > 1;
+            for (var v : axes.get(k).values()) {
+                numeric &= v.isNumber();
+            }
+            xAxis = numeric ? k : -1;
+        }
+        final Map<String, List<PointResult>> groups = new LinkedHashMap<>();
+        for (PointResult p : r.points()) {
+            final StringBuilder key = new StringBuilder();
+            for (int k = 0; k < axes.size(); k++) {
+                if (k != xAxis) {
+                    key.append(key.length() == 0 ? "" : " ").append(axes.get(k).path()).append('=')
+                            .append(FrontierPlan.Axis.text(p.point().values().get(k)));
+                }
+            }
+            groups.computeIfAbsent(key.toString(), q -> new ArrayList<>()).add(p);
+        }
+        final List<FrontierChart.Group> gs = new ArrayList<>();
+        for (var e : groups.entrySet()) {
+            final List<PointResult> ps = e.getValue();
+            final int n = ps.size();
+            final double[] x = new double[n], f = new double[n], lo = new double[n], hi = new double[n],
+                    ce = new double[n], below = new double[n], above = new double[n];
+            for (int i = 0; i < n; i++) {
+                final PointResult p = ps.get(i);
+                x[i] = xAxis >= 0 ? p.point().values().get(xAxis).asDouble() : p.point().index() + 1;
+                f[i] = p.frontier();
+                lo[i] = p.bisection().status() == Bisection.Status.BRACKETED ? p.bracketLo() : Double.NaN;
+                hi[i] = p.bisection().status() == Bisection.Status.BRACKETED ? p.bracketHi() : Double.NaN;
+                ce[i] = p.ceiling();
+                below[i] = p.bisection().status() == Bisection.Status.BELOW_LO ? p.bracketHi() : Double.NaN;
+                above[i] = p.bisection().status() == Bisection.Status.ABOVE_HI ? p.bracketLo() : Double.NaN;
+            }
+            final String k = e.getKey().isEmpty() ? "" : e.getKey() + ": ";
+            gs.add(new FrontierChart.Group(k + "measured (bars: bracket)", k + ps.get(0).theorem() + " ceiling",
+                    x, f, lo, hi, ce, below, above));
+        }
+        final ExperimentConfig c0 = plan.points().get(0).config();
+        final double res = Bisection.resolution(r.options().lo()[0], r.options().hi()[0], r.options().steps());
+        final String sub = String.format(Locale.ROOT, "largest %s with <= %s%% of %d runs diverged in %d rounds; "
+                + "%d bisection steps, common random numbers%n"
+                + "bars: final bracket (hi/lo = %.4g); labels: frontier / ceiling%n"
+                + "dashed: theorem ceiling at epsilon = %s, E||grad f|| = ||grad f(x0)||%s",
+                plan.param(), new java.math.BigDecimal(100 * r.options().maxDivergedFraction(),
+                        new java.math.MathContext(6)).stripTrailingZeros().toPlainString(), c0.runs(), c0.rounds(),
+                r.options().steps(), res, FrontierPlan.EPSILON, plan.param().equals("eta") ? ""
+                        : ", inverted for " + plan.param() + " at the grid point's eta");
+        return FrontierChart.chart(c0.name() + ": stability frontier of " + c0.optimizer().toUpperCase(Locale.ROOT),
+                sub, xAxis >= 0 ? axes.get(xAxis).path() : "grid point", plan.param(), gs);
+    }
+
+    /** The command's table: one line per grid point. */
+    public static String render(Report r) {
+        final StringBuilder b = new StringBuilder();
+        final String param = r.plan().param();
+        b.append(String.format(Locale.ROOT, "%-36s %-12s %-23s %-11s %-21s %-21s %-6s %-11s %s%n", "grid point",
+                "status", "bracket [lo, hi]", param, "diverged at lo [CI95]", "diverged at hi [CI95]", "cond",
+                "ceiling", "frontier/ceiling"));
+        for (PointResult p : r.points()) {
+            b.append(String.format(Locale.ROOT, "%-36s %-12s [%-9.4g, %-9.4g] %-11.5g %-21s %-21s %-6s %-11.4g %.4g%n",
+                    p.point().label(), p.bisection().status().id(), p.bracketLo(), p.bracketHi(), p.frontier(),
+                    frac(p.atLo()), frac(p.atHi()), p.theorem(), p.ceiling(), p.ratio()));
+        }
+        b.append(String.format(Locale.ROOT, "%d Spark jobs (ends of the brackets + %d bisection steps), %.1f s; "
+                + "intervals: Clopper-Pearson 95%%; ceiling at epsilon = %.1f with E||grad f|| = ||grad f(x0)||%s%n",
+                r.jobs(), r.options().steps(), r.seconds(), FrontierPlan.EPSILON, param.equals("eta") ? ""
+                        : " (for " + param + ": the value at which the ceiling equals the grid point's eta)"));
+        return b.toString();
+    }
+
+    private static String frac(Bisection.Outcome o) {
+        if (o == null) {
+            return "-";
+        }
+        final Interval i = ci(o);
+        return String.format(Locale.ROOT, "%.3f [%.3f,%.3f]", o.fraction(), i.lo(), i.hi());
+    }
+}

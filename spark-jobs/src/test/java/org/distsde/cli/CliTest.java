@@ -1,0 +1,114 @@
+package org.distsde.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line without Spark: help, parsing, exit codes; and the README's copy of the help. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) { }
+
+    static Result run(String... args) {
+        final ByteArrayOutputStream o = new ByteArrayOutputStream();
+        final ByteArrayOutputStream e = new ByteArrayOutputStream();
+        final int code = Main.run(args, null, new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    static List<String> verbs() {
+        return new ArrayList<>(Main.commandLine(new Main(null, System.out, System.err)).getSubcommands().keySet());
+    }
+
+    @Test
+    void everyVerbIsRegisteredAndHasHelp() {
+        assertEquals(List.of("simulate", "integrate", "converge", "report", "bench", "frontier"), verbs());
+        for (String[] help : new String[][] {{"--help"}, {"-h"}}) {
+            final Result top = run(help);
+            assertEquals(0, top.code());
+            assertTrue(top.out().startsWith("Usage: distsde "), top.out());
+            for (String v : verbs()) {
+                assertTrue(top.out().contains("\n  " + v + " "), "top-level help lists " + v);
+            }
+        }
+        for (String v : verbs()) {
+            final Result r = run(v, "--help");
+            assertEquals(0, r.code(), v);
+            assertTrue(r.out().startsWith("Usage: distsde " + v + " "), r.out());
+            assertEquals("", r.err());
+        }
+    }
+
+    @Test
+    void setIsRepeatableInBothForms() {
+        final CommandLine cl = Main.commandLine(new Main(null, System.out, System.err));
+        final var parsed = cl.parseArgs("simulate", "--config", "c.json", "--out", "o", "--set", "runs=200",
+                "--set=noise.sigma1=2", "--set", "x0=[1,2]", "--overwrite");
+        final SimulateCommand s = (SimulateCommand) parsed.subcommand().commandSpec().userObject();
+        assertEquals(List.of("runs=200", "noise.sigma1=2", "x0=[1,2]"), s.sets);
+        assertEquals(Path.of("c.json"), s.config);
+        assertTrue(s.overwrite && !s.resume);
+        assertEquals(-1, s.checkpointEvery());
+    }
+
+    @Test
+    void usageErrorsAreOneLineNamingTheOptionWithStatusTwo() {
+        for (String[] args : new String[][] {{}, {"frobnicate"}, {"simulate", "--out", "o"},
+            {"integrate", "--config", "c", "--out", "o", "--etas", "2"}, {"converge", "--config", "c", "--out", "o",
+                "--etas", "9"}, {"report", "--out", "o"}, {"bench", "--reps", "x"}, {"bench", "--warmup", "0"}}) {
+            final Result r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("error: "), r.err());
+            assertEquals("", r.out());
+        }
+        assertTrue(run("converge", "--config", "c", "--out", "o", "--etas", "9").err().contains("--etas must be in [0, 8]"));
+        assertTrue(run("frobnicate").err().contains("unknown command 'frobnicate'"));
+        assertTrue(run().err().contains("missing command"));
+    }
+
+    /** A failure at run time (here a converge table that is not numeric) is exit status 1. */
+    @Test
+    void runTimeFailureIsStatusOne() throws Exception {
+        final Path in = Files.createDirectories(tmp.resolve("conv"));
+        Files.writeString(in.resolve("converge-dt.csv"), "series,label,statistic,dt,diff_to_next\n0,a,loss_mean,0.1,abc\n");
+        final Result r = run("report", "--in", in.toString(), "--out", tmp.resolve("rep").toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: report failed: java.lang.NumberFormatException"), r.err());
+        assertFalse(Files.exists(tmp.resolve("rep")));
+    }
+
+    /** Every README block that starts "Usage: distsde ..." is that command's --help, verbatim. */
+    @Test
+    void readmeUsageBlocksMatchTheHelp() throws Exception {
+        final String readme = Files.readString(Path.of("..", "README.md"));
+        final Matcher m = Pattern.compile("```\\n(Usage: distsde( \\w+)?[^`]*?)```").matcher(readme);
+        final List<String> seen = new ArrayList<>();
+        while (m.find()) {
+            final String verb = m.group(2) == null || m.group(2).isBlank() ? null : m.group(2).strip();
+            final Result help = verb == null || !verbs().contains(verb) ? run("--help") : run(verb, "--help");
+            assertEquals(help.out(), m.group(1), "README block for " + (verb == null ? "distsde" : verb));
+            seen.add(verb == null || !verbs().contains(verb) ? "distsde" : verb);
+        }
+        // integrate's options are simulate's: the README says so instead of repeating them
+        for (String v : List.of("distsde", "simulate", "converge", "report", "bench")) {
+            assertTrue(seen.contains(v), "the README shows the help of " + v + " (found " + seen + ")");
+        }
+    }
+}

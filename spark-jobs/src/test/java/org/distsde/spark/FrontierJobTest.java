@@ -1,0 +1,125 @@
+package org.distsde.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.distsde.frontier.Bisection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code frontier} command on embedded Spark. */
+class FrontierJobTest extends SparkTestBase {
+    @TempDir
+    Path tmp;
+
+    private static List<String[]> rows(Path csv) throws Exception {
+        return Files.readAllLines(csv).stream().filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
+    }
+
+    private static int col(String[] header, String name) {
+        for (int i = 0; i < header.length; i++) {
+            if (header[i].equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no column " + name);
+    }
+
+    /**
+     * Noiseless gradient descent on f = ½hx² with one agent is x_{k+1} = (1 − ηh)x_k: it diverges
+     * iff η &gt; 2/h. Over h ∈ {1, 4} the bracket must contain 2/h and be exactly the bisection's
+     * resolution wide. With K = 400,000 rounds and the threshold 10⁴·f(x0), the smallest η counted
+     * as diverged is 2/h·(1 + ln(10⁴)/(4K)) = 2/h·(1 + 5.8·10⁻⁶), far inside one bisection step
+     * (the resolution is 1.0006).
+     */
+    @Test
+    void bracketsTheClosedFormThresholdOfGradientDescentOnAQuadratic() throws Exception {
+        final Path cfg = tmp.resolve("quad.json");
+        Files.writeString(cfg, """
+                {"name": "gd-quadratic", "runs": 2, "rounds": 400000, "optimizer": "dsgd", "agents": 1, "eta": 0.1,
+                 "objective": {"type": "quadratic", "h": [1.0]}, "x0": [1.0], "divergenceThreshold": 5000,
+                 "noise": {"type": "gaussian", "sigma0": 0.0, "sigma1": 0.0}}""");
+        final Path out = tmp.resolve("quad");
+        final int steps = 14;
+        final Cli r = cli("frontier", "--config", cfg.toString(), "--out", out.toString(), "--grid", "objective.h=1,4",
+                "--lo", "0.01", "--hi", "100", "--steps", Integer.toString(steps), "--max-diverged-fraction", "0");
+        assertEquals(0, r.code(), r.err());
+        final List<String[]> rows = rows(out.resolve("frontier.csv"));
+        final String[] h = rows.get(0);
+        final double res = Bisection.resolution(0.01, 100, steps);
+        for (int i = 1; i <= 2; i++) {
+            final String[] row = rows.get(i);
+            final double curv = Double.parseDouble(row[0]);
+            final double lo = Double.parseDouble(row[col(h, "bracket_lo")]);
+            final double hi = Double.parseDouble(row[col(h, "bracket_hi")]);
+            assertEquals("bracketed", row[col(h, "status")]);
+            assertTrue(lo < 2 / curv && 2 / curv < hi, "[" + lo + ", " + hi + "] contains 2/h = " + 2 / curv);
+            assertEquals(res, hi / lo, 1e-9, "the bracket is the resolution wide");
+            assertTrue(res < 1.001, "resolution " + res);
+            assertEquals("0", row[col(h, "diverged_at_lo")]);
+            assertEquals("2", row[col(h, "diverged_at_hi")]);
+            // the quadratic has L1 = 0 and no noise: Eq. 1 puts no ceiling
+            assertEquals("Infinity", row[col(h, "ceiling")]);
+        }
+        assertTrue(r.out().contains((steps + 1) + " Spark jobs"), r.out());
+    }
+
+    /**
+     * End to end on the B.1 setting, small: frontier.csv, frontier.json and the charts appear
+     * together (committed from a staging directory, none left behind); a second run without
+     * --overwrite is refused and leaves them untouched.
+     */
+    @Test
+    void writesTheResultAtomically() throws Exception {
+        final Path cfg = tmp.resolve("b1.json");
+        Files.writeString(cfg, """
+                {"name": "b1-small", "runs": 40, "rounds": 60, "optimizer": "dsgd", "agents": 4, "eta": 0.01,
+                 "objective": {"type": "quartic", "dim": 1}, "x0": [8.0],
+                 "noise": {"type": "gaussian", "sigma0": 0.0, "sigma1": 1.0}, "layout": {"mode": "auto"},
+                 "sweep": {"noise.sigma1": [0.3, 3.0]}}""");
+        final Path out = tmp.resolve("res").resolve("b1");
+        final Cli r = cli("frontier", "--config", cfg.toString(), "--out", out.toString(), "--steps", "5",
+                "--lo", "0.001", "--hi", "1", "--grid", "agents=1,4");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("frontier/ceiling"), r.out());
+        try (Stream<Path> s = Files.list(out.getParent())) {
+            assertEquals(List.of("b1"), s.map(p -> p.getFileName().toString()).toList(), "no staging directory left");
+        }
+        final List<String[]> rows = rows(out.resolve("frontier.csv"));
+        assertEquals(List.of("noise.sigma1", "agents", "param", "status", "frontier"),
+                List.of(rows.get(0)).subList(0, 5));
+        assertEquals(5, rows.size(), "2 x 2 grid points");
+        final String[] h = rows.get(0);
+        for (String[] row : rows.subList(1, rows.size())) {
+            assertEquals("bracketed", row[col(h, "status")]);
+            final double f = Double.parseDouble(row[col(h, "frontier")]);
+            final double ce = Double.parseDouble(row[col(h, "ceiling")]);
+            assertEquals(f / ce, Double.parseDouble(row[col(h, "frontier_over_ceiling")]), 1e-12 * f / ce);
+            assertEquals("Eq. 1", row[col(h, "theorem")]);
+            final double p = Double.parseDouble(row[col(h, "fraction_at_lo")]);
+            assertTrue(p <= 0.05 && Double.parseDouble(row[col(h, "fraction_at_lo_ci95_hi")]) >= p);
+            assertTrue(Double.parseDouble(row[col(h, "fraction_at_hi")]) > 0.05);
+        }
+        final JsonNode j = new ObjectMapper().readTree(out.resolve("frontier.json").toFile());
+        assertEquals("eta", j.get("param").asText());
+        assertEquals(6, j.get("jobs").asInt());
+        assertEquals(4, j.get("points").size());
+        assertEquals(2, j.get("points").get(0).get("atLo").get("clopperPearson95").size());
+        assertEquals(1200, ImageIO.read(out.resolve("frontier.png").toFile()).getWidth());
+        assertTrue(Files.readString(out.resolve("frontier.svg")).contains("<svg"));
+        final String before = Files.readString(out.resolve("frontier.csv"));
+        final Cli again = cli("frontier", "--config", cfg.toString(), "--out", out.toString(), "--steps", "5");
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("exists and is not empty"), again.err());
+        assertEquals(before, Files.readString(out.resolve("frontier.csv")));
+        assertFalse(Files.exists(out.resolve("metrics.csv")));
+    }
+}
