@@ -87,9 +87,13 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         if (adaptive != null && !opt.adaptive()) {
             throw new ConfigException("adaptive belongs to the adaptive optimizers (optimizer is " + optimizer + ")");
         }
-        adaptive = adaptive == null ? AdaptiveSpec.defaults() : adaptive;
+        if (adaptive == null && opt.adaptive()) { // stays null otherwise: the record is re-validated on deserialization
+            adaptive = AdaptiveSpec.defaults();
+        }
         opt.validate(compression, normalization, sde, adaptive);
-        adaptive.v0(d);
+        if (adaptive != null) {
+            adaptive.v0(d);
+        }
         if (normalization.kind() == NormalizationKind.THEOREM && !noise.finiteVariance()) {
             throw new ConfigException("normalization.type theorem needs finite noise variance (noise.nu > 2, noise.alpha = 2)");
         }
