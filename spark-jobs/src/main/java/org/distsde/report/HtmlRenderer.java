@@ -60,7 +60,7 @@ final class HtmlRenderer {
                 .append("<li><a href=\"#overview\">Overview</a></li>");
         for (Experiment e : m.experiments()) {
             h.append("<li><a href=\"#").append(esc(e.id())).append("\">").append(esc(e.name())).append("</a>");
-            tally(e.verdicts(), true);
+            tally(e.verdicts(), true, null);
             if (e.panels().size() > 1) {
                 h.append("<ol>");
                 for (Panel p : e.panels()) {
@@ -94,21 +94,36 @@ final class HtmlRenderer {
             h.append(" · ").append(count(m.studies().size(), "convergence study").replace("studys", "studies"));
         }
         if (!verdicts.isEmpty()) {
-            h.append(" · verdicts on the theorems ");
-            tally(verdicts, false);
+            h.append(" · verdicts ");
+            final Series first = firstCounterexample(m);
+            tally(verdicts, false, first == null ? null : first.panelId());
         }
-        h.append(" · <span class=\"").append(counter > 0 ? "alert" : "muted").append("\">")
-                .append(count(counter, "counterexample")).append("</span></p></header>");
+        if (counter == 0) {
+            h.append(" · <span class=\"muted\">no counterexample</span>");
+        }
+        h.append("</p></header>");
+    }
+
+    private static Series firstCounterexample(ReportModel m) {
+        for (Experiment e : m.experiments()) {
+            for (Series s : e.series()) {
+                if (s.kinds().values().stream().anyMatch(r -> r.check() != null && r.check().counterexample())) {
+                    return s;
+                }
+            }
+        }
+        return null;
     }
 
     private static String count(long n, String what) {
         return n + " " + what + (n == 1 || what.endsWith("series") ? "" : "s");
     }
 
-    /** Verdict badges with their counts, most serious first. */
-    private void tally(List<String> verdicts, boolean small) {
+    /** Verdict badges with their counts, most serious first; the counterexamples' a link to {@code counterexample}. */
+    private void tally(List<String> verdicts, boolean small, String counterexample) {
         final Map<String, Integer> n = new LinkedHashMap<>();
-        for (String v : List.of("VIOLATED", "UNRESOLVED", "HOLDS", "EXCEEDED", "WITHIN", "NOT_CLAIMED", "NOT_APPLICABLE")) {
+        for (String v : List.of(ReportModel.COUNTEREXAMPLE, "VIOLATED", "UNRESOLVED", "HOLDS", "EXCEEDED", "WITHIN",
+                "NOT_CLAIMED", "NOT_APPLICABLE")) {
             n.put(v, 0);
         }
         for (String v : verdicts) {
@@ -117,8 +132,10 @@ final class HtmlRenderer {
         h.append("<span class=\"tally").append(small ? " small" : "").append("\">");
         for (var e : n.entrySet()) {
             if (e.getValue() > 0) {
-                h.append("<span class=\"v ").append(cls(e.getKey())).append("\">").append(e.getValue()).append(' ')
-                        .append(esc(word(e.getKey()))).append("</span>");
+                final boolean link = counterexample != null && e.getKey().equals(ReportModel.COUNTEREXAMPLE);
+                h.append(link ? "<a href=\"#" + esc(counterexample) + "\">" : "").append("<span class=\"v ")
+                        .append(cls(e.getKey())).append("\">").append(e.getValue()).append(' ')
+                        .append(esc(word(e.getKey()))).append(link ? " ↓</span></a>" : "</span>");
             }
         }
         h.append("</span>");
@@ -169,9 +186,10 @@ final class HtmlRenderer {
             }
             h.append("</tbody></table>");
         }
-        h.append("<p class=\"note\">HOLDS / VIOLATED / UNRESOLVED are verdicts on the theorem, made on the SDE "
-                + "resolved in Δt; on the optimizer and on the SDE at Δt = η, discrete processes, the SDE's bound is "
-                + "only compared: within / EXCEEDED. NOT CLAIMED: the learning-rate condition failed at every time. "
+        h.append("<p class=\"note\">The verdicts at the top count one per series: the resolved SDE's where it was "
+                + "run. HOLDS / VIOLATED / UNRESOLVED are verdicts on the theorem, made on the SDE resolved in Δt; on "
+                + "the optimizer and on the SDE at Δt = η, discrete processes, the SDE's bound is only compared: "
+                + "within / EXCEEDED. NOT CLAIMED: the learning-rate condition failed at every time. "
                 + "Hover a verdict for its reasons. The papers claim weak order 1 in Δt and in η.</p></section>");
     }
 
@@ -330,9 +348,9 @@ final class HtmlRenderer {
             return;
         }
         final Check c = r.check();
-        h.append("<span class=\"v ").append(cls(c.counterexample() ? "VIOLATED" : c.verdict())).append("\" title=\"")
-                .append(esc(c.summary())).append("\">").append(esc(c.counterexample() ? "COUNTEREXAMPLE" : word(c.verdict())))
-                .append("</span>");
+        final String v = c.counterexample() ? ReportModel.COUNTEREXAMPLE : c.verdict();
+        h.append("<span class=\"v ").append(cls(v)).append("\" title=\"").append(esc(c.summary())).append("\">")
+                .append(esc(word(v))).append("</span>");
     }
 
     private void swatch(int colour) {
@@ -377,7 +395,7 @@ final class HtmlRenderer {
             "h1{font-size:24px;margin:0 0 4px}h2{font-size:20px;margin:30px 0 6px;padding-top:6px;"
                     + "border-top:2px solid var(--line)}h3{font-size:16px;margin:18px 0 8px}h4{font-size:13.5px;margin:14px 0 6px}",
             "header{margin-bottom:6px}.lede{margin:0;color:var(--fg)}",
-            ".muted{color:var(--muted)}.alert{color:#a3160b;font-weight:600}.small,.note{font-size:12.5px;color:var(--muted)}",
+            ".muted{color:var(--muted)}.small,.note{font-size:12.5px;color:var(--muted)}",
             ".note{margin:6px 0 0;max-width:110ch}",
             "table{border-collapse:collapse}th{text-align:left;font-weight:600}",
             "td,th{padding:3px 8px;vertical-align:top}.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}",
@@ -390,7 +408,7 @@ final class HtmlRenderer {
             ".v{display:inline-block;padding:0 7px;border-radius:9px;font-size:11.5px;font-weight:600;line-height:18px;"
                     + "white-space:nowrap;background:#eceef2;color:#4a5160;cursor:help}",
             ".tally .v{margin-right:4px;cursor:default}.tally.small .v{font-size:10.5px;line-height:16px;padding:0 5px}",
-            ".v-holds{background:#d8f1e1;color:#0b6534}.v-violated{background:#fbd9d4;color:#9c1408}",
+            ".v-holds{background:#d8f1e1;color:#0b6534}.v-violated,.v-counterexample{background:#fbd9d4;color:#9c1408}",
             ".v-unresolved{background:#fdefc6;color:#6e5100}.v-within{background:#e3ecfa;color:#20477f}",
             ".v-exceeded{background:#fde4cf;color:#85400a}",
             ".sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px;vertical-align:baseline}",

@@ -26,6 +26,8 @@ import org.jfree.chart.title.TextTitle;
 record ReportModel(String title, List<Experiment> experiments, List<Study> studies) {
     /** The kinds of a series, in the order the page lists them. */
     static final List<String> KINDS = List.of("optimizer", "sde", "sde-resolved");
+    /** A check that found a counterexample, shown in place of its verdict. */
+    static final String COUNTEREXAMPLE = "COUNTEREXAMPLE";
 
     /**
      * A chart: the stem of its files ({@code stem.png}, {@code stem.svg}), its title in the files, its
@@ -85,13 +87,16 @@ record ReportModel(String title, List<Experiment> experiments, List<Study> studi
     /** One result directory of simulate or integrate. */
     record Experiment(String id, String name, String description, List<Fact> facts, List<Panel> panels,
                       List<Series> series, List<Table> details, List<Fact> provenance, String config) {
-        /** The series' resolved-SDE verdicts (the statements about the theorems), or else their own. */
+        /**
+         * One verdict per series: its resolved SDE's (the statement about the theorem), or else its
+         * own; COUNTEREXAMPLE where that check found one.
+         */
         List<String> verdicts() {
             final List<String> v = new ArrayList<>();
             for (Series s : series) {
                 final Run r = theoremRun(s);
                 if (r != null && r.check() != null) {
-                    v.add(r.check().verdict());
+                    v.add(r.check().counterexample() ? COUNTEREXAMPLE : r.check().verdict());
                 }
             }
             return v;
