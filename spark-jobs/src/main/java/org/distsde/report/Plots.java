@@ -22,6 +22,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /**
  * Publication-style line charts (JFreeChart): one colour per series, the optimizer as a solid
@@ -33,6 +34,9 @@ public final class Plots {
         new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 800;
+    /** The size a chart is drawn at on the report's page, where it is shown about 520 px wide. */
+    static final int PAGE_WIDTH = 720;
+    static final int PAGE_HEIGHT = 470;
 
     private Plots() { }
 
@@ -170,5 +174,30 @@ public final class Plots {
         final SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
         chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
         return g.getSVGDocument();
+    }
+
+    /**
+     * The chart as an inline {@code <svg>} element for the report's page: without its title and
+     * subtitle (the page sets them as HTML), drawn at {@link #PAGE_WIDTH} × {@link #PAGE_HEIGHT} and
+     * scaled by its view box; {@code id} names the element and prefixes its definitions, so that
+     * charts on one page do not share clip paths.
+     */
+    static String pageSvg(JFreeChart chart, String id) {
+        final JFreeChart bare;
+        try {
+            bare = (JFreeChart) chart.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+        bare.setTitle((TextTitle) null);
+        for (Object t : List.copyOf(bare.getSubtitles())) {
+            if (t instanceof TextTitle tt) {
+                bare.removeSubtitle(tt);
+            }
+        }
+        final SVGGraphics2D g = new SVGGraphics2D(PAGE_WIDTH, PAGE_HEIGHT);
+        g.setDefsKeyPrefix(id + "-");
+        bare.draw(g, new Rectangle(0, 0, PAGE_WIDTH, PAGE_HEIGHT));
+        return g.getSVGElement(id, false, new ViewBox(0, 0, PAGE_WIDTH, PAGE_HEIGHT), null, null);
     }
 }

@@ -21,7 +21,7 @@ class ReportCommandTest {
     Path tmp;
 
     /** A hand-written result directory: two panels, an SDE series, a fully diverged series, a label with commas. */
-    Path fixture() throws Exception {
+    static Path fixture(Path tmp) throws Exception {
         final Path d = tmp.resolve("res");
         Files.createDirectories(d);
         final String head = "series,label,kind,optimizer,round,time,lr,lr_min,lr_max,runs,diverged,loss_mean,loss_std,"
@@ -36,8 +36,10 @@ class ReportCommandTest {
                 for (int k = 0; k <= 100; k += 10) {
                     final boolean dead = s == 1 && k > 20;
                     final double loss = dead ? Double.NaN : 100 * Math.exp(-k / 20.0) + 0.01 * (s + 1);
+                    final double lr = s >= 2 ? 0.01 / (1 + k / 50.0) : 0.01; // the theorem panel's rate varies
                     csv.append(s).append(',').append(labels[s]).append(',').append(kind).append(",dsgd,").append(k)
-                            .append(',').append(k * 0.01).append(",0.01,0.01,0.01,").append(dead ? 0 : 50).append(',')
+                            .append(',').append(k * 0.01).append(',').append(lr).append(',').append(lr).append(',')
+                            .append(lr).append(',').append(dead ? 0 : 50).append(',')
                             .append(dead ? 50 : 0).append(',').append(loss).append(",1,").append(loss / 2).append(',')
                             .append(loss).append(',').append(loss * 2).append(",1,1\n");
                 }
@@ -75,8 +77,8 @@ class ReportCommandTest {
     @Test
     void writesPlotsSvgAndHtmlForEachPanel() throws Exception {
         final Path out = tmp.resolve("report");
-        assertEquals(0, run("--in", fixture().toString(), "--out", out.toString()));
-        for (String stem : new String[] {"fixture-1-loss", "fixture-1-lr", "fixture-2-loss", "fixture-2-lr"}) {
+        assertEquals(0, run("--in", fixture(tmp).toString(), "--out", out.toString()));
+        for (String stem : new String[] {"fixture-1-loss", "fixture-2-loss", "fixture-2-lr"}) {
             final BufferedImage img = ImageIO.read(out.resolve(stem + ".png").toFile());
             assertEquals(Plots.WIDTH, img.getWidth(), stem);
             assertEquals(Plots.HEIGHT, img.getHeight(), stem);
@@ -88,19 +90,22 @@ class ReportCommandTest {
         final String svg = Files.readString(out.resolve("fixture-1-loss.svg"));
         assertTrue(svg.contains("sigma1 = 0.1") && svg.contains("sigma1 = 3.0 (50/50 diverged)"), "legend in the SVG");
         assertTrue(svg.contains("normalization: none"), "panel title names the swept parameter");
+        // the rate of the first panel is flat: no chart, the page says so
+        assertFalse(Files.exists(out.resolve("fixture-1-lr.png")));
         final String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("is constant, 0.01, so it is not drawn"));
         for (int s = 0; s < 4; s++) {
             assertTrue(html.contains("VERDICT-" + s), "checks row " + s);
         }
-        assertTrue(html.contains("data:image/png;base64,"));
         assertTrue(html.contains("a fixture"));
+        ReportPageTest.check(out);
     }
 
     @Test
     void invalidInputExitsTwoAndWritesNothing() throws Exception {
         final Path out = tmp.resolve("never");
         assertEquals(2, run("--in", tmp.resolve("missing").toString(), "--out", out.toString()));
-        final Path bad = fixture();
+        final Path bad = fixture(tmp);
         Files.writeString(bad.resolve("metrics.csv"), "series,label,kind,optimizer,round,loss_mean\n0,a,optimizer,dsgd,x,1\n");
         assertEquals(2, run("--in", bad.toString(), "--out", out.toString()));
         assertEquals(2, run("--out", out.toString()));
@@ -138,7 +143,7 @@ class ReportCommandTest {
         final Path out = tmp.resolve("quad-report");
         // the input through the Hadoop FileSystem API, as an hdfs:// or s3a:// result would be read
         assertEquals(0, run("--in", d.toUri().toString(), "--out", out.toString()));
-        for (String stem : new String[] {"quad-loss", "quad-lr", "quad-mean", "quad-var"}) {
+        for (String stem : new String[] {"quad-loss", "quad-mean", "quad-var"}) {
             assertTrue(Files.size(out.resolve(stem + ".png")) > 10_000, stem);
             assertTrue(Files.isRegularFile(out.resolve(stem + ".svg")), stem);
         }
@@ -149,5 +154,7 @@ class ReportCommandTest {
         final String mean = Files.readString(out.resolve("quad-mean.svg"));
         assertTrue(mean.contains("dasharray:2.0,6.0"), "dotted Lemma 3.7 mean");
         assertTrue(Files.readString(out.resolve("index.html")).contains("quad-var.svg"));
+        assertFalse(Files.exists(out.resolve("quad-lr.png")), "a constant rate is not drawn");
+        ReportPageTest.check(out);
     }
 }
