@@ -39,9 +39,9 @@ final class ClusterSupport {
             "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandles=false",
             "-Dio.netty.tryReflectionSetAccessible=true")).split(" "));
 
-    /** The experiment the HDFS and YARN tests run (conf/ + CONFIG with SETS): about 10 s on local[2]. */
+    /** The experiment the HDFS and YARN tests run (conf/ + CONFIG with SETS): a few seconds on local[2]. */
     static final String CONFIG = "fig1-b1-dsgd.json";
-    static final List<String> SETS = List.of("--set", "runs=40", "--set", "rounds=100", "--set", "sde.enabled=true",
+    static final List<String> SETS = List.of("--set", "runs=40", "--set", "rounds=60", "--set", "sde.enabled=true",
             "--set", "layout.mode=agents", "--set", "sweep={\"noise.sigma1\": [1.0, 3.0]}", "--checkpoint-every", "10");
 
     /** The project root (the tests run in spark-jobs/). */

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class YarnClusterTest extends SparkTestBase {
     static final String CONFIG = ClusterSupport.CONFIG;
     /** Fewer rounds than the HDFS tests: every round is a Spark job, and on YARN each costs more. */
-    static final List<String> SETS = List.of("--set", "runs=40", "--set", "rounds=40", "--set", "sde.enabled=true",
+    static final List<String> SETS = List.of("--set", "runs=40", "--set", "rounds=20", "--set", "sde.enabled=true",
             "--set", "layout.mode=agents", "--set", "sweep={\"noise.sigma1\": [1.0, 3.0]}", "--checkpoint-every", "10");
 
     @TempDir
@@ -134,7 +134,7 @@ class YarnClusterTest extends SparkTestBase {
     static String submit(String name, String... args) throws Exception {
         final List<String> cmd = new ArrayList<>(List.of("bash", ClusterSupport.ROOT.resolve("submit-scripts/submit-yarn.sh")
                 .toString()));
-        cmd.addAll(List.of("--name", "distsde-" + name, "--num-executors", "2", "--executor-cores", "1",
+        cmd.addAll(List.of("--name", "distsde-" + name, "--num-executors", "1", "--executor-cores", "2",
                 "--executor-memory", "1g", "--driver-memory", "1g", "--conf", "spark.yarn.am.memory=512m",
                 "--conf", "spark.yarn.jars=local:" + sparkHome.resolve("jars") + "/*",
                 "--conf", "spark.yarn.appMasterEnv.JAVA_HOME=" + System.getProperty("java.home"),

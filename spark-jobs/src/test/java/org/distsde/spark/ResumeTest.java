@@ -40,10 +40,10 @@ class ResumeTest extends SparkTestBase {
     Path tmp;
 
     static final String CONFIG = Path.of("../conf/fig1-b1-dsgd.json").toAbsolutePath().normalize().toString();
-    static final List<String> SETS = List.of("--config", CONFIG, "--set", "runs=60", "--set", "rounds=200", "--set",
+    static final List<String> SETS = List.of("--config", CONFIG, "--set", "runs=40", "--set", "rounds=150", "--set",
             "sde.enabled=true", "--set", "layout.mode=agents", "--set", "sweep={\"noise.sigma1\": [1.0, 3.0]}");
     /** integrate: the plain SDE of series 0 is checkpointed while the resolved SDE of series 1 is still refining. */
-    static final List<String> INTEGRATE = List.of("integrate", "--config", CONFIG, "--set", "runs=2000", "--set",
+    static final List<String> INTEGRATE = List.of("integrate", "--config", CONFIG, "--set", "runs=1000", "--set",
             "rounds=300", "--set", "sde.enabled=true", "--set", "noise.sigma1=1.0", "--set",
             "sweep={\"sde.resolve\": [false, true]}");
 
@@ -159,13 +159,13 @@ class ResumeTest extends SparkTestBase {
 
     @Test
     void killedRunResumesFromRoundCheckpointsAndRefusesForeignOrDamagedOnes() throws Exception {
-        final List<String> args = simulate("--checkpoint-every", "40");
+        final List<String> args = simulate("--checkpoint-every", "30");
         final String ref = simulateReference();
         runAndKill(args, "run", n -> n.equals("0-optimizer.state"));
         final Path ckpt = tmp.resolve(".run.checkpoint");
 
         // another config: refused, nothing published, the checkpoints kept
-        final Cli other = run(simulate("--checkpoint-every", "40", "--set", "eta=0.02", "--out", tmp.resolve("run")
+        final Cli other = run(simulate("--checkpoint-every", "30", "--set", "eta=0.02", "--out", tmp.resolve("run")
                 .toString(), "--resume"));
         assertEquals(2, other.code(), other.err());
         assertTrue(other.err().contains("written for a different config"), other.err());
