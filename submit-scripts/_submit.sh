@@ -4,14 +4,16 @@
 #   submit-X.sh [spark-submit options ...] -- <distsde command and options>
 # e.g. submit-standalone.sh --master spark://host:7077 --executor-memory 4g -- \
 #        simulate --config conf/fig1-b3-dsignsgd.json --out hdfs:///results/b3
+# Environment: SPARK_HOME (required); DISTSDE_APP_JAR, the application jar as a path or URI (e.g.
+# local:///opt/distsde/distsde-app.jar inside a Kubernetes image; default: the jar 'mvn package' built).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ -z "${SPARK_HOME:-}" ] || [ ! -x "$SPARK_HOME/bin/spark-submit" ]; then
-  echo "error: SPARK_HOME must point to a Spark 4.1 installation (bin/spark-submit not found)" >&2
+  echo "error: SPARK_HOME must point to a Spark 4.2 installation (bin/spark-submit not found)" >&2
   exit 2
 fi
-jar=$(ls "$here"/spark-jobs/target/distsde-spark-jobs-*-app.jar 2>/dev/null | head -n 1 || true)
-if [ -z "$jar" ]; then
+jar="${DISTSDE_APP_JAR:-$(ls "$here"/spark-jobs/target/distsde-spark-jobs-*-app.jar 2>/dev/null | head -n 1 || true)}"
+if [ -z "$jar" ] || { [[ "$jar" != *://* ]] && [ ! -f "$jar" ]; }; then
   echo "error: application jar not built: run 'mvn -B -DskipTests package' first" >&2
   exit 2
 fi

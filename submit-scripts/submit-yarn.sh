@@ -2,7 +2,7 @@
 # YARN: submit-yarn.sh [--deploy-mode cluster] [--queue q] [spark options] -- <command> ...
 # Needs HADOOP_CONF_DIR (or YARN_CONF_DIR) of the cluster. In cluster deploy mode ship the config with
 # --files conf/x.json and pass --config x.json; write results to hdfs:// paths.
-# Written from Spark's documented spark-submit options for YARN; not run here (no YARN cluster).
+# Tested by YarnClusterTest (both deploy modes, against a MiniYARNCluster and MiniDFSCluster).
 if [ -z "${HADOOP_CONF_DIR:-}${YARN_CONF_DIR:-}" ]; then
   echo "error: set HADOOP_CONF_DIR or YARN_CONF_DIR to the cluster's Hadoop configuration" >&2
   exit 2

@@ -53,7 +53,14 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, null, System.out, System.err));
+        final int code = run(args, null, System.out, System.err);
+        // In YARN cluster deploy mode this runs inside the ApplicationMaster, which reports a
+        // System.exit before main returns as a failed application (even with status 0): return there.
+        final boolean yarnClusterDriver = System.getProperty("spark.yarn.app.id") != null
+                && "cluster".equals(System.getProperty("spark.submit.deployMode"));
+        if (code != 0 || !yarnClusterDriver) {
+            System.exit(code);
+        }
     }
 
     /**

@@ -7,17 +7,24 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.ExecutorLostFailure;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerExecutorAdded;
+import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.sql.SparkSession;
 import org.distsde.cli.Main;
 import org.junit.jupiter.api.AfterAll;
@@ -27,26 +34,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real Spark standalone cluster on 127.0.0.1 — a Master and a Worker in their own JVMs, started
- * from the Maven-resolved Spark jars, executors launched by the Worker — runs {@code simulate} and
- * must give the byte-identical metrics of {@code local[2]}, also when an executor JVM is killed in
- * the middle of the run (Spark re-launches it and re-runs the lost tasks; keyed randomness makes the
- * recomputation identical).
+ * from the Maven-resolved Spark jars on ports they pick themselves, executors launched by the Worker —
+ * runs {@code simulate} over a sweep of the number of agents N and must give the byte-identical
+ * metrics of {@code local[2]}, also when the executor JVM is killed in the middle of the run: a
+ * listener kills it when the first task of a later stage starts (the tasks of that stage are held
+ * by {@link HoldTaskPlugin}, so they are running), and the listener's counts show those tasks lost
+ * and run again on the executor the Worker launches next (keyed randomness makes the recomputation
+ * identical).
  */
 class StandaloneClusterTest {
-    static final String[] OPENS = System.getProperty("distsde.opens", String.join(" ",
-            "-XX:+IgnoreUnrecognizedVMOptions", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
-            "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandles=false",
-            "-Dio.netty.tryReflectionSetAccessible=true")).split(" ");
     static final List<String> ARGS = List.of("simulate", "--config", "../conf/fig1-b1-dsgd.json", "--set", "runs=64",
-            "--set", "rounds=150", "--set", "recordEvery=10", "--set", "sde.enabled=false", "--set", "layout.mode=agents",
-            "--set", "sweep={\"noise.sigma1\": [1.0, 3.0]}");
+            "--set", "rounds=60", "--set", "recordEvery=10", "--set", "sde.enabled=false", "--set", "layout.mode=agents",
+            "--set", "noise.sigma1=1.0", "--set", "sweep={\"agents\": [1, 10, 100]}");
 
     @TempDir
     static Path home;
@@ -54,37 +53,9 @@ class StandaloneClusterTest {
     static Process worker;
     static String url;
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** SPARK_HOME/jars: the test classpath's jars (links) plus a jar of this project's classes. */
-    static void sparkHome() throws IOException {
-        final Path jars = Files.createDirectories(home.resolve("jars"));
-        for (String e : Files.readString(Path.of("target/test-classpath.txt")).trim().split(java.io.File.pathSeparator)) {
-            final Path p = Path.of(e);
-            if (e.endsWith(".jar") && Files.isRegularFile(p)) {
-                Files.createSymbolicLink(jars.resolve(p.getFileName().toString()), p.toAbsolutePath());
-            }
-        }
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jars.resolve("distsde-classes.jar")))) {
-            for (Path root : List.of(Path.of("target/classes"), Path.of("../common/target/classes"))) {
-                try (Stream<Path> files = Files.walk(root)) {
-                    for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                        out.putNextEntry(new JarEntry(root.relativize(f).toString().replace('\\', '/')));
-                        Files.copy(f, out);
-                        out.closeEntry();
-                    }
-                }
-            }
-        }
-    }
-
     static Process start(String log, String... args) throws IOException {
-        final List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(List.of(OPENS));
+        final List<String> cmd = new ArrayList<>(List.of(ClusterSupport.java()));
+        cmd.addAll(ClusterSupport.OPENS);
         cmd.add("-Xmx512m");
         cmd.add("-cp");
         cmd.add(home.resolve("jars") + "/*");
@@ -97,96 +68,153 @@ class StandaloneClusterTest {
         return pb.start();
     }
 
-    static void await(String log, String text, int seconds) throws Exception {
-        for (int i = 0; i < seconds * 5; i++) {
-            final Path p = home.resolve(log);
-            if (Files.exists(p) && Files.readString(p).contains(text)) {
-                return;
+    /** The first match of {@code regex} (group 1, or the whole match) in a log, waiting up to {@code seconds}. */
+    static String await(String log, String regex, int seconds) throws Exception {
+        final Pattern p = Pattern.compile(regex);
+        final AtomicReference<String> found = new AtomicReference<>();
+        ClusterSupport.await(() -> {
+            try {
+                final Path f = home.resolve(log);
+                final Matcher m = p.matcher(Files.exists(f) ? Files.readString(f) : "");
+                if (m.find()) {
+                    found.set(m.groupCount() > 0 ? m.group(1) : m.group());
+                }
+                return found.get() != null;
+            } catch (IOException e) {
+                return false;
             }
-            Thread.sleep(200);
+        }, seconds, 100);
+        if (found.get() == null) {
+            throw new AssertionError(log + " never matched '" + regex + "':\n" + Files.readString(home.resolve(log)));
         }
-        throw new AssertionError(log + " never said '" + text + "':\n" + Files.readString(home.resolve(log)));
+        return found.get();
     }
 
     @BeforeAll
     static void startCluster() throws Exception {
-        sparkHome();
-        final int port = freePort();
-        url = "spark://127.0.0.1:" + port;
-        master = start("master.log", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
-                Integer.toString(port), "--webui-port", Integer.toString(freePort()));
+        ClusterSupport.sparkHome(home);
+        master = start("master.log", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "0",
+                "--webui-port", "0");
+        url = await("master.log", "Starting Spark master at (spark://127\\.0\\.0\\.1:\\d+)", 60);
         await("master.log", "I have been elected leader", 60);
-        worker = start("worker.log", "org.apache.spark.deploy.worker.Worker", url, "--host", "127.0.0.1", "--cores", "2",
-                "--memory", "2g", "--webui-port", Integer.toString(freePort()), "--work-dir",
-                home.resolve("work").toString());
+        worker = start("worker.log", "org.apache.spark.deploy.worker.Worker", url, "--host", "127.0.0.1", "--port", "0",
+                "--cores", "2", "--memory", "2g", "--webui-port", "0", "--work-dir", home.resolve("work").toString());
         await("worker.log", "Successfully registered with master", 60);
     }
 
     @AfterAll
-    static void stopCluster() {
-        for (Process p : new Process[] {worker, master}) {
-            if (p != null) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
+    static void stopCluster() throws InterruptedException {
+        ClusterSupport.kill(worker);
+        ClusterSupport.kill(master);
+    }
+
+    /** What the scheduler did during a run, from its listener events. */
+    static final class Events extends SparkListener {
+        final AtomicInteger launched = new AtomicInteger();
+        final AtomicInteger lost = new AtomicInteger();
+        final AtomicInteger stages = new AtomicInteger();
+        final AtomicInteger executorsAdded = new AtomicInteger();
+        final AtomicInteger executorsRemoved = new AtomicInteger();
+        final Map<String, Integer> lostByExecutor = new ConcurrentHashMap<>();
+        /** Stage whose first task start kills the executor running it (-1: none). */
+        final int killAt;
+        final AtomicReference<String> killed = new AtomicReference<>();
+
+        Events(int killAt) {
+            this.killAt = killAt;
+        }
+
+        @Override
+        public void onStageSubmitted(SparkListenerStageSubmitted e) {
+            stages.accumulateAndGet(e.stageInfo().stageId() + 1, Math::max);
+        }
+
+        @Override
+        public void onTaskStart(SparkListenerTaskStart e) {
+            launched.incrementAndGet();
+            final String id = e.taskInfo().executorId();
+            if (e.stageId() == killAt && e.taskInfo().attemptNumber() == 0 && killed.compareAndSet(null, id)) {
+                worker.descendants().filter(h -> h.info().commandLine().orElse("").matches(
+                        ".*CoarseGrainedExecutorBackend.* --executor-id " + id + " .*"))
+                        .forEach(ProcessHandle::destroyForcibly);
             }
+        }
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd e) {
+            if (e.reason() instanceof ExecutorLostFailure) {
+                lost.incrementAndGet();
+                lostByExecutor.merge(e.taskInfo().executorId(), 1, Integer::sum);
+            }
+        }
+
+        @Override
+        public void onExecutorAdded(SparkListenerExecutorAdded e) {
+            executorsAdded.incrementAndGet();
+        }
+
+        @Override
+        public void onExecutorRemoved(SparkListenerExecutorRemoved e) {
+            executorsRemoved.incrementAndGet();
         }
     }
 
-    static SparkSession session(String masterUrl) {
-        return SparkSession.builder().master(masterUrl).appName("distsde-cluster-test")
+    static SparkSession session(String masterUrl, int holdStage) {
+        final SparkSession.Builder b = SparkSession.builder().master(masterUrl).appName("distsde-cluster-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.executor.memory", "1g")
-                .config("spark.executor.extraJavaOptions", String.join(" ", OPENS))
-                .config("spark.task.maxFailures", "8")
-                .getOrCreate();
+                .config("spark.executor.extraJavaOptions", String.join(" ", ClusterSupport.OPENS))
+                .config("spark.task.maxFailures", "8");
+        if (holdStage >= 0) {
+            b.config("spark.plugins", HoldTaskPlugin.class.getName())
+                    .config(HoldTaskPlugin.STAGE, Integer.toString(holdStage))
+                    .config("spark.executor.extraClassPath", Path.of("target/test-classes").toAbsolutePath().toString());
+        }
+        return b.getOrCreate();
     }
 
-    static String simulate(String masterUrl, Path out, Runnable during) throws Exception {
-        final SparkSession s = session(masterUrl);
+    static String simulate(String masterUrl, Path out, Events events, int holdStage) {
+        final SparkSession s = session(masterUrl, holdStage);
         try {
+            s.sparkContext().addSparkListener(events);
             final List<String> args = new ArrayList<>(ARGS);
             args.addAll(List.of("--out", out.toString()));
             final ByteArrayOutputStream err = new ByteArrayOutputStream();
-            final Thread t = new Thread(during);
-            t.start();
             final int code = Main.run(args.toArray(new String[0]), s, new PrintStream(OutputStream.nullOutputStream()),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
-            t.join();
             assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
             return Files.readString(out.resolve("metrics.csv"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
         } finally {
-            s.stop();
+            s.stop(); // stops the listener bus after delivering every event
         }
     }
 
-    static Optional<ProcessHandle> executor() {
-        return worker.descendants().filter(h -> h.info().commandLine().orElse("")
-                .contains("CoarseGrainedExecutorBackend")).findFirst();
-    }
-
     @Test
-    void clusterRunEqualsLocalRunAlsoWhenAnExecutorIsKilled() throws Exception {
-        final String local = simulate("local[2]", home.resolve("local"), () -> { });
-        final String cluster = simulate(url, home.resolve("cluster"), () -> { });
-        assertEquals(local, cluster, "standalone cluster vs local[2]");
+    void clusterRunOfAnAgentSweepEqualsLocalRunAlsoWhenTheExecutorIsKilled() throws Exception {
+        final String local = simulate("local[2]", home.resolve("local"), new Events(-1), -1);
+        assertEquals(List.of("agents=1", "agents=10", "agents=100"), local.lines().skip(1)
+                .map(l -> l.split(",")[1]).distinct().toList(), "one series per N of the sweep");
 
-        final AtomicBoolean killed = new AtomicBoolean();
-        final String afterKill = simulate(url, home.resolve("killed"), () -> {
-            try {
-                for (int i = 0; i < 300 && executor().isEmpty(); i++) {
-                    Thread.sleep(100);
-                }
-                Thread.sleep(4000); // let the run get going: rounds are being computed by this executor
-                executor().ifPresent(h -> killed.set(h.destroyForcibly()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        assertTrue(killed.get(), "an executor JVM must have been killed during the run");
-        assertEquals(local, afterKill, "metrics after losing an executor mid-run");
-        final String wlog = Files.readString(home.resolve("worker.log"));
-        assertTrue(wlog.contains("137"), "the worker must report its executor killed (exit status 137):\n" + wlog);
+        final Events clean = new Events(-1);
+        assertEquals(local, simulate(url, home.resolve("cluster"), clean, -1), "standalone cluster vs local[2]");
+        assertEquals(0, clean.lost.get(), "no task lost without a kill");
+        assertTrue(clean.stages.get() > 10, "a run of many stages: " + clean.stages.get());
+
+        final int later = clean.stages.get() / 2; // a stage in the middle of the run
+        final Events kill = new Events(later);
+        final String afterKill = simulate(url, home.resolve("killed"), kill, later);
+        assertEquals(local, afterKill, "metrics after losing the executor mid-run");
+        assertTrue(kill.killed.get() != null, "the executor was killed when stage " + later + " started");
+        assertTrue(kill.lost.get() >= 1, "tasks of the killed executor were lost: " + kill.lostByExecutor);
+        assertEquals(Map.of(kill.killed.get(), kill.lost.get()), kill.lostByExecutor, "lost on the killed executor only");
+        assertEquals(clean.launched.get() + kill.lost.get(), kill.launched.get(),
+                "every lost task was run again, and nothing else was");
+        assertEquals(clean.stages.get(), kill.stages.get(), "the same stages");
+        assertTrue(kill.executorsRemoved.get() >= 1 && kill.executorsAdded.get() >= 2,
+                "the Worker replaced the lost executor: added " + kill.executorsAdded + ", removed " + kill.executorsRemoved);
     }
 }
