@@ -34,6 +34,8 @@ public final class Main {
             "  report     plot result directories (PNG, SVG) and write an HTML report:",
             "             report --in <result dir> [--in ...] --out <dir> [--overwrite] [--title T]",
             "  bench      time the Appendix B workloads against the NumPy reference (see README, Benchmarks)",
+            "  sweep-charts  final loss (median, p95), diverged fraction, tail index and theorem bound against N:",
+            "             sweep-charts --in <result dir> [--in ...] --out <dir> [--overwrite] [--name NAME]",
             "",
             "options of simulate and integrate:",
             "  --config <file>        experiment config (JSON), e.g. conf/fig1-b1-dsgd.json",
@@ -140,6 +142,9 @@ public final class Main {
         }
         if (args.length > 0 && args[0].equals("report")) {
             return ReportCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (args.length > 0 && args[0].equals("sweep-charts")) {
+            return org.distsde.report.SweepCharts.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (args.length > 0 && args[0].equals("bench")) {
             final SparkSession b = spark != null ? spark : Spark.session("distsde-bench");
