@@ -23,7 +23,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@link Verb} subclass and one entry in {@code subcommands} below.
  */
 @Command(name = "distsde", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Distributed optimizers (DSGD, DCSGD, DSignSGD) and their SDEs, simulated on Apache Spark.",
+        description = "Distributed optimizers (DSGD, DCSGD, DSignSGD, RMSprop(W), Adam(W)) and their SDEs, simulated on Apache Spark.",
         subcommands = {
             SimulateCommand.class,
             IntegrateCommand.class,
@@ -31,6 +31,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             ReportCommand.class,
             BenchCommand.class,
             FrontierCommand.class,
+            SweepChartsCommand.class,
         },
         footer = {"", "Spark: the embedded local[*] master unless spark.master is set (spark-submit sets it).",
             "Exit status: 0 success, 2 invalid input, 1 run-time failure.",

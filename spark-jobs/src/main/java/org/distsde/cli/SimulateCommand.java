@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /** {@code simulate}: the optimizers, and their SDEs for series with {@code sde.enabled}. */
 @Command(name = "simulate", sortOptions = false,
-        description = {"simulate DSGD / DCSGD / DSignSGD with the agents spread over Spark partitions "
+        description = {"simulate DSGD / DCSGD / DSignSGD / RMSprop(W) / Adam(W) with the agents spread over Spark partitions "
                 + "(and, for series with sde.enabled, integrate their SDE into the same output)"})
 class SimulateCommand extends JobVerb {
     /** Whether the optimizers run (simulate) or only the SDEs (integrate). */

@@ -38,7 +38,7 @@ class CliTest {
 
     @Test
     void everyVerbIsRegisteredAndHasHelp() {
-        assertEquals(List.of("simulate", "integrate", "converge", "report", "bench", "frontier"), verbs());
+        assertEquals(List.of("simulate", "integrate", "converge", "report", "bench", "frontier", "sweep-charts"), verbs());
         for (String[] help : new String[][] {{"--help"}, {"-h"}}) {
             final Result top = run(help);
             assertEquals(0, top.code());
