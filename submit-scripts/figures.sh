@@ -53,6 +53,11 @@ run seed000-fig6-adamw "$here/conf/seed000-fig6-adamw.json"
 run distributed-adamw "$here/conf/distributed-adamw-vs-dsgd-dsign.json"
 cmd frontier frontier-b1 "$here/conf/frontier-b1-dsgd.json" --steps 10
 cmd frontier frontier-b2 "$here/conf/frontier-b2-dcsgd.json" --steps 10
+# heavy tails against N (the charts are heavy-tails-charts/, not in the HTML report)
+run heavy-tails-vs-n "$here/conf/heavy-tails-vs-n.json"
+run heavy-tails-vs-n-1e5 "$here/conf/heavy-tails-vs-n-1e5.json"
+"$here/submit-scripts/run-local.sh" sweep-charts --in "$out/heavy-tails-vs-n" --in "$out/heavy-tails-vs-n-1e5" \
+  --out "$out/heavy-tails-charts" --overwrite > "$out/heavy-tails-charts.log" 2>&1
 "$here/submit-scripts/run-local.sh" report --in "$out/fig1-b1" --in "$out/fig1-b2" --in "$out/fig1-b3" \
   --in "$out/seed000-fig2-phases" --in "$out/seed000-fig2-loss" --in "$out/seed000-fig2-moments" \
   --in "$out/seed000-fig2-schedulers" --in "$out/seed000-cor311-student" \
