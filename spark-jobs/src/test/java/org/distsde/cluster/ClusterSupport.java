@@ -142,6 +142,10 @@ final class ClusterSupport {
         conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
         conf.setInt("dfs.replication", 1);
         conf.setBoolean("dfs.permissions.enabled", false);
+        // the NameNode enters safe mode when its volume has less than 100 MB free (default): on a
+        // shared build machine whose disk fills for a moment that fails the tests for a reason that is
+        // not theirs, so the test cluster reserves nothing
+        conf.setLong("dfs.namenode.resource.du.reserved", 0);
         final MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf, base.toFile()).numDataNodes(1)
                 .checkDataNodeAddrConfig(true).build();
         dfs.waitActive();
