@@ -172,6 +172,19 @@ class YarnClusterTest extends SparkTestBase {
         return app;
     }
 
+    /**
+     * The application's final status once the ResourceManager has recorded it: the application
+     * master unregisters after the client has returned, so on a loaded machine the status can still
+     * read UNDEFINED for a moment (waits at most 60 s).
+     */
+    static FinalApplicationStatus finalStatus(RMApp app) throws InterruptedException {
+        final long deadline = System.nanoTime() + 60_000_000_000L;
+        while (app.getFinalApplicationStatus() == FinalApplicationStatus.UNDEFINED && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        return app.getFinalApplicationStatus();
+    }
+
     /** Text of every container log file of an application in the NodeManager's log directories. */
     static String containerLogs(RMApp app) throws IOException {
         final StringBuilder b = new StringBuilder();
@@ -196,7 +209,7 @@ class YarnClusterTest extends SparkTestBase {
         assertTrue(log.contains("wrote " + hdfs + "/yarn/client"), log);
         assertArrayEquals(reference, SharedHdfs.read("/yarn/client/metrics.csv"), "YARN client mode vs local[2]");
         final RMApp app = app(log);
-        assertEquals(FinalApplicationStatus.SUCCEEDED, app.getFinalApplicationStatus());
+        assertEquals(FinalApplicationStatus.SUCCEEDED, finalStatus(app));
         final String logs = containerLogs(app);
         assertTrue(logs.contains("ExecutorLauncher") || logs.contains("ApplicationMaster"), logs);
         assertTrue(logs.contains("CoarseGrainedExecutorBackend") || logs.contains("YarnCoarseGrainedExecutorBackend"),
@@ -213,7 +226,7 @@ class YarnClusterTest extends SparkTestBase {
         final String log = submit("cluster", args.toArray(new String[0]));
         assertArrayEquals(reference, SharedHdfs.read("/yarn/cluster/metrics.csv"), "YARN cluster mode vs local[2]");
         final RMApp app = app(log);
-        assertEquals(FinalApplicationStatus.SUCCEEDED, app.getFinalApplicationStatus(), log);
+        assertEquals(FinalApplicationStatus.SUCCEEDED, finalStatus(app), log);
         final String logs = containerLogs(app);
         assertTrue(logs.contains("wrote " + hdfs + "/yarn/cluster"),
                 "the driver ran in the ApplicationMaster's container and printed its result line:\n" + logs);
