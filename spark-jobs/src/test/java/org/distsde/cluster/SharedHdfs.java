@@ -36,13 +36,27 @@ public final class SharedHdfs implements BeforeAllCallback {
         final Path base;
         final MiniDFSCluster dfs;
 
+        private boolean closed;
+
         Cluster() throws IOException {
             base = Files.createTempDirectory("distsde-hdfs");
             dfs = ClusterSupport.startDfs(base);
+            // also when the test JVM ends without closing JUnit's root context
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    close();
+                } catch (IOException | RuntimeException ignored) {
+                    // exiting anyway
+                }
+            }));
         }
 
         @Override
-        public void close() throws IOException {
+        public synchronized void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
             synchronized (SharedHdfs.class) {
                 cluster = null;
             }

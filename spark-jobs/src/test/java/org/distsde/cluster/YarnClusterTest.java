@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -69,6 +71,7 @@ class YarnClusterTest extends SparkTestBase {
         conf.setInt("yarn.nodemanager.resource.memory-mb", 6144);
         conf.setInt("yarn.nodemanager.resource.cpu-vcores", 4);
         conf.setInt("yarn.scheduler.minimum-allocation-mb", 256);
+        conf.setInt("yarn.resourcemanager.nodemanagers.heartbeat-interval-ms", 250); // containers allocated sooner
         conf.setBoolean("yarn.nodemanager.pmem-check-enabled", false);
         conf.setBoolean("yarn.nodemanager.vmem-check-enabled", false);
         // the minicluster ships no capacity-scheduler.xml: one queue with everything
@@ -118,20 +121,26 @@ class YarnClusterTest extends SparkTestBase {
         final Cli ref = cli(a.toArray(new String[0]));
         assertEquals(0, ref.code(), ref.err());
         reference = Files.readAllBytes(tmp.resolve("local/metrics.csv"));
+        submitBoth();
     }
 
     @AfterAll
-    static void stopClusters() {
+    static void stopClusters() throws InterruptedException {
+        for (Process p : SUBMISSIONS.values()) {
+            ClusterSupport.kill(p);
+        }
         if (yarn != null) {
             yarn.stop();
         }
     }
 
+    static final Map<String, Process> SUBMISSIONS = new ConcurrentHashMap<>();
+
     /**
-     * Runs submit-yarn.sh (child process, 5 minutes at most) with the options of this cluster and then
-     * {@code args} (more Spark options, {@code --}, the distsde command); returns its output.
+     * Starts submit-yarn.sh (a child process) with the options of this cluster and then {@code args}
+     * (more Spark options, {@code --}, the distsde command).
      */
-    static String submit(String name, String... args) throws Exception {
+    static void submit(String name, String... args) throws Exception {
         final List<String> cmd = new ArrayList<>(List.of("bash", ClusterSupport.ROOT.resolve("submit-scripts/submit-yarn.sh")
                 .toString()));
         cmd.addAll(List.of("--name", "distsde-" + name, "--num-executors", "1", "--executor-cores", "2",
@@ -142,7 +151,7 @@ class YarnClusterTest extends SparkTestBase {
                 "--conf", "spark.yarn.appMasterEnv.SPARK_LOCAL_IP=127.0.0.1",
                 "--conf", "spark.executorEnv.SPARK_LOCAL_IP=127.0.0.1",
                 "--conf", "spark.ui.enabled=false", "--conf", "spark.yarn.submit.waitAppCompletion=true",
-                "--conf", "spark.yarn.maxAppAttempts=1"));
+                "--conf", "spark.yarn.maxAppAttempts=1", "--conf", "spark.yarn.scheduler.heartbeat.interval-ms=1000"));
         cmd.addAll(Arrays.asList(args));
         final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve(name + ".log").toFile());
@@ -151,7 +160,12 @@ class YarnClusterTest extends SparkTestBase {
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         pb.environment().put("DISTSDE_APP_JAR", appJar.toString());
-        final Process p = pb.start();
+        SUBMISSIONS.put(name, pb.start());
+    }
+
+    /** Waits for a submission (5 minutes at most); returns its output. */
+    static String finish(String name) throws Exception {
+        final Process p = SUBMISSIONS.get(name);
         try {
             final boolean done = p.waitFor(5, TimeUnit.MINUTES);
             final String log = Files.readString(tmp.resolve(name + ".log"));
@@ -199,13 +213,24 @@ class YarnClusterTest extends SparkTestBase {
         return b.toString();
     }
 
+    /** Both applications run at the same time: most of a submission's time is waiting on YARN. */
+    static void submitBoth() throws Exception {
+        final List<String> client = new ArrayList<>(List.of("--deploy-mode", "client", "--",
+                "simulate", "--config", ClusterSupport.ROOT.resolve("conf/" + CONFIG).toString()));
+        client.addAll(SETS);
+        client.addAll(List.of("--out", hdfs + "/yarn/client"));
+        submit("client", client.toArray(new String[0]));
+        final List<String> cluster = new ArrayList<>(List.of("--deploy-mode", "cluster",
+                "--files", ClusterSupport.ROOT.resolve("conf/" + CONFIG).toString(), "--",
+                "simulate", "--config", CONFIG));
+        cluster.addAll(SETS);
+        cluster.addAll(List.of("--out", hdfs + "/yarn/cluster"));
+        submit("cluster", cluster.toArray(new String[0]));
+    }
+
     @Test
     void clientDeployModeEqualsLocalRun() throws Exception {
-        final List<String> args = new ArrayList<>(List.of("--deploy-mode", "client", "--",
-                "simulate", "--config", ClusterSupport.ROOT.resolve("conf/" + CONFIG).toString()));
-        args.addAll(SETS);
-        args.addAll(List.of("--out", hdfs + "/yarn/client"));
-        final String log = submit("client", args.toArray(new String[0]));
+        final String log = finish("client");
         assertTrue(log.contains("wrote " + hdfs + "/yarn/client"), log);
         assertArrayEquals(reference, SharedHdfs.read("/yarn/client/metrics.csv"), "YARN client mode vs local[2]");
         final RMApp app = app(log);
@@ -218,12 +243,7 @@ class YarnClusterTest extends SparkTestBase {
 
     @Test
     void clusterDeployModeWithShippedConfigEqualsLocalRun() throws Exception {
-        final List<String> args = new ArrayList<>(List.of("--deploy-mode", "cluster",
-                "--files", ClusterSupport.ROOT.resolve("conf/" + CONFIG).toString(), "--",
-                "simulate", "--config", CONFIG));
-        args.addAll(SETS);
-        args.addAll(List.of("--out", hdfs + "/yarn/cluster"));
-        final String log = submit("cluster", args.toArray(new String[0]));
+        final String log = finish("cluster");
         assertArrayEquals(reference, SharedHdfs.read("/yarn/cluster/metrics.csv"), "YARN cluster mode vs local[2]");
         final RMApp app = app(log);
         assertEquals(FinalApplicationStatus.SUCCEEDED, finalStatus(app), log);
