@@ -5,7 +5,7 @@
 # checks; of seed 000, Figure 2 (SignSGD phases, loss bounds, moments, schedulers: Lemmas 3.4-3.9),
 # Corollary 3.11 (Student-t, nu = 2) and Figure 6 (SGD and SignSGD asymptotic loss against Lemmas
 # 3.6 and 3.5); the adaptive optimizers (Figures 3, 5, 6, 9, 12: RMSprop(W), Adam(W) against seed 000's and
-# Malladi et al.'s SDEs and Lemmas 3.13, 3.14, C.39-C.57) and a distributed AdamW comparison. B.2 (d = 1000) runs 100 Monte Carlo runs unless --full (the paper's 1000, ~10x longer).
+# Malladi et al.'s SDEs and Lemmas 3.13, 3.14, C.39-C.57), a distributed AdamW comparison and heavy-tailed noise against the number of agents N (sweep-charts). B.2 (d = 1000) runs 100 Monte Carlo runs unless --full (the paper's 1000, ~10x longer); --full also adds N = 10^5 to the heavy-tail sweep.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-figures}"
@@ -49,6 +49,16 @@ run seed000-fig5-stationary "$here/conf/seed000-fig5-stationary.json"
 run seed000-fig6-adam "$here/conf/seed000-fig6-adam.json"
 run seed000-fig6-adamw "$here/conf/seed000-fig6-adamw.json"
 run distributed-adamw "$here/conf/distributed-adamw-vs-dsgd-dsign.json"
+# heavy-tailed noise against the number of agents N (N = 10^5 with --full), drawn by sweep-charts
+run heavy-tails-vs-n "$here/conf/heavy-tails-vs-n.json"
+htn=(--in "$out/heavy-tails-vs-n")
+if [ "${2:-}" = "--full" ]; then
+  run heavy-tails-vs-n-1e5 "$here/conf/heavy-tails-vs-n-1e5.json"
+  htn+=(--in "$out/heavy-tails-vs-n-1e5")
+fi
+"$here/submit-scripts/run-local.sh" sweep-charts "${htn[@]}" --out "$out/heavy-tails-vs-n-charts" --overwrite \
+  --name heavy-tails-vs-n --title "Heavy-tailed noise against the number of agents N (cosh, d = 1, 200 runs, 100 rounds)" \
+  > "$out/heavy-tails-vs-n-charts.log" 2>&1 || { echo "sweep-charts failed, see $out/heavy-tails-vs-n-charts.log" >&2; exit 1; }
 "$here/submit-scripts/run-local.sh" report --in "$out/fig1-b1" --in "$out/fig1-b2" --in "$out/fig1-b3" \
   --in "$out/seed000-fig2-phases" --in "$out/seed000-fig2-loss" --in "$out/seed000-fig2-moments" \
   --in "$out/seed000-fig2-schedulers" --in "$out/seed000-cor311-student" \
