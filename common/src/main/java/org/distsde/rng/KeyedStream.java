@@ -238,6 +238,12 @@ public final class KeyedStream extends LongProvider {
         public static final long SDE = 2;
         /** random points of sampled theory checks */
         public static final long CHECK = 3;
+        /** the split of a dataset over the agents (data-defined objectives) */
+        public static final long DATA_SPLIT = 4;
+        /** the initial weights of a data-defined model */
+        public static final long MODEL_INIT = 5;
+        /** the gradient samples of fit-noise */
+        public static final long NOISE_FIT = 6;
         private Purpose() { }
     }
 }
