@@ -22,13 +22,16 @@ import org.distsde.stats.HillEstimator;
  * {@code lossTailIndex} is Hill's estimate of the tail index of the loss over the alive runs, with
  * its asymptotic 95% interval [{@code lossTailIndexLo}, {@code lossTailIndexHi}]
  * ({@link HillEstimator}, k = ⌊√n⌋ order statistics; NaN with fewer than 100 alive runs); the last
- * columns of the table ({@link #TAIL_COLUMNS}).
+ * columns of the table ({@link #TAIL_COLUMNS}), followed by the same for the round's aggregated
+ * update, {@code updateTailIndex} [{@code Lo}, {@code Hi}] ({@link UpdateTail}; NaN on the SDE's
+ * rows and at the last round, where no update is aggregated).
  */
 public record RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
                          double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
                          double gradNormSqMean, double gradNormMean, double phi1, double phi2,
                          double intEtaGradNormSq, double intEta2GradNormSq, double[] xMean, double[] xVar,
-                         double[] integralCov, double lossTailIndex, double lossTailIndexLo, double lossTailIndexHi)
+                         double[] integralCov, double lossTailIndex, double lossTailIndexLo, double lossTailIndexHi,
+                         double updateTailIndex, double updateTailIndexLo, double updateTailIndexHi)
         implements Serializable {
     /** Index of φ¹, φ², ∫ηₛ‖∇f‖², ∫ηₛ²‖∇f‖² in {@link #cov}. */
     public static final int PHI1 = 0, PHI2 = 1, INT1 = 2, INT2 = 3;
@@ -52,7 +55,8 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
         "phi1", "phi2", "int_eta_grad_norm_sq", "int_eta2_grad_norm_sq"};
 
     /** The tail-index columns, after the coordinate moments (the last columns of {@link #columns(int)}). */
-    public static final String[] TAIL_COLUMNS = {"loss_tail_index", "loss_tail_index_lo", "loss_tail_index_hi"};
+    public static final String[] TAIL_COLUMNS = {"loss_tail_index", "loss_tail_index_lo", "loss_tail_index_hi",
+        "update_tail_index", "update_tail_index_lo", "update_tail_index_hi"};
 
     public RoundStats {
         xMean = xMean == null ? new double[0] : xMean;
@@ -66,7 +70,25 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
         }
     }
 
-    /** Without the tail index (NaN). */
+    /** Without the update's tail index (NaN). */
+    public RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
+                      double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
+                      double gradNormSqMean, double gradNormMean, double phi1, double phi2,
+                      double intEtaGradNormSq, double intEta2GradNormSq, double[] xMean, double[] xVar,
+                      double[] integralCov, double lossTailIndex, double lossTailIndexLo, double lossTailIndexHi) {
+        this(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50, lossP95,
+                gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, xMean, xVar,
+                integralCov, lossTailIndex, lossTailIndexLo, lossTailIndexHi, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** This row with the tail index of the round's aggregated update (see {@link UpdateTail}). */
+    public RoundStats withUpdateTail(org.distsde.stats.HillEstimator.Estimate e) {
+        return new RoundStats(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50,
+                lossP95, gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, xMean, xVar,
+                integralCov, lossTailIndex, lossTailIndexLo, lossTailIndexHi, e.alpha(), e.lo(), e.hi());
+    }
+
+    /** Without the tail indices (NaN). */
     public RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
                       double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
                       double gradNormSqMean, double gradNormMean, double phi1, double phi2,
@@ -153,6 +175,9 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
         v[t] = lossTailIndex;
         v[t + 1] = lossTailIndexLo;
         v[t + 2] = lossTailIndexHi;
+        v[t + 3] = updateTailIndex;
+        v[t + 4] = updateTailIndexLo;
+        v[t + 5] = updateTailIndexHi;
         return v;
     }
 

@@ -55,8 +55,11 @@ public final class Simulation {
          * @param lr    learning rate per run at round k
          * @param alive runs not diverged
          * @param x     iterates of the block's runs, flat [run·d + j]
+         * @param update the round's aggregated messages Σᵢ mᵢ(x_r), flat [run·d + j], or null where
+         *               none is aggregated (the last round, or every run diverged)
          */
-        void onRound(int round, double[] loss, double[] gn2, double[] lr, boolean[] alive, Integrals in, double[] x);
+        void onRound(int round, double[] loss, double[] gn2, double[] lr, boolean[] alive, Integrals in, double[] x,
+                     double[] update);
     }
 
     /**
@@ -120,9 +123,10 @@ public final class Simulation {
             out.addAll(resumed.rows());
         }
         final int coords = cfg.recordCoordinates();
-        loop(agg, 0, runs, resumed, cp, out, (k, loss, gn2, lr, alive, in, x) -> {
-            final RoundStats s = RoundStats.of(k, k * eta, loss, gn2, lr, alive, in.phi1(), in.phi2(), in.i1(), in.i2(),
-                    x, d, coords);
+        loop(agg, 0, runs, resumed, cp, out, (k, loss, gn2, lr, alive, in, x, update) -> {
+            final RoundStats row = RoundStats.of(k, k * eta, loss, gn2, lr, alive, in.phi1(), in.phi2(), in.i1(),
+                    in.i2(), x, d, coords);
+            final RoundStats s = update == null ? row : row.withUpdateTail(UpdateTail.of(update, alive, d).hill());
 
             out.add(s);
             if (progress != null) {
@@ -202,8 +206,12 @@ public final class Simulation {
                 alive0++;
             }
             rule.rates(k, gn2, alive, alive0 == 0 ? 0 : gnSum / alive0, lr);
+            final boolean aggregate = k < rounds && alive0 > 0;
+            if (aggregate) { // before the row, so that the row sees the round's update
+                agg.sum(k, r0, g, gn2, alive, sum);
+            }
             if (recorded(cfg, k)) {
-                obs.onRound(k, loss, gn2, lr, alive, in, x);
+                obs.onRound(k, loss, gn2, lr, alive, in, x, aggregate ? sum : null);
             }
             in.add(lr, eta, eta, gn2, alive);
             if (k == rounds) {
@@ -212,12 +220,11 @@ public final class Simulation {
             if (alive0 == 0) { // everything diverged: record the remaining rounds without work
                 for (int kk = k + 1; kk <= rounds; kk++) {
                     if (recorded(cfg, kk)) {
-                        obs.onRound(kk, loss, gn2, lr, alive, in, x);
+                        obs.onRound(kk, loss, gn2, lr, alive, in, x, null);
                     }
                 }
                 break;
             }
-            agg.sum(k, r0, g, gn2, alive, sum);
             server.step(k, x, sum, lr, alive);
         }
     }

@@ -39,8 +39,9 @@ class RoundStatsTailTest {
         final String[] c = RoundStats.columns(2);
         assertArrayEquals(RoundStats.COLUMNS, Arrays.copyOf(c, RoundStats.COLUMNS.length));
         assertEquals("x2_var", c[RoundStats.COLUMNS.length + 3]);
-        assertArrayEquals(new String[] {"loss_tail_index", "loss_tail_index_lo", "loss_tail_index_hi"},
-                Arrays.copyOfRange(c, c.length - 3, c.length));
+        assertArrayEquals(new String[] {"loss_tail_index", "loss_tail_index_lo", "loss_tail_index_hi",
+            "update_tail_index", "update_tail_index_lo", "update_tail_index_hi"},
+                Arrays.copyOfRange(c, c.length - 6, c.length));
         final double[] loss = new double[400], zero = new double[400];
         final boolean[] alive = new boolean[400];
         for (int r = 0; r < 400; r++) {
@@ -51,9 +52,13 @@ class RoundStatsTailTest {
         final RoundStats s = RoundStats.of(1, 0.1, loss, zero, zero, alive, null, null, null, null, x, 2, 2);
         final double[] v = s.values();
         assertEquals(c.length, v.length);
-        assertEquals(s.lossTailIndex(), v[v.length - 3]);
-        assertEquals(s.lossTailIndexHi(), v[v.length - 1]);
+        assertEquals(s.lossTailIndex(), v[v.length - 6]);
+        assertEquals(s.lossTailIndexHi(), v[v.length - 4]);
         assertTrue(s.lossTailIndex() > 0);
+        final RoundStats u = s.withUpdateTail(new org.distsde.stats.HillEstimator.Estimate(1.5, 1.1, 1.9, 20));
+        final double[] w = u.values();
+        assertArrayEquals(new double[] {1.5, 1.1, 1.9}, Arrays.copyOfRange(w, w.length - 3, w.length));
+        assertArrayEquals(Arrays.copyOf(v, v.length - 3), Arrays.copyOf(w, w.length - 3));
     }
 
     /** Fewer than 100 alive runs, rows built without it, and all-diverged rounds: NaN. */

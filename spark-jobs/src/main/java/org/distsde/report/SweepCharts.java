@@ -46,7 +46,8 @@ import org.jfree.svg.SVGGraphics2D;
  * result directories ({@code metrics.csv} for the statistics, {@code summary.json} for each series'
  * resolved config and theorem checks). Per series of kind {@code optimizer}: the median and the
  * 95th percentile of the final loss over the alive runs, the fraction of runs diverged, and Hill's
- * tail index of the final loss with its 95% interval — drawn against N (log axis) in one panel per
+ * tail index of the final loss with its 95% interval, and that of the aggregated update at the
+ * last round that has one (the round before the final one) — drawn against N (log axis) in one panel per
  * optimizer and statistic, one line per noise law; and, for the series whose checks carry a
  * primary bound (Theorem 7 for DSignSGD), the measured time-weighted E‖∇f‖² (optimizer, and the
  * Δt-resolved SDE when integrated) against the bound at the last recorded time.
@@ -73,7 +74,7 @@ public final class SweepCharts {
      */
     public record Point(String dir, int series, String optimizer, String noise, double tail, String other,
                         long agents, long round, long total, long diverged, double median, double p95,
-                        double tailIndex, double tailLo, double tailHi) {
+                        double tailIndex, double tailLo, double tailHi, double updTail, double updLo, double updHi) {
         public double divergedFraction() {
             return total == 0 ? Double.NaN : (double) diverged / total;
         }
@@ -210,6 +211,8 @@ public final class SweepCharts {
                     throw new ConfigException(dir + ": series " + c.series() + " of metrics.csv is not in summary.json's config");
                 }
                 final Map<String, Double> last = c.rows().get(c.rows().size() - 1);
+                // the last round aggregates no update: its tail index is the previous recorded round's
+                final Map<String, Double> upd = c.rows().size() > 1 ? c.rows().get(c.rows().size() - 2) : Map.of();
                 final long r = Math.round(last.getOrDefault("round", Double.NaN));
                 if (round < 0) {
                     round = r;
@@ -225,7 +228,9 @@ public final class SweepCharts {
                         other(s.params()), cfg.agents(), r, alive + diverged, diverged,
                         last.getOrDefault("loss_p50", Double.NaN), last.getOrDefault("loss_p95", Double.NaN),
                         last.getOrDefault("loss_tail_index", Double.NaN), last.getOrDefault("loss_tail_index_lo", Double.NaN),
-                        last.getOrDefault("loss_tail_index_hi", Double.NaN));
+                        last.getOrDefault("loss_tail_index_hi", Double.NaN),
+                        upd.getOrDefault("update_tail_index", Double.NaN), upd.getOrDefault("update_tail_index_lo", Double.NaN),
+                        upd.getOrDefault("update_tail_index_hi", Double.NaN));
                 final String key = p.line() + " @ N = " + p.agents();
                 final String where = dir + " series " + c.series();
                 final String before = seen.put(key, where);
@@ -323,12 +328,13 @@ public final class SweepCharts {
 
     // ---------------------------------------------------------------- output
 
-    /** The four statistics drawn per optimizer, in row order. */
+    /** The statistics drawn per optimizer, in row order. */
     enum Stat {
         MEDIAN("median final loss", true),
         P95("95th percentile of the final loss", true),
         DIVERGED("fraction of runs diverged", false),
-        TAIL("Hill tail index of the final loss", false);
+        TAIL("Hill tail index of the final loss", false),
+        UPDATE_TAIL("Hill tail index of the update", false);
 
         final String label;
         final boolean logY;
@@ -394,6 +400,7 @@ public final class SweepCharts {
             case P95 -> p.p95();
             case DIVERGED -> p.divergedFraction();
             case TAIL -> p.tailIndex();
+            case UPDATE_TAIL -> p.updTail();
         };
     }
 
@@ -462,7 +469,8 @@ public final class SweepCharts {
             double maxFraction = 0, maxTail = 4;
             for (Point p : s.points()) {
                 maxFraction = Math.max(maxFraction, Double.isFinite(p.divergedFraction()) ? p.divergedFraction() : 0);
-                maxTail = Math.max(maxTail, Double.isFinite(p.tailIndex()) ? p.tailIndex() * 1.1 : 0);
+                final double t = st == Stat.UPDATE_TAIL ? p.updTail() : p.tailIndex();
+                maxTail = Math.max(maxTail, Double.isFinite(t) ? t * 1.1 : 0);
             }
             maxTail = Math.min(maxTail, 10);
             for (String o : opts) {
@@ -476,8 +484,10 @@ public final class SweepCharts {
                     final int colour = keys.indexOf(legendKey(pts.get(0).noise(), pts.get(0).other()));
                     final double[] x = pts.stream().mapToDouble(Point::agents).toArray();
                     final double[] y = pts.stream().mapToDouble(p -> value(p, st)).toArray();
-                    final double[] lo = st == Stat.TAIL ? pts.stream().mapToDouble(Point::tailLo).toArray() : null;
-                    final double[] hi = st == Stat.TAIL ? pts.stream().mapToDouble(Point::tailHi).toArray() : null;
+                    final double[] lo = st == Stat.TAIL ? pts.stream().mapToDouble(Point::tailLo).toArray()
+                            : st == Stat.UPDATE_TAIL ? pts.stream().mapToDouble(Point::updLo).toArray() : null;
+                    final double[] hi = st == Stat.TAIL ? pts.stream().mapToDouble(Point::tailHi).toArray()
+                            : st == Stat.UPDATE_TAIL ? pts.stream().mapToDouble(Point::updHi).toArray() : null;
                     ls.add(new Plots.Line(e.getKey(), x, y, lo, hi, Plots.Style.SOLID, colour));
                     colours.add(colour);
                 }
@@ -497,7 +507,7 @@ public final class SweepCharts {
                     final double top = Math.max(0.1, Math.min(1.0, maxFraction) * 1.15);
                     na.setRange(-0.02 * top, top);
                     na.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(top > 0.5 ? 0.2 : top > 0.2 ? 0.1 : 0.02));
-                } else if (st == Stat.TAIL && y instanceof NumberAxis na) {
+                } else if ((st == Stat.TAIL || st == Stat.UPDATE_TAIL) && y instanceof NumberAxis na) {
                     na.setRange(0, maxTail);
                     na.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
                 }
@@ -629,7 +639,8 @@ public final class SweepCharts {
     /** The points as CSV, with the primary bound of the optimizer and of the resolved SDE when present. */
     static String csv(Sweep s) {
         final StringBuilder b = new StringBuilder("optimizer,noise,other,agents,round,runs,diverged,diverged_fraction,"
-                + "loss_p50,loss_p95,loss_tail_index,loss_tail_index_lo,loss_tail_index_hi,theorem,"
+                + "loss_p50,loss_p95,loss_tail_index,loss_tail_index_lo,loss_tail_index_hi,update_tail_index,"
+                + "update_tail_index_lo,update_tail_index_hi,theorem,"
                 + "measured,bound,verdict,sde_resolved_measured,sde_resolved_bound,sde_resolved_verdict,dir,series\n");
         for (var line : s.lines().values()) {
             for (Point p : line) {
@@ -638,7 +649,7 @@ public final class SweepCharts {
                 b.append(String.join(",", p.optimizer(), q(p.noise()), q(p.other()), String.valueOf(p.agents()),
                         String.valueOf(p.round()), String.valueOf(p.total()), String.valueOf(p.diverged()),
                         g(p.divergedFraction()), g(p.median()), g(p.p95()), g(p.tailIndex()), g(p.tailLo()),
-                        g(p.tailHi()), o == null ? "" : q(o.theorem()), o == null ? "" : g(o.measured()),
+                        g(p.tailHi()), g(p.updTail()), g(p.updLo()), g(p.updHi()), o == null ? "" : q(o.theorem()), o == null ? "" : g(o.measured()),
                         o == null ? "" : g(o.bound()), o == null ? "" : o.verdict(), r == null ? "" : g(r.measured()),
                         r == null ? "" : g(r.bound()), r == null ? "" : r.verdict(), q(p.dir()),
                         String.valueOf(p.series()))).append('\n');

@@ -9,6 +9,8 @@ import org.distsde.config.ExperimentConfig;
 import org.distsde.sim.LocalAggregator;
 import org.distsde.sim.RoundStats;
 import org.distsde.sim.Simulation;
+import org.distsde.sim.UpdateTail;
+import org.distsde.stats.Largest;
 
 /**
  * The runs layout: each task simulates whole trajectories of a block of runs with all N agents
@@ -21,7 +23,8 @@ public final class RunParallel {
 
     /** Raw per-run values of one block at every recorded round. */
     record BlockResult(int r0, int[] rounds, double[][] loss, double[][] gn2, double[][] lr, boolean[][] alive,
-                       double[][] phi1, double[][] phi2, double[][] i1, double[][] i2, double[][] x)
+                       double[][] phi1, double[][] phi2, double[][] i1, double[][] i2, double[][] x,
+                       Largest[] update)
             implements Serializable { }
 
     public static List<RoundStats> run(JavaSparkContext sc, ExperimentConfig cfg) {
@@ -54,9 +57,12 @@ public final class RunParallel {
         final List<boolean[]> a = new ArrayList<>();
         final List<double[]> j1 = new ArrayList<>(), j2 = new ArrayList<>();
         final List<double[]> p1 = new ArrayList<>(), p2 = new ArrayList<>(), xs = new ArrayList<>();
+        final List<Largest> up = new ArrayList<>();
         final int kc = c.recordCoordinates();
         final int d = c.buildObjective().dim();
-        new Simulation(c).run(new LocalAggregator(c), r0, r1, (k, loss, gn2, lr, alive, in, x) -> {
+        new Simulation(c).run(new LocalAggregator(c), r0, r1, (k, loss, gn2, lr, alive, in, x, update) -> {
+            // the block's largest update magnitudes, enough for Hill's estimate over all runs
+            up.add(update == null ? null : topOf(update, alive, d, c.runs()));
             final double[] lead = new double[loss.length * kc];
             for (int q = 0; q < loss.length; q++) {
                 System.arraycopy(x, q * d, lead, q * kc, kc);
@@ -75,7 +81,13 @@ public final class RunParallel {
         return new BlockResult(r0, ks.stream().mapToInt(Integer::intValue).toArray(),
                 l.toArray(new double[0][]), g.toArray(new double[0][]), r.toArray(new double[0][]),
                 a.toArray(new boolean[0][]), p1.toArray(new double[0][]), p2.toArray(new double[0][]),
-                j1.toArray(new double[0][]), j2.toArray(new double[0][]), xs.toArray(new double[0][]));
+                j1.toArray(new double[0][]), j2.toArray(new double[0][]), xs.toArray(new double[0][]),
+                up.toArray(new Largest[0]));
+    }
+
+    /** The largest |Σᵢmᵢ| of a block, as many as Hill's estimator over all R runs can use. */
+    private static Largest topOf(double[] update, boolean[] alive, int d, int runs) {
+        return UpdateTail.into(Largest.forHill((long) runs * d), update, alive, d);
     }
 
     /** Concatenates the blocks in run order and computes each recorded round's statistics. */
@@ -106,7 +118,17 @@ public final class RunParallel {
             }
             final BlockResult f = sorted.get(0);
             final int k = f.rounds()[i];
-            rows.add(RoundStats.of(k, k * cfg.eta(), loss, gn2, lr, alive, q1, q2, i1, i2, x, kc, kc));
+            final RoundStats row = RoundStats.of(k, k * cfg.eta(), loss, gn2, lr, alive, q1, q2, i1, i2, x, kc, kc);
+            Largest upd = null;
+            for (BlockResult b : sorted) {
+                if (b.update()[i] != null) {
+                    if (upd == null) {
+                        upd = Largest.forHill((long) runs * cfg.buildObjective().dim());
+                    }
+                    upd.addAll(b.update()[i]);
+                }
+            }
+            rows.add(upd == null ? row : row.withUpdateTail(upd.hill()));
         }
         return rows;
     }
