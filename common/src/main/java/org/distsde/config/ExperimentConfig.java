@@ -61,7 +61,9 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         Check.atLeast("agents", Check.required("agents", agents), 1);
         Check.positive("eta", Check.required("eta", eta));
         Check.required("objective", objective);
-        Check.finiteArray("x0", x0);
+        if (x0 != null || !objective.dataDefined()) { // a model on data may start from its own initialisation
+            Check.finiteArray("x0", x0);
+        }
         Check.required("noise", noise);
         compression = compression == null ? CompressionSpec.none() : compression;
         schedule = schedule == null ? ScheduleSpec.constant() : schedule;
@@ -72,17 +74,9 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         layout.byRuns(normalization); // validates mode against normalization
         sde = sde == null ? SdeSpec.disabled() : sde;
 
-        final Objective f = objective.build();
-        final int d = f.dim();
-        if (x0.length != 1 && x0.length != d) {
-            throw new ConfigException("x0 must have 1 or d = " + d + " values (got " + x0.length + ")");
+        if (objective.dataDefined()) {
+            validateData(objective.data(), sde, signSampling);
         }
-        recordCoordinates = recordCoordinates == null ? 0 : Check.atLeast("recordCoordinates", recordCoordinates, 0);
-        if (recordCoordinates > Math.min(d, MAX_RECORDED_COORDINATES)) {
-            throw new ConfigException("recordCoordinates must be at most min(d, " + MAX_RECORDED_COORDINATES + ") = "
-                    + Math.min(d, MAX_RECORDED_COORDINATES) + " (got " + recordCoordinates + ")");
-        }
-        noise.validate(agents, d);
         compression.validate(agents);
         if (adaptive != null && !opt.adaptive()) {
             throw new ConfigException("adaptive belongs to the adaptive optimizers (optimizer is " + optimizer + ")");
@@ -91,15 +85,52 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
             adaptive = AdaptiveSpec.defaults();
         }
         opt.validate(compression, normalization, sde, adaptive);
-        if (adaptive != null) {
-            adaptive.v0(d);
-        }
         if (normalization.kind() == NormalizationKind.THEOREM && !noise.finiteVariance()) {
             throw new ConfigException("normalization.type theorem needs finite noise variance (noise.nu > 2, noise.alpha = 2)");
+        }
+        recordCoordinates = recordCoordinates == null ? 0 : Check.atLeast("recordCoordinates", recordCoordinates, 0);
+        if (!objective.resolved()) { // the rows are not loaded yet: the rest needs d, checked once they are
+            return;
+        }
+        final Objective f = objective.build();
+        final int d = f.dim();
+        if (x0 != null && x0.length != 1 && x0.length != d) {
+            throw new ConfigException("x0 must have 1 or d = " + d + " values (got " + x0.length + ")");
+        }
+        if (recordCoordinates > Math.min(d, MAX_RECORDED_COORDINATES)) {
+            throw new ConfigException("recordCoordinates must be at most min(d, " + MAX_RECORDED_COORDINATES + ") = "
+                    + Math.min(d, MAX_RECORDED_COORDINATES) + " (got " + recordCoordinates + ")");
+        }
+        if (objective.dataDefined() && agents > objective.data().handle().dataset().rows()) {
+            throw new ConfigException("agents (" + agents + ") must not exceed the rows of objective.data ("
+                    + objective.data().handle().dataset().rows() + "): every agent holds at least one row");
+        }
+        noise.validate(agents, d);
+        if (adaptive != null) {
+            adaptive.v0(d);
         }
         if (f.smoothness() == null && smoothness == null && normalization.kind() == NormalizationKind.THEOREM) {
             throw new ConfigException("smoothness (l0, l1) is required for objective " + objective.type());
         }
+    }
+
+    /** The rules of a data-defined objective that do not need the rows. */
+    private static void validateData(DataSpec data, SdeSpec sde, String signSampling) {
+        if (data.gradientKind() == GradientSource.MINIBATCH && sde.enabled()) {
+            throw new ConfigException("sde.enabled needs objective.data.gradient full: the SDEs model the injected "
+                    + "noise of noise, not the covariance of minibatch gradients");
+        }
+        if (data.gradientKind() == GradientSource.MINIBATCH && SignSampling.parse(signSampling) == SignSampling.CDF) {
+            throw new ConfigException("signSampling cdf needs the noise's CDF; with objective.data.gradient minibatch "
+                    + "the agents send the signs of their minibatch gradients (use signSampling noise)");
+        }
+    }
+
+    /** The same series with the objective replaced (re-validated: e.g. once a dataset's rows are attached). */
+    public ExperimentConfig withObjective(ObjectiveSpec o) {
+        return new ExperimentConfig(name, description, seed, runs, rounds, recordEvery, optimizer, agents, eta, o, x0,
+                noise, compression, schedule, normalization, smoothness, divergenceThreshold, signSampling, layout, sde,
+                recordCoordinates, adaptive);
     }
 
     /** The optimizer of this series (one type per optimizer, {@link Optimizers}). */
@@ -118,9 +149,13 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         return objective.build().smoothness();
     }
 
-    /** x0 expanded to d values. */
+    /** x0 expanded to d values; a model on data without x0 starts from its initialisation (keyed by the seed). */
     public double[] initialPoint() {
-        final int d = objective.build().dim();
+        final Objective f = objective.build();
+        if (x0 == null) {
+            return ((org.distsde.objective.DataObjective) f).initialPoint(seed, 0);
+        }
+        final int d = f.dim();
         if (x0.length == d) {
             return x0.clone();
         }

@@ -44,7 +44,9 @@ public final class Adaptive implements Optimizer {
     @Override public boolean adaptive() { return true; }
     @Override public boolean normalizes() { return false; }
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL, SdeModel.MALLADI); }
-    @Override public AgentKernel kernel(ExperimentConfig cfg) { return new GradientMessages(cfg); }
+    @Override public AgentKernel kernel(ExperimentConfig cfg) {
+        return DataMessages.applies(cfg) ? new DataMessages(cfg, false) : new GradientMessages(cfg);
+    }
 
     /** Adam(W): momentum β₁ with bias correction; RMSprop(W): neither (Eq. 133). */
     public boolean momentum() { return momentum; }

@@ -20,7 +20,9 @@ public final class Dcsgd implements Optimizer {
     private Dcsgd() { }
 
     @Override public String id() { return "dcsgd"; }
-    @Override public AgentKernel kernel(ExperimentConfig cfg) { return new GradientMessages(cfg); }
+    @Override public AgentKernel kernel(ExperimentConfig cfg) {
+        return DataMessages.applies(cfg) ? new DataMessages(cfg, false) : new GradientMessages(cfg);
+    }
     @Override public Sde sde(ExperimentConfig cfg) { return new DcsgdSde(cfg); }
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL); }
     @Override public boolean compresses() { return true; }

@@ -49,6 +49,21 @@ public abstract class AgentKernel {
     public abstract void accumulate(int a0, int a1, long round, int runOffset, double[] grads, double[] gn2,
                                     boolean[] active, double[] acc);
 
+    /**
+     * As {@link #accumulate(int, int, long, int, double[], double[], boolean[], double[])}, given
+     * also the runs' iterates x (flat [R·d]); kernels whose messages depend on x itself (agents
+     * holding data) override this and {@link #needsIterates()}.
+     */
+    public void accumulate(int a0, int a1, long round, int runOffset, double[] x, double[] grads, double[] gn2,
+                           boolean[] active, double[] acc) {
+        accumulate(a0, a1, round, runOffset, grads, gn2, active, acc);
+    }
+
+    /** True when {@link #accumulate} reads the iterates x (then the aggregators must ship them). */
+    public boolean needsIterates() {
+        return false;
+    }
+
     /** The noise model of agent i. */
     public final NoiseModel noise(int i) {
         return shared != null ? shared : noiseSpec.build(i, agents);

@@ -7,8 +7,10 @@ package org.distsde.sim;
 public interface Aggregator extends AutoCloseable {
     /**
      * @param runOffset global index of the first run in these arrays (streams are keyed by it)
+     * @param x         the runs' iterates, flat [R·d] (read only by agents whose messages depend
+     *                  on x itself: agents holding data, {@link AgentKernel#needsIterates()})
      */
-    void sum(long round, int runOffset, double[] grads, double[] gn2, boolean[] active, double[] out);
+    void sum(long round, int runOffset, double[] x, double[] grads, double[] gn2, boolean[] active, double[] out);
 
     @Override
     default void close() { }

@@ -15,7 +15,7 @@ public final class LocalAggregator implements Aggregator {
     }
 
     @Override
-    public void sum(long round, int runOffset, double[] grads, double[] gn2, boolean[] active, double[] out) {
+    public void sum(long round, int runOffset, double[] x, double[] grads, double[] gn2, boolean[] active, double[] out) {
         if (scratch == null || scratch.length != out.length) {
             scratch = new double[out.length];
         }
@@ -23,12 +23,12 @@ public final class LocalAggregator implements Aggregator {
         if (blocks.blocks() == blocks.agents()) {
             // one agent per block: each block sum is 0 + mᵢ = mᵢ exactly, so folding the blocks is
             // adding the messages in agent order, which accumulate does in a single pass
-            worker.accumulate(0, blocks.agents(), round, runOffset, grads, gn2, active, out);
+            worker.accumulate(0, blocks.agents(), round, runOffset, x, grads, gn2, active, out);
             return;
         }
         for (int b = 0; b < blocks.blocks(); b++) {
             Arrays.fill(scratch, 0);
-            worker.accumulate(blocks.start(b), blocks.start(b + 1), round, runOffset, grads, gn2, active, scratch);
+            worker.accumulate(blocks.start(b), blocks.start(b + 1), round, runOffset, x, grads, gn2, active, scratch);
             Blocks.fold(out, scratch);
         }
     }

@@ -208,7 +208,7 @@ public final class Simulation {
             rule.rates(k, gn2, alive, alive0 == 0 ? 0 : gnSum / alive0, lr);
             final boolean aggregate = k < rounds && alive0 > 0;
             if (aggregate) { // before the row, so that the row sees the round's update
-                agg.sum(k, r0, g, gn2, alive, sum);
+                agg.sum(k, r0, x, g, gn2, alive, sum);
             }
             if (recorded(cfg, k)) {
                 obs.onRound(k, loss, gn2, lr, alive, in, x, aggregate ? sum : null);

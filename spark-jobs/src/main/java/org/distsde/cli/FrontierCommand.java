@@ -90,6 +90,10 @@ final class FrontierCommand extends Verb {
         }
         final List<FrontierPlan.Axis> axes = axes();
         final ConfigLoader.Experiment exp = ConfigLoader.load(config, sets);
+        if (exp.first().objective().dataDefined()) {
+            throw usage("frontier needs a closed-form objective (its ceilings need (L0, L1)); objective.type is "
+                    + exp.first().objective().type());
+        }
         final FrontierPlan plan = FrontierPlan.of(exp.tree(), axes, param);
         final FrontierJob.Options opt = FrontierJob.options(plan, lo, hi, steps, maxDiverged);
         return withSpark("distsde-frontier-" + exp.first().name(), s -> {

@@ -59,7 +59,7 @@ abstract class JobVerb extends Verb {
                     dir.removeStaleStaging();
                 }
                 final long t0 = System.nanoTime();
-                job(s, exp, dir);
+                job(s, org.distsde.spark.DataResolver.resolve(s, exp), dir);
                 out().printf("wrote %s (%.1f s)%n", dir.target(), (System.nanoTime() - t0) / 1e9);
             }
             return 0;

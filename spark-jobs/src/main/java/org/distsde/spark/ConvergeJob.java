@@ -105,7 +105,7 @@ public final class ConvergeJob {
             if (first.sde().dt() != null) {
                 sets.add("sde.dt=" + first.sde().dt() / f);
             }
-            final ConfigLoader.Experiment e = ConfigLoader.parse(exp.tree().toString(), sets);
+            final ConfigLoader.Experiment e = DataResolver.reattach(exp, ConfigLoader.parse(exp.tree().toString(), sets));
             final List<ExperimentConfig> cs = new ArrayList<>();
             for (Series s : e.series()) {
                 cs.add(s.config());

@@ -25,6 +25,7 @@ public final class SparkAggregator implements Aggregator {
     private final Blocks blocks;
     private final Broadcast<ExperimentConfig> cfgB;
     private final JavaRDD<Integer> parts;
+    private final boolean needsIterates;
 
     public SparkAggregator(JavaSparkContext sc, ExperimentConfig cfg) {
         this.sc = sc;
@@ -36,23 +37,24 @@ public final class SparkAggregator implements Aggregator {
             ids.add(i);
         }
         this.parts = sc.parallelize(ids, p);
+        this.needsIterates = new AgentWorker(cfg).needsIterates();
     }
 
     /** Round inputs up to this many gradient coordinates (R·d) are shipped inside the tasks. */
     static final int INLINE_MAX = 1 << 15;
 
-    /** What a round ships to the tasks. */
-    record RoundInput(long round, double[] grads, double[] gn2, boolean[] active) implements Serializable { }
+    /** What a round ships to the tasks (x only when the agents' messages depend on it: agents holding data). */
+    record RoundInput(long round, double[] x, double[] grads, double[] gn2, boolean[] active) implements Serializable { }
 
     /** Block sums of one partition: block index and its R·d sums. */
     record BlockSum(int block, double[] sum) implements Serializable { }
 
     @Override
-    public void sum(long round, int runOffset, double[] grads, double[] gn2, boolean[] active, double[] out) {
+    public void sum(long round, int runOffset, double[] x, double[] grads, double[] gn2, boolean[] active, double[] out) {
         // a small round input travels inside the tasks (no broadcast to create and tear down every
         // round); a large one (R·d above INLINE_MAX doubles) is broadcast once to each executor
-        final RoundInput input = new RoundInput(round, grads, gn2, active);
-        final boolean inline = grads.length <= INLINE_MAX;
+        final RoundInput input = new RoundInput(round, needsIterates ? x : null, grads, gn2, active);
+        final boolean inline = grads.length * (needsIterates ? 2 : 1) <= INLINE_MAX;
         final Broadcast<RoundInput> in = inline ? null : sc.broadcast(input);
         final RoundInput inlined = inline ? input : null;
         final RoundTask task = new RoundTask(cfgB, in, inlined, blocks, parts.getNumPartitions());
@@ -116,7 +118,7 @@ public final class SparkAggregator implements Aggregator {
                 final int b1 = (int) ((long) bl.blocks() * (p + 1) / nParts);
                 for (int b = b0; b < b1; b++) {
                     final double[] acc = new double[ri.grads().length];
-                    w.accumulate(bl.start(b), bl.start(b + 1), ri.round(), 0, ri.grads(), ri.gn2(), ri.active(), acc);
+                    w.accumulate(bl.start(b), bl.start(b + 1), ri.round(), 0, ri.x(), ri.grads(), ri.gn2(), ri.active(), acc);
                     r.add(new BlockSum(b, acc));
                 }
             }

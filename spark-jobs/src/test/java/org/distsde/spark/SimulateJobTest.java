@@ -58,13 +58,13 @@ class SimulateJobTest extends SparkTestBase {
             active[r] = r % 7 != 3;
         }
         final double[] expected = new double[runs * d];
-        new LocalAggregator(cfg).sum(4, 0, g, gn2, active, expected);
+        new LocalAggregator(cfg).sum(4, 0, null, g, gn2, active, expected);
         final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         for (int parts : new int[] {1, 2, 3}) {
             final ExperimentConfig c = ConfigLoader.parse(SMALL, List.of("layout.partitions=" + parts)).first();
             final double[] got = new double[runs * d];
             try (SparkAggregator agg = new SparkAggregator(jsc, c)) {
-                agg.sum(4, 0, g, gn2, active, got);
+                agg.sum(4, 0, null, g, gn2, active, got);
             }
             assertArrayEquals(expected, got, 0.0, "partitions=" + parts);
         }
