@@ -4,7 +4,7 @@ package org.distsde.data;
  * Newton's method with a backtracking (Armijo) line search for logistic regression, from w = 0.
  *
  * <p>Stops when the Newton decrement λ² = gᵀH⁻¹g (λ²/2 estimates f − f*) falls below
- * {@value #TOL}·(1 + f), after at most {@value #MAX_ITER} iterations. Separability is detected
+ * {@value #TOL}·(1 + f), after one last full step, or after at most {@value #MAX_ITER} iterations. Separability is detected
  * exactly: if an iterate classifies every row correctly ((2y − 1)·z &gt; 0 for all rows), scaling
  * it drives the loss to 0, so f* = 0 (unattained). Newton's iterates on separable data find such a
  * w quickly (the loss falls below log(2)/n, where every margin must be positive).
@@ -50,8 +50,15 @@ final class LogisticNewton {
             if (!(dec >= 0) || Double.isInfinite(dec)) {
                 throw new IllegalArgumentException("logistic regression: Newton's method broke down (step " + dec + ")");
             }
-            if (dec / 2 <= TOL * (1 + f)) {
-                return new Result(w, f, it, false);
+            if (dec / 2 <= TOL * (1 + f)) { // one last full step: quadratic convergence takes ‖∇f‖ to rounding level
+                for (int j = 0; j < d; j++) {
+                    trial[j] = w[j] - step[j];
+                }
+                if (model.loss(trial, 0, data, null, 0, n, null) <= f) {
+                    System.arraycopy(trial, 0, w, 0, d);
+                    f = model.loss(w, 0, data, null, 0, n, null);
+                }
+                return new Result(w, f, it + 1, false);
             }
             boolean accepted = false;
             for (double t = 1; t > 1e-18 && !accepted; t *= 0.5) {
