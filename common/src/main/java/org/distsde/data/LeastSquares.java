@@ -1,0 +1,93 @@
+package org.distsde.data;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Linear least squares ℓ(w; a, y) = ½(aᵀw + b − y)², parameters (w₁ … w_p, b): the bias last.
+ * f* is exact: the normal equations solved by Cholesky. Initial weights 0.
+ */
+public final class LeastSquares implements Model {
+    private static final long serialVersionUID = 1L;
+
+    @Override public int dim(int p) { return p + 1; }
+
+    @Override
+    public double loss(double[] w, int off, Dataset data, int[] rows, int from, int to, Workspace ws) {
+        Rows.check(from, to);
+        final int p = data.features();
+        final double bias = w[off + p];
+        double s = 0;
+        for (int k = from; k < to; k++) {
+            final int i = rows == null ? k : rows[k];
+            final double r = data.dot(i, w, off) + bias - data.label(i);
+            s += r * r;
+        }
+        return 0.5 * s / (to - from);
+    }
+
+    @Override
+    public double lossAndGradient(double[] w, int off, Dataset data, int[] rows, int from, int to,
+            double[] g, int goff, Workspace ws) {
+        Rows.check(from, to);
+        final int p = data.features();
+        final double bias = w[off + p];
+        final double inv = 1.0 / (to - from);
+        java.util.Arrays.fill(g, goff, goff + p + 1, 0);
+        double s = 0, gb = 0;
+        for (int k = from; k < to; k++) {
+            final int i = rows == null ? k : rows[k];
+            final double r = data.dot(i, w, off) + bias - data.label(i);
+            s += r * r;
+            data.addScaledRow(i, r * inv, g, goff);
+            gb += r;
+        }
+        g[goff + p] = gb * inv;
+        return 0.5 * s * inv;
+    }
+
+    @Override
+    public void initialize(UniformRandomProvider rng, int p, double[] w) {
+        java.util.Arrays.fill(w, 0, p + 1, 0);
+    }
+
+    /**
+     * The least-squares solution (w, b): the normal equations (1/n)ÃᵀÃθ = (1/n)Ãᵀy, Ã = [A 1],
+     * solved by Cholesky.
+     *
+     * @throws IllegalArgumentException if ÃᵀÃ is singular (a constant or collinear feature, or n &lt; p + 1)
+     */
+    public double[] minimizer(Dataset data) {
+        final int p = data.features(), d = p + 1, n = data.rows();
+        final double[] m = new double[d * d];
+        final double[] rhs = new double[d];
+        final double[] a = new double[d];
+        a[p] = 1;
+        for (int i = 0; i < n; i++) {
+            data.copyRow(i, a, 0);
+            final double y = data.label(i);
+            for (int r = 0; r < d; r++) {
+                rhs[r] += a[r] * y;
+                for (int c = 0; c <= r; c++) {
+                    m[r * d + c] += a[r] * a[c];
+                }
+            }
+        }
+        final int bad = Cholesky.factor(m, d);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("least squares: the normal equations are singular at "
+                    + (bad == p ? "the bias" : "feature " + bad) + " (a constant or collinear feature, or fewer rows ("
+                    + n + ") than parameters (" + d + ")); drop or combine the collinear features");
+        }
+        Cholesky.solve(m, d, rhs);
+        return rhs;
+    }
+
+    @Override
+    public Minimum minimum(Dataset data) {
+        final double[] theta = minimizer(data);
+        return new Minimum(loss(theta, 0, data, null, 0, data.rows(), null), Minimum.Kind.EXACT,
+                "normal equations (Cholesky)");
+    }
+
+    @Override public String describe() { return "least-squares"; }
+}
