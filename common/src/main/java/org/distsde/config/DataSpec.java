@@ -35,7 +35,7 @@ public record DataSpec(String path, String format, String label, Boolean standar
         label = label == null ? "label" : label;
         standardize = standardize == null || standardize;
         split = DataSplitKind.parse(split == null ? "iid" : split).id();
-        if (splitKind() == DataSplitKind.DIRICHLET) {
+        if (DataSplitKind.parse(split) == DataSplitKind.DIRICHLET) { // (the fields are set after this constructor)
             Check.positive("objective.data.alpha", Check.required("objective.data.alpha", alpha));
         } else if (alpha != null) {
             throw new ConfigException("objective.data.alpha belongs to split dirichlet (split is " + split + ")");

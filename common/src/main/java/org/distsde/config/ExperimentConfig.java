@@ -89,9 +89,15 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
             throw new ConfigException("normalization.type theorem needs finite noise variance (noise.nu > 2, noise.alpha = 2)");
         }
         recordCoordinates = recordCoordinates == null ? 0 : Check.atLeast("recordCoordinates", recordCoordinates, 0);
-        if (!objective.resolved()) { // the rows are not loaded yet: the rest needs d, checked once they are
-            return;
+        if (objective.resolved()) { // else the rows are not loaded yet: the rest needs d, checked once they are
+            validateDimensions(objective, x0, recordCoordinates, agents, noise, adaptive, smoothness, normalization);
         }
+    }
+
+    /** The rules that need the dimension d (for a data-defined objective: once its rows are loaded). */
+    private static void validateDimensions(ObjectiveSpec objective, double[] x0, int recordCoordinates, int agents,
+                                           NoiseSpec noise, AdaptiveSpec adaptive, SmoothnessSpec smoothness,
+                                           NormalizationSpec normalization) {
         final Objective f = objective.build();
         final int d = f.dim();
         if (x0 != null && x0.length != 1 && x0.length != d) {
