@@ -11,13 +11,15 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * The default is seed 000's network (Appendix F.1, "DNN on Breast Cancer Dataset": 10 dense
  * layers of 20 ReLU units, binary cross-entropy).
  *
- * <p>Parameter layout, layer by layer from the input (l = 0 … L, layer L the output unit):
- * W_l row-major (out_l × in_l, {@code W[o·in + i]}), then b_l (out_l). Initial weights He-normal,
- * N(0, 2/in_l), biases 0. f* is reported as 0, the lower bound of the cross-entropy.
+ * <p>Parameter layout, layer by layer from the input (l = 0 … L, layer L the output unit): the
+ * weights W_l as an in_l × out_l matrix, row-major ({@code W[i·out + o]} connects input i to unit
+ * o; the shape of a JAX/Flax Dense kernel), then the biases b_l (out_l). Initial weights
+ * He-normal, N(0, 2/in_l), biases 0. f* is reported as 0, the lower bound of the cross-entropy.
  *
  * <p>Forward and backward passes run on blocks of up to {@value #BLOCK} rows at a time through the
- * layers (matrix-shaped loops over primitive arrays in the {@link Workspace}); nothing is allocated
- * per call. The ReLU derivative at exactly 0 is taken as 0.
+ * layers (matrix-shaped loops over primitive arrays in the {@link Workspace}, the innermost ones
+ * running over a layer's units, contiguous in W, so they vectorise; zero ReLU outputs are skipped);
+ * nothing is allocated per call. The ReLU derivative at exactly 0 is taken as 0.
  */
 public final class Mlp implements Model {
     private static final long serialVersionUID = 1L;
@@ -161,15 +163,23 @@ public final class Mlp implements Model {
             final int in = width[l], out = width[l + 1];
             final int wo = off + b.wOff[l], bo = off + b.bOff[l];
             final double[] a = b.act[l], next = b.act[l + 1];
-            for (int r = 0; r < m; r++) {
-                final int ar = r * in;
-                for (int o = 0; o < out; o++) {
-                    final int wr = wo + o * in;
-                    double s = w[bo + o];
-                    for (int i = 0; i < in; i++) {
-                        s += a[ar + i] * w[wr + i];
+            for (int r = 0; r < m; r++) { // next_r = b + Σᵢ a_ri W[i, ·]: axpy over the units (vectorisable)
+                final int nr = r * out, ar = r * in;
+                System.arraycopy(w, bo, next, nr, out);
+                for (int i = 0; i < in; i++) {
+                    final double av = a[ar + i];
+                    if (av == 0) {
+                        continue; // a ReLU output of 0 (about half of them) adds nothing
                     }
-                    next[r * out + o] = l < last ? Math.max(s, 0) : s;
+                    final int wi = wo + i * out;
+                    for (int o = 0; o < out; o++) {
+                        next[nr + o] += av * w[wi + o];
+                    }
+                }
+                if (l < last) {
+                    for (int o = 0; o < out; o++) {
+                        next[nr + o] = Math.max(next[nr + o], 0);
+                    }
                 }
             }
         }
@@ -182,17 +192,19 @@ public final class Mlp implements Model {
             final int in = width[l], out = width[l + 1];
             final int wo = b.wOff[l], bo = b.bOff[l];
             final double[] a = b.act[l], d = b.delta;
-            for (int r = 0; r < m; r++) { // gW += dᵀ a, gb += Σ d
-                final int ar = r * in;
+            for (int r = 0; r < m; r++) { // gW[i, ·] += a_ri d_r, gb += d_r
+                final int ar = r * in, dr = r * out;
                 for (int o = 0; o < out; o++) {
-                    final double dv = d[r * out + o];
-                    if (dv == 0) {
-                        continue; // a dead ReLU unit: nothing to add
+                    g[goff + bo + o] += d[dr + o];
+                }
+                for (int i = 0; i < in; i++) {
+                    final double av = a[ar + i];
+                    if (av == 0) {
+                        continue;
                     }
-                    g[goff + bo + o] += dv;
-                    final int gr = goff + wo + o * in;
-                    for (int i = 0; i < in; i++) {
-                        g[gr + i] += dv * a[ar + i];
+                    final int gi = goff + wo + i * out;
+                    for (int o = 0; o < out; o++) {
+                        g[gi + o] += av * d[dr + o];
                     }
                 }
             }
@@ -200,23 +212,17 @@ public final class Mlp implements Model {
                 break;
             }
             final double[] dp = b.deltaPrev;
-            Arrays.fill(dp, 0, m * in, 0);
-            for (int r = 0; r < m; r++) { // dPrev = (d W) ⊙ 1[a > 0]
-                final int ar = r * in;
-                for (int o = 0; o < out; o++) {
-                    final double dv = d[r * out + o];
-                    if (dv == 0) {
-                        continue;
-                    }
-                    final int wr = off + wo + o * in;
-                    for (int i = 0; i < in; i++) {
-                        dp[ar + i] += dv * w[wr + i];
-                    }
-                }
+            for (int r = 0; r < m; r++) { // dPrev_ri = 1[a_ri > 0]·Σₒ W[i, o] d_ro
+                final int ar = r * in, dr = r * out;
                 for (int i = 0; i < in; i++) {
-                    if (!(a[ar + i] > 0)) {
-                        dp[ar + i] = 0;
+                    double s = 0;
+                    if (a[ar + i] > 0) {
+                        final int wi = off + wo + i * out;
+                        for (int o = 0; o < out; o++) {
+                            s += w[wi + o] * d[dr + o];
+                        }
                     }
+                    dp[ar + i] = s;
                 }
             }
             b.deltaPrev = d;

@@ -2,7 +2,8 @@ package org.distsde.data;
 
 /**
  * A per-row reference of {@link Mlp} written from its documented parameter layout (per layer:
- * W row-major out×in, then b), with none of its batching: the loss and the ReLU on/off pattern.
+ * W as in×out row-major, W[i·out + o], then b), with none of its batching: the loss and the ReLU
+ * on/off pattern.
  */
 final class NaiveMlp {
     private final int[] width;
@@ -27,7 +28,7 @@ final class NaiveMlp {
             for (int u = 0; u < out; u++) {
                 double s = w[o + out * in + u];
                 for (int i = 0; i < in; i++) {
-                    s += w[o + u * in + i] * a[i];
+                    s += w[o + i * out + u] * a[i];
                 }
                 z[u] = s;
             }
