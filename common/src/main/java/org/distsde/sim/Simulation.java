@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.distsde.config.ExperimentConfig;
+import org.distsde.objective.DataObjective;
 import org.distsde.objective.Objective;
 
 /**
@@ -178,6 +179,7 @@ public final class Simulation {
             server.restore(from.server());
         }
         final double fStar = f.minValue();
+        final DataObjective data = f instanceof DataObjective o ? o : null;
         final double threshold = cfg.divergenceThreshold();
         final double eta = cfg.eta();
         final int rounds = cfg.rounds();
@@ -192,8 +194,14 @@ public final class Simulation {
                 if (!alive[r]) {
                     continue;
                 }
-                final double l = f.value(x, r * d) - fStar;
-                final double n2 = f.gradient(x, r * d, g, r * d);
+                final double l, n2;
+                if (data != null) { // one forward pass for f and ∇f of a model on data
+                    l = data.valueAndGradient(x, r * d, g, r * d) - fStar;
+                    n2 = normSq(g, r * d, d);
+                } else {
+                    l = f.value(x, r * d) - fStar;
+                    n2 = f.gradient(x, r * d, g, r * d);
+                }
                 if (!(l <= threshold) || !Double.isFinite(n2)) { // NaN-safe
                     alive[r] = false;
                     continue;
@@ -227,5 +235,13 @@ public final class Simulation {
             }
             server.step(k, x, sum, lr, alive);
         }
+    }
+
+    private static double normSq(double[] g, int off, int d) {
+        double s = 0;
+        for (int j = off; j < off + d; j++) {
+            s += g[j] * g[j];
+        }
+        return s;
     }
 }
