@@ -6,21 +6,19 @@ final class Cholesky {
 
     /**
      * Overwrites the lower triangle of the row-major d×d matrix {@code a} with L. Returns −1 on
-     * success, or the index k of the first pivot that is not positive relative to the largest diagonal
-     * entry (pivot ≤ 1e-12·max Aⱼⱼ): A is singular or not positive definite to working precision.
+     * success, or the index j of the first pivot that is not positive relative to its own diagonal
+     * entry (pivot ≤ 1e-12·Aⱼⱼ, i.e. column j lies within an angle of about 1e-6 of the span of the
+     * earlier ones, a test unaffected by the scales of the columns): A is singular or not positive
+     * definite to working precision.
      */
     static int factor(double[] a, int d) {
-        double maxDiag = 0;
         for (int j = 0; j < d; j++) {
-            maxDiag = Math.max(maxDiag, Math.abs(a[j * d + j]));
-        }
-        final double tol = 1e-12 * maxDiag;
-        for (int j = 0; j < d; j++) {
-            double s = a[j * d + j];
+            final double ajj = a[j * d + j];
+            double s = ajj;
             for (int k = 0; k < j; k++) {
                 s -= a[j * d + k] * a[j * d + k];
             }
-            if (!(s > tol)) {
+            if (!(s > 1e-12 * ajj)) {
                 return j;
             }
             final double ljj = Math.sqrt(s);

@@ -74,6 +74,7 @@ public final class Mlp implements Model {
     /** Per-thread buffers: the activations of every layer for a block, two delta buffers, offsets. */
     static final class Buffers implements Workspace {
         final int p;
+        final int dim;
         final int[] width;
         final int[] wOff, bOff;
         final double[][] act;
@@ -92,6 +93,7 @@ public final class Mlp implements Model {
                 bOff[l] = o;
                 o += width[l + 1];
             }
+            dim = o;
             act = new double[width.length][];
             for (int l = 0; l < width.length; l++) {
                 act[l] = new double[BLOCK * width[l]];
@@ -134,7 +136,7 @@ public final class Mlp implements Model {
         Rows.check(from, to);
         final int p = data.features();
         final Buffers b = buffers(ws, p);
-        Arrays.fill(g, goff, goff + dim(p), 0);
+        Arrays.fill(g, goff, goff + b.dim, 0);
         final double inv = 1.0 / (to - from);
         double s = 0;
         for (int k = from; k < to; k += BLOCK) {
