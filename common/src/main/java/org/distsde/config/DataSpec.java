@@ -16,9 +16,10 @@ import java.util.Locale;
  * @param standardize z-score every feature column after loading (default true)
  * @param split       iid (default), label (sorted by label, contiguous shares) or dirichlet
  * @param alpha       the Dirichlet concentration (split dirichlet only; &gt; 0)
- * @param gradient    minibatch (default: B rows of the agent's own shard, drawn with replacement)
- *                    or full (the full gradient plus the injected noise of {@code noise}, seed
- *                    000's setting; the only one with an SDE)
+ * @param gradient    minibatch (default: B rows of the agent's own shard, drawn with replacement;
+ *                    no SDE), local (the full gradient of the agent's own shard plus the injected
+ *                    noise of {@code noise}) or full (the full gradient of the whole dataset plus
+ *                    the injected noise, seed 000's setting)
  * @param batch       minibatch size B (default 16)
  * @param numFeatures libsvm: the number of features (default: the largest index seen)
  * @param handle      the loaded rows, attached by the jobs (never read from the JSON)

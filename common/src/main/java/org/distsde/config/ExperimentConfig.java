@@ -75,7 +75,7 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         sde = sde == null ? SdeSpec.disabled() : sde;
 
         if (objective.dataDefined()) {
-            validateData(objective.data(), sde, signSampling);
+            validateData(objective.data(), sde, signSampling, optimizer, noise, agents);
         }
         compression.validate(agents);
         if (adaptive != null && !opt.adaptive()) {
@@ -121,14 +121,33 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
     }
 
     /** The rules of a data-defined objective that do not need the rows. */
-    private static void validateData(DataSpec data, SdeSpec sde, String signSampling) {
+    private static void validateData(DataSpec data, SdeSpec sde, String signSampling, String optimizer,
+                                     NoiseSpec noise, int agents) {
+        if (data.gradientKind() == GradientSource.LOCAL) {
+            if (sde.enabled() && optimizer.equals("dsignsgd") && sde.modelKind() != SdeModel.FULL) {
+                throw new ConfigException("sde.model " + sde.model() + " with objective.data.gradient local is not "
+                        + "available (the agents' own gradients enter the full model, Eq. 49-50)");
+            }
+            if (sde.enabled() && optimizer.equals("dcsgd")) {
+                throw new ConfigException("sde.enabled with objective.data.gradient local is not available for dcsgd "
+                        + "(its compression covariance needs every agent's gradient; use gradient full)");
+            }
+            for (int i = 0; i < (noise.homogeneous() ? 1 : agents); i++) {
+                final var m = noise.build(i, agents);
+                if (m.scale(0, 0) != m.scale(0, 1)) {
+                    throw new ConfigException("noise.sigma1 must be 0 with objective.data.gradient local (the noise "
+                            + "would scale with the norm of which gradient: the agent's or the whole data's?)");
+                }
+            }
+        }
         if (data.gradientKind() == GradientSource.MINIBATCH && sde.enabled()) {
             throw new ConfigException("sde.enabled needs objective.data.gradient full: the SDEs model the injected "
                     + "noise of noise, not the covariance of minibatch gradients");
         }
-        if (data.gradientKind() == GradientSource.MINIBATCH && SignSampling.parse(signSampling) == SignSampling.CDF) {
-            throw new ConfigException("signSampling cdf needs the noise's CDF; with objective.data.gradient minibatch "
-                    + "the agents send the signs of their minibatch gradients (use signSampling noise)");
+        if (data.gradientKind() != GradientSource.FULL && SignSampling.parse(signSampling) == SignSampling.CDF) {
+            throw new ConfigException("signSampling cdf draws signs from the noise's CDF at the full gradient; with "
+                    + "objective.data.gradient " + data.gradient() + " the agents send the signs of their own gradients "
+                    + "(use signSampling noise)");
         }
     }
 

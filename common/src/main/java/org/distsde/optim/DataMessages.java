@@ -12,15 +12,17 @@ import org.distsde.sim.AgentKernel;
 import org.distsde.sim.DataAgents;
 
 /**
- * The messages of agents that hold data ({@code objective.data.gradient minibatch}): agent i's
- * stochastic gradient is the mean gradient of B rows drawn with replacement from its own shard,
- * gᵢ = (1/B)Σ_b ∇ℓ(x; a_{k_b}), plus the injected noise of {@code noise} when it is not zero; the
+ * The messages of agents that hold data: agent i's stochastic gradient is the mean gradient of B
+ * rows drawn with replacement from its own shard, gᵢ = (1/B)Σ_b ∇ℓ(x; a_{k_b})
+ * ({@code objective.data.gradient minibatch}), or its shard's full gradient ∇fᵢ(x) ({@code local}),
+ * plus the injected noise of {@code noise} when it is not zero; the
  * optimizer's message is then gᵢ itself (DSGD, the adaptive optimizers), C(gᵢ) (compression) or
  * sign(gᵢ) (DSignSGD). Per agent and run, from the stream (seed, run, agent, round) in this order:
- * the B row indices, the d noise draws (when injected), the compressor's draws.
+ * the B row indices (minibatch), the d noise draws (when injected), the compressor's draws.
  */
 final class DataMessages extends AgentKernel {
     private final boolean sign;
+    private final boolean local;
     private final MinibatchGradients batches;
     private final CompressionSpec compressionSpec;
     private final Compressor compressor; // null when compression is per agent
@@ -31,6 +33,7 @@ final class DataMessages extends AgentKernel {
     DataMessages(ExperimentConfig cfg, boolean sign) {
         super(cfg);
         this.sign = sign;
+        this.local = cfg.objective().data().gradientKind() == GradientSource.LOCAL;
         this.batches = DataAgents.minibatches(cfg);
         this.compressionSpec = cfg.compression();
         this.compressor = compressionSpec.homogeneous() ? compressionSpec.build() : null;
@@ -44,9 +47,9 @@ final class DataMessages extends AgentKernel {
         this.c = new double[d];
     }
 
-    /** True when the series' agents hold data and send minibatch gradients. */
+    /** True when the series' agents hold data and send gradients of their own shards (minibatch or local). */
     static boolean applies(ExperimentConfig cfg) {
-        return cfg.objective().dataDefined() && cfg.objective().data().gradientKind() == GradientSource.MINIBATCH;
+        return cfg.objective().dataDefined() && cfg.objective().data().gradientKind() != GradientSource.FULL;
     }
 
     @Override
@@ -74,7 +77,11 @@ final class DataMessages extends AgentKernel {
                 }
                 rng.at(runOffset + r, i, round);
                 final int off = r * d;
-                batches.sample(i, x, off, rng, g);
+                if (local) {
+                    batches.shardGradient(i, x, off, g);
+                } else {
+                    batches.sample(i, x, off, rng, g);
+                }
                 if (injected) {
                     for (int j = 0; j < d; j++) {
                         g[j] += noise.scale(j, gn2[r]) * z.sample();

@@ -3,7 +3,9 @@ package org.distsde.optim;
 import java.util.List;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.SdeModel;
+import org.distsde.config.GradientSource;
 import org.distsde.sde.DsignSde;
+import org.distsde.sde.ShardSignSde;
 import org.distsde.sde.Sde;
 import org.distsde.sim.AgentKernel;
 
@@ -21,7 +23,10 @@ public final class DsignSgd implements Optimizer {
     @Override public AgentKernel kernel(ExperimentConfig cfg) {
         return DataMessages.applies(cfg) ? new DataMessages(cfg, true) : new SignMessages(cfg);
     }
-    @Override public Sde sde(ExperimentConfig cfg) { return new DsignSde(cfg); }
+    @Override public Sde sde(ExperimentConfig cfg) {
+        return cfg.objective().dataDefined() && cfg.objective().data().gradientKind() == GradientSource.LOCAL
+                ? new ShardSignSde(cfg) : new DsignSde(cfg);
+    }
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL, SdeModel.PHASE3, SdeModel.PHASE1); }
 
     private Object readResolve() { return INSTANCE; }

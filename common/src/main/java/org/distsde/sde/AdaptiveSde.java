@@ -38,7 +38,7 @@ public final class AdaptiveSde implements AugmentedSde {
     private final double[] v0;
 
     public AdaptiveSde(ExperimentConfig cfg, Adaptive.Settings s, boolean malladi) {
-        this.f = cfg.buildObjective();
+        this.f = DriftObjective.of(cfg); // f, or the agents' average F̄ when they send their shards' gradients
         this.d = f.dim();
         this.cov = new AverageCovariance(cfg.noise(), cfg.agents(), d, cfg.compression());
         this.invN = 1.0 / cfg.agents();

@@ -15,7 +15,7 @@ abstract class GradientSde implements Sde {
     final AverageCovariance cov;
 
     GradientSde(ExperimentConfig cfg) {
-        this.f = cfg.buildObjective();
+        this.f = DriftObjective.of(cfg); // f, or the agents' average F̄ when they send their shards' gradients
         this.d = f.dim();
         this.scale = Math.sqrt(cfg.eta() / cfg.agents());
         this.cov = new AverageCovariance(cfg.noise(), cfg.agents(), d, cfg.compression());

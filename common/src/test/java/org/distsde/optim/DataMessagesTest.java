@@ -46,11 +46,15 @@ class DataMessagesTest {
     }
 
     static ExperimentConfig config(String optimizer, int batch, int runs) {
+        return config(optimizer, "\"batch\":" + batch, 0, runs);
+    }
+
+    static ExperimentConfig config(String optimizer, String gradient, double sigma, int runs) {
         final ExperimentConfig c = ConfigLoader.parse("{\"name\":\"d\",\"seed\":3,\"runs\":" + runs + ",\"rounds\":1,"
                 + "\"recordEvery\":1,\"optimizer\":\"" + optimizer + "\",\"agents\":" + N + ",\"eta\":0.1,"
                 + "\"objective\":{\"type\":\"logistic\",\"data\":{\"path\":\"mem.csv\",\"split\":\"dirichlet\","
-                + "\"alpha\":0.5,\"batch\":" + batch + "}},\"x0\":[0.3],"
-                + "\"noise\":{\"type\":\"gaussian\",\"sigma0\":0}}", List.of()).first();
+                + "\"alpha\":0.5," + gradient + "}},\"x0\":[0.3],"
+                + "\"noise\":{\"type\":\"gaussian\",\"sigma0\":" + sigma + "}}", List.of()).first();
         return c.withObjective(c.objective().withData(DataHandle.of(data(), "mem")));
     }
 
@@ -148,5 +152,76 @@ class DataMessagesTest {
                 + "\"objective\":{\"type\":\"logistic\",\"data\":{\"path\":\"x.csv\"}},"
                 + "\"noise\":{\"type\":\"gaussian\",\"sigma0\":0},\"sde\":{\"enabled\":true}}", List.of()));
         assertTrue(e.getMessage().contains("sde.enabled needs objective.data.gradient full"), e.getMessage());
+    }
+
+    /**
+     * Local gradients with injected Gaussian noise σ = 0.05 (comparable to the shards' gradients):
+     * each agent's mean sign is erf(∂ⱼfᵢ/(√2σ)) at its own shard gradient ∇fᵢ, computed here from
+     * the rows; the optimizer's mean Σᵢ sign over runs and the local-gradient SDE's drift
+     * (−(1/N)Σᵢ eᵢ) must both equal it. Catches the SDE or the kernel using ∇f for every agent.
+     */
+    @Test
+    void localSignsFollowEachAgentsOwnGradient() {
+        final double sigma = 0.05;
+        final ExperimentConfig c = config("dsignsgd", "\"gradient\":\"local\"", sigma, RUNS);
+        final DataObjective f = (DataObjective) c.buildObjective();
+        final int d = f.dim();
+        final double[] x0 = c.initialPoint();
+        final AgentSplit split = DataAgents.split(c);
+        final double[] e = new double[d], var = new double[d], g = new double[d];
+        final int[] rows = split.rows();
+        boolean differs = false;
+        final double[] full = new double[d];
+        f.gradient(x0, 0, full, 0);
+        for (int i = 0; i < N; i++) {
+            f.minibatchGradient(x0, 0, rows, split.start(i), split.end(i), g, 0);
+            for (int j = 0; j < d; j++) {
+                final double ei = org.apache.commons.numbers.gamma.Erf.value(g[j] / (Math.sqrt(2) * sigma));
+                e[j] += ei;
+                var[j] += 1 - ei * ei;
+                differs |= Math.abs(ei - org.apache.commons.numbers.gamma.Erf.value(full[j] / (Math.sqrt(2) * sigma))) > 0.2;
+            }
+        }
+        assertTrue(differs, "the shards' gradients must differ from the full gradient for this test to bite");
+        final double[] sums = roundZeroSums(c);
+        final double[] drift = new double[d], diff = new double[d];
+        c.method().sde(c).coefficients(x0, 0, drift, diff, 0);
+        for (int j = 0; j < d; j++) {
+            double s = 0;
+            for (int r = 0; r < RUNS; r++) {
+                s += sums[r * d + j];
+            }
+            assertEquals(e[j], s / RUNS, 4 * Math.sqrt(var[j] / RUNS), "optimizer: E sum of signs, coordinate " + j);
+            assertEquals(-e[j] / N, drift[j], 1e-12, "SDE drift, coordinate " + j);
+            // Eq. 50: √(η/N)·√(1 − (1/N)Σᵢeᵢ²), and 1 − (1/N)Σᵢeᵢ² = (1/N)Σᵢ(1 − eᵢ²)
+            assertEquals(Math.sqrt(0.1 / N) * Math.sqrt(var[j] / N), diff[j], 1e-12, "SDE diffusion, coordinate " + j);
+        }
+    }
+
+    /** DSGD's SDE with local gradients drifts along −(1/N)Σᵢ∇fᵢ, which differs from −∇f on unequal shards. */
+    @Test
+    void localGradientSdeDriftIsTheAgentsAverage() {
+        final ExperimentConfig c = config("dsgd", "\"gradient\":\"local\"", 0.05, 2);
+        final DataObjective f = (DataObjective) c.buildObjective();
+        final int d = f.dim();
+        final double[] x0 = c.initialPoint();
+        final AgentSplit split = DataAgents.split(c);
+        final double[] avg = new double[d], g = new double[d], full = new double[d];
+        for (int i = 0; i < N; i++) {
+            f.minibatchGradient(x0, 0, split.rows(), split.start(i), split.end(i), g, 0);
+            for (int j = 0; j < d; j++) {
+                avg[j] += g[j] / N;
+            }
+        }
+        f.gradient(x0, 0, full, 0);
+        final double[] drift = new double[d], diff = new double[d];
+        c.method().sde(c).coefficients(x0, 0, drift, diff, 0);
+        double gap = 0;
+        for (int j = 0; j < d; j++) {
+            assertEquals(-avg[j], drift[j], 1e-12 * (1 + Math.abs(avg[j])));
+            assertEquals(Math.sqrt(0.1 / N) * 0.05, diff[j], 1e-15, "Eq. 8: sqrt(eta/N) sigma");
+            gap = Math.max(gap, Math.abs(avg[j] - full[j]));
+        }
+        assertTrue(gap > 1e-3, "unequal shards: the agents' average differs from the full gradient");
     }
 }
