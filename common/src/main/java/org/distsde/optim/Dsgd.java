@@ -21,6 +21,7 @@ public final class Dsgd implements Optimizer {
     @Override public Sde sde(ExperimentConfig cfg) { return new DsgdSde(cfg); }
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL); }
     @Override public boolean hasCeiling() { return true; }
+    @Override public boolean correlatedNoise() { return true; }
 
     /** Eq. 1. */
     @Override

@@ -21,6 +21,7 @@ public final class DsignSgd implements Optimizer {
     @Override public AgentKernel kernel(ExperimentConfig cfg) { return new SignMessages(cfg); }
     @Override public Sde sde(ExperimentConfig cfg) { return new DsignSde(cfg); }
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL, SdeModel.PHASE3, SdeModel.PHASE1); }
+    @Override public boolean correlatedNoise() { return true; }
 
     private Object readResolve() { return INSTANCE; }
 }
