@@ -20,8 +20,14 @@ public final class Dcsgd implements Optimizer {
     private Dcsgd() { }
 
     @Override public String id() { return "dcsgd"; }
-    @Override public AgentKernel kernel(ExperimentConfig cfg) { return new GradientMessages(cfg); }
+
+    @Override
+    public AgentKernel kernel(ExperimentConfig cfg) {
+        return cfg.noise().correlated() ? new CorrelatedMessages(cfg, false) : new GradientMessages(cfg);
+    }
+
     @Override public Sde sde(ExperimentConfig cfg) { return new DcsgdSde(cfg); }
+
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL); }
     @Override public boolean compresses() { return true; }
     @Override public boolean hasCeiling() { return true; }

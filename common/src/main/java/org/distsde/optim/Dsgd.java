@@ -17,8 +17,14 @@ public final class Dsgd implements Optimizer {
     private Dsgd() { }
 
     @Override public String id() { return "dsgd"; }
-    @Override public AgentKernel kernel(ExperimentConfig cfg) { return new GradientMessages(cfg); }
+
+    @Override
+    public AgentKernel kernel(ExperimentConfig cfg) {
+        return cfg.noise().correlated() ? new CorrelatedMessages(cfg, false) : new GradientMessages(cfg);
+    }
+
     @Override public Sde sde(ExperimentConfig cfg) { return new DsgdSde(cfg); }
+
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL); }
     @Override public boolean hasCeiling() { return true; }
     @Override public boolean correlatedNoise() { return true; }

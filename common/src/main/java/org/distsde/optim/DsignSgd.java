@@ -18,8 +18,14 @@ public final class DsignSgd implements Optimizer {
     private DsignSgd() { }
 
     @Override public String id() { return "dsignsgd"; }
-    @Override public AgentKernel kernel(ExperimentConfig cfg) { return new SignMessages(cfg); }
+
+    @Override
+    public AgentKernel kernel(ExperimentConfig cfg) {
+        return cfg.noise().correlated() ? new CorrelatedMessages(cfg, true) : new SignMessages(cfg);
+    }
+
     @Override public Sde sde(ExperimentConfig cfg) { return new DsignSde(cfg); }
+
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL, SdeModel.PHASE3, SdeModel.PHASE1); }
     @Override public boolean correlatedNoise() { return true; }
 

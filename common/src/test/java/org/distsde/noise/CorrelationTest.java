@@ -3,10 +3,14 @@ package org.distsde.noise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.distsde.testing.Fixtures.flat;
+import static org.distsde.testing.Fixtures.square;
+import static org.distsde.testing.Fixtures.transposeProduct;
 
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.distsde.rng.KeyedStream;
+import org.distsde.testing.Fixtures;
 import org.distsde.testing.SampleCovariance;
 import org.junit.jupiter.api.Test;
 
@@ -17,22 +21,10 @@ import org.junit.jupiter.api.Test;
  * the covariances of plausible bugs (Lᵀ for L, C for L, D for √D). Validation names the field.
  */
 class CorrelationTest {
-    /** Variances 0.5, 2, 1, 4; correlations 0.8, −0.59, 0.30, −0.70, 0.10, −0.40. */
-    public static final double[][] C = {
-        {0.5, 0.8, -0.42, 0.42}, {0.8, 2.0, -0.99, 0.28}, {-0.42, -0.99, 1.0, -0.8}, {0.42, 0.28, -0.8, 4.0}};
-    /** D with a zero entry, U of rank 2. */
-    public static final double[] D = {0.3, 0, 1.2, 0.5};
-    public static final double[][] U = {{1, 0.5}, {-1.5, 0.2}, {0.8, -1}, {0, 1.3}};
+    static final double[][] C = Fixtures.C;
+    static final double[] D = Fixtures.D;
+    static final double[][] U = Fixtures.U;
     static final int N = 200_000;
-
-    static double[] flat(double[][] m) {
-        final int d = m.length;
-        final double[] r = new double[d * d];
-        for (int j = 0; j < d; j++) {
-            System.arraycopy(m[j], 0, r, j * d, d);
-        }
-        return r;
-    }
 
     /** N samples of F·T. */
     static SampleCovariance sample(Correlation c, long key) {
@@ -51,33 +43,6 @@ class CorrelationTest {
             }
         }
         return SampleCovariance.of(xs, N, d, new double[d]);
-    }
-
-    /** Aᵀ A for a packed lower-triangular A (the covariance of Lᵀ T). */
-    static double[] transposeProduct(double[] l, int d) {
-        final double[] r = new double[d * d];
-        for (int j = 0; j < d; j++) {
-            for (int k = 0; k < d; k++) {
-                double s = 0;
-                for (int m = Math.max(j, k); m < d; m++) {
-                    s += l[m * (m + 1) / 2 + j] * l[m * (m + 1) / 2 + k];
-                }
-                r[j * d + k] = s;
-            }
-        }
-        return r;
-    }
-
-    static double[] square(double[] a, int d) {
-        final double[] r = new double[d * d];
-        for (int j = 0; j < d; j++) {
-            for (int k = 0; k < d; k++) {
-                for (int m = 0; m < d; m++) {
-                    r[j * d + k] += a[j * d + m] * a[m * d + k];
-                }
-            }
-        }
-        return r;
     }
 
     @Test
