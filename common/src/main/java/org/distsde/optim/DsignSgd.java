@@ -3,6 +3,7 @@ package org.distsde.optim;
 import java.util.List;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.SdeModel;
+import org.distsde.sde.CorrelatedSignSde;
 import org.distsde.sde.DsignSde;
 import org.distsde.sde.Sde;
 import org.distsde.sim.AgentKernel;
@@ -24,7 +25,12 @@ public final class DsignSgd implements Optimizer {
         return cfg.noise().correlated() ? new CorrelatedMessages(cfg, true) : new SignMessages(cfg);
     }
 
-    @Override public Sde sde(ExperimentConfig cfg) { return new DsignSde(cfg); }
+    /** Eq. 49–52; with correlated noise the full model has a matrix diffusion (phase1 has none, phase3 is refused). */
+    @Override
+    public Sde sde(ExperimentConfig cfg) {
+        return cfg.noise().correlated() && cfg.sde().modelKind() == SdeModel.FULL ? new CorrelatedSignSde(cfg)
+                : new DsignSde(cfg);
+    }
 
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL, SdeModel.PHASE3, SdeModel.PHASE1); }
     @Override public boolean correlatedNoise() { return true; }
