@@ -17,11 +17,13 @@ import org.distsde.noise.StudentTNoise;
  * likewise: 2σ²I at α = 2, infinite for α &lt; 2.
  *
  * <p>Full-covariance Gaussian noise Σᵢ = sᵢ²C: σ0ᵢ², σ1ᵢ² carry max_j C_jj, Definition 2's
- * ‖Σᵢ(x)‖_∞ ≤ σ0ᵢ² + σ1ᵢ²‖∇f‖² (the paper bounds the largest entry, which for a PSD matrix is a
- * diagonal one; it states no Loewner bound Σᵢ ⪯ c·I, so λ_max(C) is not what it assumes). This is
- * the constant the diagonal noise gets (its largest per-coordinate variance). The proofs use only
- * the trace (Eq. 11–13, 31–34: Tr(∇²f Σ̃) ≤ (L0 + L1‖∇f‖)·tr Σ̃ ≤ (L0 + L1‖∇f‖)·d·(σ̄0² + σ̄1²‖∇f‖²)),
- * for which tr(C)/d ≤ max_j C_jj would suffice: the theorem checks name both
+ * ‖Σᵢ(x)‖_∞ ≤ σ0ᵢ² + σ1ᵢ²‖∇f‖² read entrywise, as Theorem 10 prints it ("max(Σᵢ(x))"): the
+ * largest entry, which for a PSD matrix is a diagonal one. The paper states no Loewner bound
+ * Σᵢ ⪯ c·I, so λ_max(C) is not what it assumes (nor the induced ∞-norm, max row sum, a reading
+ * its diagonal setting cannot tell apart). This is the constant diagonal noise gets (its largest
+ * per-coordinate variance). The proofs use only the trace (Eq. 11–13, 31–34:
+ * Tr(∇²f Σ̃) ≤ (L0 + L1‖∇f‖)·tr Σ̃ ≤ (L0 + L1‖∇f‖)·d·(σ̄0² + σ̄1²‖∇f‖²)), for which
+ * tr(C)/d ≤ max_j C_jj would suffice: the theorem checks state both, and λ_max(C)
  * ({@code TheoremChecker}). σ_max,ᵢ of Theorem 7 is the largest marginal scale σ0ᵢ·√(max_j C_jj).
  */
 public final class AgentAverages implements Serializable {

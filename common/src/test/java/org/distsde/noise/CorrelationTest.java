@@ -82,6 +82,25 @@ class CorrelationTest {
         assertTrue(s.maxZ(square(expected, d)) > 20);
     }
 
+    /** λ_max by power iteration against the eigenvalues (numpy.linalg.eigvalsh) of the fixtures, and C·v. */
+    @Test
+    void largestEigenvalueAndProduct() {
+        final Correlation full = Correlation.full("c", C), low = Correlation.lowRank("l", D, U);
+        assertEquals(4.45705892, full.largestEigenvalue(), 1e-8);
+        assertEquals(4.74961909, low.largestEigenvalue(), 1e-8);
+        final double[] v = {0.3, -1, 2, 0.5}, out = new double[4];
+        for (Correlation c : new Correlation[] {full, low}) {
+            c.multiply(v, out);
+            for (int j = 0; j < 4; j++) {
+                double s = 0;
+                for (int k = 0; k < 4; k++) {
+                    s += c.entry(j, k) * v[k];
+                }
+                assertEquals(s, out[j], 1e-14);
+            }
+        }
+    }
+
     @Test
     void validationNamesTheField() {
         final String f = "noise.correlation";
