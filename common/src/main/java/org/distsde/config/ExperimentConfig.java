@@ -85,6 +85,25 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
             adaptive = AdaptiveSpec.defaults();
         }
         opt.validate(compression, normalization, sde, adaptive);
+        if (noise.correlated()) {
+            final String field = noise.correlationField();
+            if (!opt.correlatedNoise()) {
+                throw new ConfigException(field + " (full-covariance noise) is implemented for dsgd, dcsgd and dsignsgd "
+                        + "(optimizer is " + optimizer + ")");
+            }
+            if (SignSampling.parse(signSampling) == SignSampling.CDF) {
+                throw new ConfigException("signSampling cdf draws each coordinate's sign on its own and cannot sample "
+                        + "correlated signs: use signSampling noise with " + field);
+            }
+            if (sde.modelKind() == SdeModel.PHASE3) {
+                throw new ConfigException("sde.model phase3 has no form for correlated noise (" + field
+                        + "): use full or phase1");
+            }
+            if (objective.dataDefined() && objective.data().gradientKind() != GradientSource.FULL) {
+                throw new ConfigException(field + " (full-covariance noise) with objective.data.gradient "
+                        + objective.data().gradient() + " is not implemented (use gradient full)");
+            }
+        }
         if (normalization.kind() == NormalizationKind.THEOREM && !noise.finiteVariance()) {
             throw new ConfigException("normalization.type theorem needs finite noise variance (noise.nu > 2, noise.alpha = 2)");
         }

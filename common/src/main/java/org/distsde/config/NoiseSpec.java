@@ -1,6 +1,8 @@
 package org.distsde.config;
 
 import java.io.Serializable;
+import org.distsde.noise.CorrelatedGaussianNoise;
+import org.distsde.noise.Correlation;
 import org.distsde.noise.GaussianNoise;
 import org.distsde.noise.NoiseModel;
 import org.distsde.noise.StableNoise;
@@ -15,10 +17,15 @@ import org.distsde.noise.StudentTNoise;
  * agent i's scales are the base scales times its factor. Tail indices may differ between agents
  * too: {@code agentNus} (N values, instead of {@code nu}) or {@code agentAlphas} (N values, instead
  * of {@code alpha}).
+ *
+ * <p>Full-covariance Gaussian noise (type gaussian only): {@code correlation}, a symmetric positive
+ * definite d×d matrix C, or {@code lowRank} ({@link LowRankSpec}: C = diag(D) + UUᵀ). Agent i's
+ * noise is then Zᵢ = sᵢ·F·T with FFᵀ = C and sᵢ² = σ0ᵢ² + σ1ᵢ²‖∇f‖² (σ0, σ1 one value each, times
+ * the agent's factor): Σᵢ(x) = sᵢ(x)²C ({@link CorrelatedGaussianNoise}, {@link Correlation}).
  */
 public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu, double[] sigma,
                         double[] agentFactors, double[] agentSpread, Double alpha, double[] agentNus,
-                        double[] agentAlphas) implements Serializable {
+                        double[] agentAlphas, double[][] correlation, LowRankSpec lowRank) implements Serializable {
     public NoiseSpec {
         Check.required("noise.type", type);
         switch (NoiseType.parse(type)) {
@@ -31,6 +38,20 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
                 absent("noise.agentNus", agentNus, "student-t", type);
                 absent("noise.alpha", alpha, "stable", type);
                 absent("noise.agentAlphas", agentAlphas, "stable", type);
+                if (correlation != null || lowRank != null) {
+                    exclusive("noise.correlation", correlation, "noise.lowRank", lowRank);
+                    final String field = correlation != null ? "noise.correlation" : "noise.lowRank";
+                    for (String f : new String[] {"sigma0", "sigma1"}) {
+                        final double[] v = f.equals("sigma0") ? sigma0 : sigma1;
+                        if (v.length != 1) {
+                            throw new ConfigException("noise." + f + " must be one value with " + field + " (got "
+                                    + v.length + "; per-coordinate variances go on the diagonal of C)");
+                        }
+                    }
+                    if (correlation != null) {
+                        correlationModel(correlation, null); // square, finite, symmetric, positive definite
+                    }
+                }
             }
             case STUDENT_T -> {
                 if (agentNus == null) {
@@ -51,6 +72,8 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
                 }
                 absent("noise.alpha", alpha, "stable", type);
                 absent("noise.agentAlphas", agentAlphas, "stable", type);
+                absent("noise.correlation", correlation, "gaussian", type);
+                absent("noise.lowRank", lowRank, "gaussian", type);
             }
             case STABLE -> {
                 if (agentAlphas == null) {
@@ -67,6 +90,8 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
                 }
                 absent("noise.nu", nu, "student-t", type);
                 absent("noise.agentNus", agentNus, "student-t", type);
+                absent("noise.correlation", correlation, "gaussian", type);
+                absent("noise.lowRank", lowRank, "gaussian", type);
             }
         }
         if (agentFactors != null) {
@@ -89,6 +114,12 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
         this(type, sigma0, sigma1, nu, sigma, agentFactors, agentSpread, null, null, null);
     }
 
+    /** Coordinate-wise independent noise (no {@code correlation}, no {@code lowRank}). */
+    public NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu, double[] sigma, double[] agentFactors,
+                     double[] agentSpread, Double alpha, double[] agentNus, double[] agentAlphas) {
+        this(type, sigma0, sigma1, nu, sigma, agentFactors, agentSpread, alpha, agentNus, agentAlphas, null, null);
+    }
+
     private static void absent(String field, Object v, String belongs, String type) {
         if (v != null) {
             throw new ConfigException(field + " belongs to type " + belongs + ", not " + type);
@@ -99,6 +130,40 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
         if (v != null) {
             throw new ConfigException(field + " and " + other + " are mutually exclusive");
         }
+    }
+
+    private static void exclusive(String field, Object v, String other, Object w) {
+        if (v != null && w != null) {
+            throw new ConfigException(field + " and " + other + " are mutually exclusive");
+        }
+    }
+
+    /** The validated structure of {@code correlation} or {@code lowRank}; ConfigException naming the field. */
+    private static Correlation correlationModel(double[][] correlation, LowRankSpec lowRank) {
+        try {
+            return correlation != null ? Correlation.full("noise.correlation", correlation)
+                    : Correlation.lowRank("noise.lowRank", lowRank.diag(), lowRank.u());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** True when the noise has a correlation structure ({@code correlation} or {@code lowRank}). */
+    public boolean correlated() {
+        return correlation != null || lowRank != null;
+    }
+
+    /** The config field that sets the correlation structure, null when there is none. */
+    public String correlationField() {
+        return correlation != null ? "noise.correlation" : lowRank != null ? "noise.lowRank" : null;
+    }
+
+    /**
+     * The correlation structure C with its factor (a Cholesky factorisation for {@code correlation},
+     * O(d³)): build it once per task or SDE, not per agent. Null when the noise is independent.
+     */
+    public Correlation correlationModel() {
+        return correlated() ? correlationModel(correlation, lowRank) : null;
     }
 
     /** α ∈ (0, 2] (NaN-safe). */
@@ -124,6 +189,14 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
         }
         if (agentAlphas != null && agentAlphas.length != agents) {
             throw new ConfigException("noise.agentAlphas must have N = " + agents + " values (got " + agentAlphas.length + ")");
+        }
+        if (correlation != null && correlation.length != d) {
+            throw new ConfigException("noise.correlation must be d x d = " + d + " x " + d + " (got " + correlation.length
+                    + " x " + correlation.length + ")");
+        }
+        if (lowRank != null && lowRank.diag().length != d) {
+            throw new ConfigException("noise.lowRank.diag must have d = " + d + " values (got " + lowRank.diag().length
+                    + "; noise.lowRank.u has as many rows)");
         }
     }
 
@@ -180,6 +253,10 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
     /** The noise model of agent i. */
     public NoiseModel build(int i, int agents) {
         final double f = factor(i, agents);
+        if (correlated()) { // the marginals only: O(d), no factorisation (see correlationModel)
+            return new CorrelatedGaussianNoise(sigma0[0] * f, sigma1[0] * f, correlation != null
+                    ? Correlation.diagonalOf(correlation) : Correlation.diagonalOf(lowRank.diag(), lowRank.u()));
+        }
         return switch (kind()) {
             case GAUSSIAN -> new GaussianNoise(times(sigma0, f), times(sigma1, f));
             case STABLE -> new StableNoise(tailIndex(i), times(sigma, f));

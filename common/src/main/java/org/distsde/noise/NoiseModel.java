@@ -12,6 +12,9 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * quantities the SDEs need are known: the (diagonal) covariance Σᵢ(x) when it is finite, and
  * E[sign(∂ⱼf + Zᵢⱼ)] = 2F(∂ⱼf / sᵢⱼ) − 1 (Eq. 49–51; in closed form except for the stable law,
  * whose F is computed numerically). Immutable and thread-safe.
+ *
+ * <p>The exception is {@link CorrelatedGaussianNoise} (Σᵢ = sᵢ²C with a full C): as a NoiseModel it
+ * describes the marginals only; its joint draws and covariance go through {@link Correlation}.
  */
 public abstract class NoiseModel implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -3,6 +3,7 @@ package org.distsde.optim;
 import java.util.List;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.SdeModel;
+import org.distsde.sde.CorrelatedGradientSde;
 import org.distsde.sde.DcsgdSde;
 import org.distsde.sde.Sde;
 import org.distsde.sim.AgentAverages;
@@ -20,13 +21,22 @@ public final class Dcsgd implements Optimizer {
     private Dcsgd() { }
 
     @Override public String id() { return "dcsgd"; }
-    @Override public AgentKernel kernel(ExperimentConfig cfg) {
-        return DataMessages.applies(cfg) ? new DataMessages(cfg, false) : new GradientMessages(cfg);
+
+    @Override
+    public AgentKernel kernel(ExperimentConfig cfg) {
+        return DataMessages.applies(cfg) ? new DataMessages(cfg, false)
+                : cfg.noise().correlated() ? new CorrelatedMessages(cfg, false) : new GradientMessages(cfg);
     }
-    @Override public Sde sde(ExperimentConfig cfg) { return new DcsgdSde(cfg); }
+
+    @Override
+    public Sde sde(ExperimentConfig cfg) {
+        return cfg.noise().correlated() ? new CorrelatedGradientSde(cfg) : new DcsgdSde(cfg);
+    }
+
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL); }
     @Override public boolean compresses() { return true; }
     @Override public boolean hasCeiling() { return true; }
+    @Override public boolean correlatedNoise() { return true; }
 
     /** Eq. 5. */
     @Override

@@ -3,6 +3,7 @@ package org.distsde.optim;
 import java.util.List;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.SdeModel;
+import org.distsde.sde.CorrelatedGradientSde;
 import org.distsde.sde.DsgdSde;
 import org.distsde.sde.Sde;
 import org.distsde.sim.AgentAverages;
@@ -17,12 +18,21 @@ public final class Dsgd implements Optimizer {
     private Dsgd() { }
 
     @Override public String id() { return "dsgd"; }
-    @Override public AgentKernel kernel(ExperimentConfig cfg) {
-        return DataMessages.applies(cfg) ? new DataMessages(cfg, false) : new GradientMessages(cfg);
+
+    @Override
+    public AgentKernel kernel(ExperimentConfig cfg) {
+        return DataMessages.applies(cfg) ? new DataMessages(cfg, false)
+                : cfg.noise().correlated() ? new CorrelatedMessages(cfg, false) : new GradientMessages(cfg);
     }
-    @Override public Sde sde(ExperimentConfig cfg) { return new DsgdSde(cfg); }
+
+    @Override
+    public Sde sde(ExperimentConfig cfg) {
+        return cfg.noise().correlated() ? new CorrelatedGradientSde(cfg) : new DsgdSde(cfg);
+    }
+
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL); }
     @Override public boolean hasCeiling() { return true; }
+    @Override public boolean correlatedNoise() { return true; }
 
     /** Eq. 1. */
     @Override

@@ -2,8 +2,9 @@ package org.distsde.optim;
 
 import java.util.List;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.config.SdeModel;
 import org.distsde.config.GradientSource;
+import org.distsde.config.SdeModel;
+import org.distsde.sde.CorrelatedSignSde;
 import org.distsde.sde.DsignSde;
 import org.distsde.sde.ShardSignSde;
 import org.distsde.sde.Sde;
@@ -20,14 +21,25 @@ public final class DsignSgd implements Optimizer {
     private DsignSgd() { }
 
     @Override public String id() { return "dsignsgd"; }
-    @Override public AgentKernel kernel(ExperimentConfig cfg) {
-        return DataMessages.applies(cfg) ? new DataMessages(cfg, true) : new SignMessages(cfg);
+
+    @Override
+    public AgentKernel kernel(ExperimentConfig cfg) {
+        return DataMessages.applies(cfg) ? new DataMessages(cfg, true)
+                : cfg.noise().correlated() ? new CorrelatedMessages(cfg, true) : new SignMessages(cfg);
     }
-    @Override public Sde sde(ExperimentConfig cfg) {
-        return cfg.objective().dataDefined() && cfg.objective().data().gradientKind() == GradientSource.LOCAL
-                ? new ShardSignSde(cfg) : new DsignSde(cfg);
+
+    /** Eq. 49–52; with correlated noise the full model has a matrix diffusion (phase1 has none, phase3 is refused). */
+    @Override
+    public Sde sde(ExperimentConfig cfg) {
+        if (cfg.objective().dataDefined() && cfg.objective().data().gradientKind() == GradientSource.LOCAL) {
+            return new ShardSignSde(cfg); // each agent's own shard gradient
+        }
+        return cfg.noise().correlated() && cfg.sde().modelKind() == SdeModel.FULL ? new CorrelatedSignSde(cfg)
+                : new DsignSde(cfg);
     }
+
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL, SdeModel.PHASE3, SdeModel.PHASE1); }
+    @Override public boolean correlatedNoise() { return true; }
 
     private Object readResolve() { return INSTANCE; }
 }

@@ -61,6 +61,12 @@ public sealed interface Optimizer extends Serializable permits Dsgd, Dcsgd, Dsig
         throw new UnsupportedOperationException(id() + " has no learning-rate ceiling");
     }
 
+    /**
+     * True when the optimizer's kernel and SDE have full-covariance Gaussian noise
+     * ({@code noise.correlation}, {@code noise.lowRank}).
+     */
+    default boolean correlatedNoise() { return false; }
+
     /** Whether step normalization ({@code normalization.type} other than none) applies. */
     default boolean normalizes() { return true; }
 

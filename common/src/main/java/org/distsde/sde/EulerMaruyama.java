@@ -64,10 +64,13 @@ public final class EulerMaruyama {
         for (int p = 0; p < n; p++) {
             System.arraycopy(x0, 0, x, p * d, d);
         }
-        final double[] drift = new double[nd], diff = new double[nd], gn2 = new double[n];
-        final BrownianIncrements bm = new BrownianIncrements(seed, level, d);
+        final MatrixSde msde = sde instanceof MatrixSde ms ? ms : null; // full covariance: m-dimensional W
+        final int bw = msde == null ? d : msde.noiseDim();
+        final double[] drift = new double[nd], diff = new double[msde == null ? nd : n * msde.stateDim()];
+        final double[] gn2 = new double[n];
+        final BrownianIncrements bm = new BrownianIncrements(seed, level, bw);
         final int nodes = bm.nodes();
-        final double[] z = new double[nodes * nd], inc = new double[nodes * nd], one = new double[nd];
+        final double[] z = new double[nodes * n * bw], inc = new double[nodes * n * bw], one = new double[nd];
         Arrays.fill(one, 1);
         final boolean[] alive = new boolean[n];
         Arrays.fill(alive, true);
@@ -75,8 +78,13 @@ public final class EulerMaruyama {
         for (long k = 0; k < steps0; k++) {
             bm.block(p0, n, alive, k, dt0, z, inc);
             for (int m = 0; m < nodes; m++) {
-                sde.coefficients(x, n, drift, diff, gn2);
-                update(x, nd, one, drift, diff, inc, m * nd, dt);
+                if (msde != null) {
+                    msde.matrixCoefficients(x, n, drift, diff, gn2);
+                    msde.step(x, n, one, drift, diff, inc, m * n * bw, dt);
+                } else {
+                    sde.coefficients(x, n, drift, diff, gn2);
+                    update(x, nd, one, drift, diff, inc, m * nd, dt);
+                }
             }
         }
         return x;

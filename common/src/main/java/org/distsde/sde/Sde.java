@@ -11,6 +11,10 @@ import java.io.Serializable;
  * normalization). Implementations return the autonomous coefficients a and s; the integrator
  * ({@link EulerMaruyama}) multiplies both by the time factor νₜηₜ = lr/η.
  *
+ * <p>Non-diagonal noise covariances (full-covariance Gaussian noise) are {@link MatrixSde}s: a d×m
+ * diffusion matrix driven by an m-dimensional Brownian motion; their {@link #diffusion} is the
+ * marginal standard deviation.
+ *
  * <p>Points and outputs are slices of flat arrays (many paths in one {@code double[]}).
  * Implementations are immutable and thread-safe; they allocate nothing per call.
  */

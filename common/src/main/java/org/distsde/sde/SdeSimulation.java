@@ -30,6 +30,8 @@ import org.distsde.sim.StepRule;
  * Gaussians of that stream (node-major) and builds its 2^L increments by a breadth-first
  * Brownian bridge from the level-0 increment √Δt₀·z₀, so the increments of level L + 1 sum
  * pairwise to those of level L (coupled levels, for Richardson extrapolation and weak-order fits).
+ * A {@link MatrixSde} (full-covariance noise) draws m = {@link MatrixSde#noiseDim()} Gaussians per
+ * node instead of d, and its step applies the matrix diffusion ({@link MatrixSde#step}).
  *
  * <p><b>Engine.</b> A block of paths is integrated as structure-of-arrays: state, drift,
  * diffusion, ‖∇f‖², f, learning rates, alive flags and the time integrals are primitive arrays
@@ -200,7 +202,8 @@ public final class SdeSimulation {
         final double[] oX = new double[rows * n * kc];
         final Rows out = new Rows(n, kc, times, oLoss, oGn2, oLr, oAlive, oPhi1, oPhi2, oI1, oI2, oX);
         // paths are independent unless coupled: integrate them in chunks whose working set stays in cache
-        final int chunk = needsAllPaths() ? n : (int) Math.max(1, Math.min(n, CHUNK / ((long) d << level)));
+        final int w = sde instanceof MatrixSde ms ? Math.max(d, Math.max(ms.noiseDim(), ms.stateDim())) : d;
+        final int chunk = needsAllPaths() ? n : (int) Math.max(1, Math.min(n, CHUNK / ((long) w << level)));
         for (int c0 = 0; c0 < n; c0 += chunk) {
             integrate(p0 + c0, Math.min(chunk, n - c0), c0, out, death);
         }
@@ -250,13 +253,15 @@ public final class SdeSimulation {
         final double[] x0 = cfg.initialPoint();
         final double[] x, drift, diff, fac, z, inc;
         final AugmentedSde aug = sde instanceof AugmentedSde a ? a : null;
+        final MatrixSde msde = sde instanceof MatrixSde ms ? ms : null; // full covariance: m-dimensional W
+        final int bw = msde == null ? d : msde.noiseDim();               // Brownian values per path
         final double[] aux, grad;                               // auxiliary state (M, V) and ∇f, augmented SDEs only
         final double[] val, g2, loss, gn2, lr, es, mask;        // per path: f, ‖∇f‖², f − f*, …, ηₛ, alive 1/0
         final double[] fLoss, fGn2, fLr, frozen;                // frozen copies of diverged paths
         final double[] phi1, phi2, i1, i2;                      // time integrals
         final boolean[] alive;
         final long[] death;
-        final BrownianIncrements bm = new BrownianIncrements(cfg.seed(), level, d);
+        final BrownianIncrements bm = new BrownianIncrements(cfg.seed(), level, bw);
         final double fStar = f.minValue();
         final double threshold = cfg.divergenceThreshold();
         final double eta = cfg.eta();
@@ -274,15 +279,15 @@ public final class SdeSimulation {
                 System.arraycopy(x0, 0, x, p * d, d);
             }
             drift = new double[nd];
-            diff = new double[nd];
+            diff = new double[msde == null ? nd : n * msde.stateDim()]; // a matrix SDE's per-path diffusion state
             aux = aug == null ? null : new double[n * aug.auxDim()];
             grad = aug == null ? null : new double[nd];
             for (int p = 0; aug != null && p < n; p++) {
                 aug.initAux(aux, p);
             }
             fac = d == 1 ? null : new double[nd];
-            z = new double[nodes * nd];
-            inc = new double[nodes * nd];
+            z = new double[nodes * n * bw];
+            inc = new double[nodes * n * bw];
             val = new double[n];
             g2 = new double[n];
             loss = new double[n];
@@ -311,6 +316,8 @@ public final class SdeSimulation {
             f.values(x, n, val);
             if (aug != null) {
                 aug.coefficients(k * dt, x, aux, n, drift, diff, g2, grad);
+            } else if (msde != null) {
+                msde.matrixCoefficients(x, n, drift, diff, g2);
             } else {
                 sde.coefficients(x, n, drift, diff, g2);
             }
@@ -378,7 +385,9 @@ public final class SdeSimulation {
             if (m == 0) {
                 bm.block(pStart, n, alive, k >> level, dt0, z, inc);
             }
-            if (d == 1) {
+            if (msde != null) {
+                msde.step(x, n, es, drift, diff, inc, m * n * bw, dt);
+            } else if (d == 1) {
                 EulerMaruyama.update(x, nd, es, drift, diff, inc, m * nd, dt);
             } else {
                 for (int p = 0; p < n; p++) {

@@ -2,6 +2,7 @@ package org.distsde.sim;
 
 import java.io.Serializable;
 import org.distsde.compress.Compressor;
+import org.distsde.noise.CorrelatedGaussianNoise;
 import org.distsde.noise.GaussianNoise;
 import org.distsde.noise.NoiseModel;
 import org.distsde.noise.StableNoise;
@@ -14,6 +15,16 @@ import org.distsde.noise.StudentTNoise;
  * σ²ν/(ν−2)·I, i.e. bounded variance σ0² = max σⱼ²ν/(ν−2), σ1² = 0; with ν ≤ 2 it is infinite
  * and {@link #finiteVariance()} is false (Theorems 4–6 do not apply). Symmetric α-stable noise
  * likewise: 2σ²I at α = 2, infinite for α &lt; 2.
+ *
+ * <p>Full-covariance Gaussian noise Σᵢ = sᵢ²C: σ0ᵢ², σ1ᵢ² carry max_j C_jj, Definition 2's
+ * ‖Σᵢ(x)‖_∞ ≤ σ0ᵢ² + σ1ᵢ²‖∇f‖² read entrywise, as Theorem 10 prints it ("max(Σᵢ(x))"): the
+ * largest entry, which for a PSD matrix is a diagonal one. The paper states no Loewner bound
+ * Σᵢ ⪯ c·I, so λ_max(C) is not what it assumes (nor the induced ∞-norm, max row sum, a reading
+ * its diagonal setting cannot tell apart). This is the constant diagonal noise gets (its largest
+ * per-coordinate variance). The proofs use only the trace (Eq. 11–13, 31–34:
+ * Tr(∇²f Σ̃) ≤ (L0 + L1‖∇f‖)·tr Σ̃ ≤ (L0 + L1‖∇f‖)·d·(σ̄0² + σ̄1²‖∇f‖²)), for which
+ * tr(C)/d ≤ max_j C_jj would suffice: the theorem checks state both, and λ_max(C)
+ * ({@code TheoremChecker}). σ_max,ᵢ of Theorem 7 is the largest marginal scale σ0ᵢ·√(max_j C_jj).
  */
 public final class AgentAverages implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -29,6 +40,10 @@ public final class AgentAverages implements Serializable {
             a = g.sigma0Sq();
             b = g.sigma1Sq();
             sigmaMax = Math.sqrt(a); // only meaningful for bounded variance
+        } else if (noise instanceof CorrelatedGaussianNoise g) { // Definition 2: σ0ᵢ²·max_j C_jj, σ1ᵢ²·max_j C_jj
+            a = g.sigma0Sq();
+            b = g.sigma1Sq();
+            sigmaMax = Math.sqrt(a);
         } else if (noise instanceof StudentTNoise t) {
             sigmaMax = t.sigmaMax();
             final double v = t.standardVariance();

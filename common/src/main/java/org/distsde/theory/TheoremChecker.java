@@ -227,6 +227,15 @@ public final class TheoremChecker {
             a.add("the schedule is not Robbins-Monro in the paper's sense: the bound is checked at each finite t but "
                     + "need not tend to 0");
         }
+        if (cfg.noise().correlated()) { // see AgentAverages: Definition 2's entrywise bound
+            final var c = cfg.noise().correlationModel();
+            a.add(String.format(Locale.ROOT, "correlated noise Sigma_i = s_i^2 C (%s): sigma0^2, sigma1^2 carry "
+                    + "max_j C_jj = %.6g (Definition 2: |Sigma_i|_inf, the largest entry, as Theorem 10's "
+                    + "max(Sigma_i)); the proofs' Ito term only needs tr(Sigma_i) <= d(sigma0^2 + sigma1^2 |grad f|^2), "
+                    + "for which tr(C)/d = %.6g would do; a Loewner bound Sigma_i <= c I would need "
+                    + "lambda_max(C) = %.6g", cfg.noise().correlationField(), c.maxDiagonal(), c.meanDiagonal(),
+                    c.largestEigenvalue()));
+        }
         if (cfg.normalization().kind() != NormalizationKind.NONE) {
             a.add("eta_t is the effective rate lr/eta of each run (scheduler x normalization, as in the paper's "
                     + "eta*eta_t parametrisation); phi1, phi2 and the time integrals are averaged over the runs "

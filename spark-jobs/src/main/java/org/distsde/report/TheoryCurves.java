@@ -96,6 +96,7 @@ public final class TheoryCurves {
 
     static Model model(ExperimentConfig c) {
         if (c == null || !c.objective().type().equals("quadratic") || !c.noise().homogeneous()
+                || c.noise().correlated() // the closed forms are for coordinate-wise independent noise
                 || c.compression().kind() != CompressionType.NONE || c.normalization().kind() != NormalizationKind.NONE) {
             return null;
         }

@@ -70,6 +70,27 @@ class BadInputTableTest extends SparkTestBase {
                 set("noise={\"type\":\"stable\",\"agentAlphas\":[1,1,1,1,1,1,1,1,1,3],\"sigma\":1}",
                         "noise.agentAlphas[9]"),
                 set("noise={\"type\":\"student-t\",\"agentNus\":[1,2,3],\"sigma\":1}", "noise.agentNus"),
+                // full-covariance noise (noise.correlation, noise.lowRank); the base config has d = 1
+                set("noise.correlation=[[1,0],[0,1]]", "noise.correlation"), // 2 x 2, d = 1
+                set("noise.correlation=[[1,0],[0]]", "noise.correlation"), // not square
+                set("noise.correlation=[[NaN]]", "noise.correlation[0][0]"),
+                Arguments.of(List.of("--set", "objective.dim=2", "--set", "noise.correlation=[[1,0.5],[0.4,1]]"),
+                        "noise.correlation"), // not symmetric
+                Arguments.of(List.of("--set", "objective.dim=2", "--set", "noise.correlation=[[1,2],[2,1]]"),
+                        "noise.correlation"), // not positive definite
+                Arguments.of(List.of("--set", "objective.dim=2", "--set", "noise.sigma0=[1,2]", "--set",
+                        "noise.correlation=[[1,0],[0,1]]"), "noise.sigma0"),
+                set("noise.lowRank={\"diag\":[-1],\"u\":[[1]]}", "noise.lowRank.diag[0]"),
+                set("noise.lowRank={\"diag\":[1,1],\"u\":[[1],[1]]}", "noise.lowRank.diag"), // d = 1
+                set("noise.lowRank={\"diag\":[1]}", "noise.lowRank.u"),
+                Arguments.of(List.of("--set", "noise.correlation=[[1]]", "--set", "noise.lowRank={\"diag\":[1],\"u\":[[1]]}"),
+                        "noise.lowRank"),
+                set("noise={\"type\":\"student-t\",\"nu\":3,\"sigma\":1,\"correlation\":[[1]]}", "noise.correlation"),
+                Arguments.of(List.of("--set", "optimizer=dsignsgd", "--set", "signSampling=cdf", "--set",
+                        "noise.correlation=[[1]]"), "signSampling"),
+                Arguments.of(List.of("--set", "optimizer=dsignsgd", "--set", "sde.model=phase3", "--set",
+                        "noise.lowRank={\"diag\":[1],\"u\":[[1]]}"), "sde.model"),
+                Arguments.of(List.of("--set", "optimizer=adamw", "--set", "noise.correlation=[[1]]"), "noise.correlation"),
                 // sizes
                 set("runs=0", "runs"), set("runs=-5", "runs"), set("runs=1.5", "runs"), set("rounds=0", "rounds"),
                 set("recordEvery=0", "recordEvery"), set("agents=0", "agents"), set("agents=\"ten\"", "agents"),
