@@ -57,6 +57,28 @@ public final class HillEstimator {
         if (k < MIN_K) {
             return Estimate.NONE;
         }
+        return fromTop(sorted, n, k);
+    }
+
+    /**
+     * The estimate for a sample of n values of which only the largest are at hand: {@code largest}
+     * holds (at least) the k + 1 largest |x| of the sample, k = {@link #k}(n), non-negative and in
+     * increasing order (a sample too large to keep, reduced to its top values as it streams by).
+     */
+    public static Estimate ofLargest(double[] largest, int n) {
+        final int k = k(n);
+        if (k < MIN_K) {
+            return Estimate.NONE;
+        }
+        if (largest.length < k + 1) {
+            throw new IllegalArgumentException("need the k + 1 = " + (k + 1) + " largest of n = " + n
+                    + " values (got " + largest.length + ")");
+        }
+        return fromTop(largest, largest.length, k);
+    }
+
+    /** Hill's estimate from sorted[n − k − 1 .. n): the threshold, then the k largest. */
+    private static Estimate fromTop(double[] sorted, int n, int k) {
         final double t = sorted[n - k - 1];
         if (!(t > 0) || Double.isInfinite(t)) {
             return Estimate.NONE;
