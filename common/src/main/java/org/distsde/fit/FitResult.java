@@ -19,7 +19,8 @@ import org.distsde.sim.Simulation;
  * them computed anywhere (one Spark task per block of agents), {@link #local} computes them here.
  */
 public record FitResult(int series, String label, String optimizer, String objective, int agents, int dim, long seed,
-                        Options options, int trajectoryRun, int trajectoryLastRound, int rounds, FitPoints points,
+                        Options options, int trajectoryRun, int trajectoryLastRound, int rounds, String trajectoryNote,
+                        FitPoints points,
                         List<NoiseFit.AgentFit> agentFits, Configured configured, PooledNoise pooled,
                         SmoothnessFit.Result smoothness, FittedConditions.Check condition) implements Serializable {
     public FitResult {
@@ -85,7 +86,7 @@ public record FitResult(int series, String label, String optimizer, String objec
                 cfg.smoothnessPair());
         final FittedConditions.Check cond = FittedConditions.check(cfg, traj, fits, pool, smooth);
         return new FitResult(series, label, cfg.optimizer(), f.describe(), cfg.agents(), f.dim(), cfg.seed(), opt,
-                traj.run(), traj.lastRound(), cfg.rounds(), traj.points(), fits, conf, pool, smooth, cond);
+                traj.run(), traj.lastRound(), cfg.rounds(), traj.note(), traj.points(), fits, conf, pool, smooth, cond);
     }
 
     /** The whole fit in this thread (the reference the Spark job must equal). */

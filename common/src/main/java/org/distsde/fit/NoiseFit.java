@@ -171,8 +171,7 @@ public final class NoiseFit {
             for (int q = 0; q < z.length; q++) {
                 z[q] = Math.abs(z[q]);
             }
-            Arrays.sort(z);
-            median[t] = 0.5 * (z[(z.length - 1) / 2] + z[z.length / 2]);
+            median[t] = medianAndTop(z, keep);
             top[t] = Arrays.copyOfRange(z, z.length - keep, z.length);
         }
         final List<String> notes = new ArrayList<>();
@@ -216,6 +215,12 @@ public final class NoiseFit {
                 String.format(Locale.ROOT, "Hill on |Z|/fitted scale, k = %d of n = %d (k = floor(sqrt n)); "
                         + "95%% interval alpha(1 +- 1.96/sqrt k)", hill.k(), n))
                 : Estimated.none("Hill: no estimate (n = " + n + " < 100, or ties/zero threshold)");
+        if (tail.present() && tail.hi() < 2) {
+            notes.add("the tail index is below 2: the noise has no variance, sigma0^2 and sigma1^2 estimate nothing");
+        } else if (tail.present() && tail.lo() < 4) {
+            notes.add("the tail index interval reaches below 4: the sample variance may have no variance, the "
+                    + "intervals of sigma0^2 and sigma1^2 are then not reliable");
+        }
         double rs = 0, rs2 = 0;
         for (int t = 0; t < k; t++) {
             rs += median[t];
@@ -225,7 +230,7 @@ public final class NoiseFit {
             rs2 += (median[t] - rbar) * (median[t] - rbar);
         }
         final Estimated medianAbs = Estimated.normal(rbar, Math.sqrt(rs2 / (k - 1) / k),
-                "mean over the points of median |Z|; SE = sd over the points / sqrt K");
+                "mean over the points of median |Z| (for a fixed noise scale, Theorem 7); SE = sd over the points / sqrt K");
         double brSum = 0, chi = 0, bs = 0;
         for (int t = 0; t < k; t++) {
             bs += biasSq[t];
@@ -238,6 +243,62 @@ public final class NoiseFit {
                 : ChiSquaredDistribution.of((double) k * d).survivalProbability(chi);
         return new AgentFit(agent, s0, s1, v, fit.mu, kappa, phi, x2, df, gofP, fit.iterations, fit.converged, tail,
                 n, medianAbs, Math.sqrt(bs / k), brSum / k, biasP, notes);
+    }
+
+    /**
+     * Rearranges a so that its {@code keep} largest values are at its end in increasing order, and
+     * returns its median; by selection (expected O(n)) rather than a full sort: only the median and
+     * the values Hill's estimator uses are needed.
+     */
+    static double medianAndTop(double[] a, int keep) {
+        final int n = a.length;
+        if (2 * keep >= n) {
+            Arrays.sort(a);
+            return 0.5 * (a[(n - 1) / 2] + a[n / 2]);
+        }
+        final int cut = n - keep;
+        select(a, 0, n - 1, cut); // a[cut..n) ≥ every value of a[0..cut)
+        Arrays.sort(a, cut, n);
+        final int m1 = (n - 1) / 2;
+        select(a, 0, cut - 1, m1);
+        if (n % 2 == 1) {
+            return a[m1];
+        }
+        double next = Double.POSITIVE_INFINITY; // the (n/2)-th smallest: the least value right of m1
+        for (int i = m1 + 1; i < cut; i++) {
+            next = Math.min(next, a[i]);
+        }
+        return 0.5 * (a[m1] + Math.min(next, a[cut]));
+    }
+
+    /** Partially orders a[lo..hi] so that a[k] is its value of rank k, smaller values left, larger right (Hoare). */
+    static void select(double[] a, int lo, int hi, int k) {
+        while (hi > lo) {
+            final int mid = (lo + hi) >>> 1;
+            final double x = a[lo], y = a[mid], z = a[hi];
+            final double pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z)); // median of three
+            int i = lo, j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    final double t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
     }
 
     /**

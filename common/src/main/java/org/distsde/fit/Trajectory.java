@@ -14,7 +14,8 @@ import org.distsde.sim.Simulation;
  * fit points of one run.
  *
  * <p><b>The run.</b> The lowest-numbered run alive at the last round; when every run diverges,
- * the one alive longest (its rounds up to its divergence). With the "theorem" normalization that
+ * the one alive longest (its rounds up to its divergence, and all of them when they are fewer
+ * than K). With the "theorem" normalization that
  * couples the runs (E‖∇f‖ over the runs), E‖∇f‖ is over these R runs, not the config's.
  *
  * <p><b>The points.</b> K distinct rounds of that run whose ln‖∇f(x_k)‖² are spread evenly between
@@ -23,8 +24,11 @@ import org.distsde.sim.Simulation;
  * variance model is then seen both where σ0² and where σ1²‖∇f‖² dominates, which a spread even
  * in rounds would not give on a trajectory whose gradient shrinks by orders of magnitude. Rounds
  * with ‖∇f‖ = 0, or a trajectory whose ‖∇f‖² does not vary, fall back to K rounds evenly spaced.
+ *
+ * <p>Immutable once built (serializable: the Spark job builds trajectories in tasks).
  */
-public final class Trajectory {
+public final class Trajectory implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final int runs;
     private final int run;
     private final int lastRound;
@@ -32,9 +36,10 @@ public final class Trajectory {
     private final double[][] lr;
     private final boolean[][] alive;
     private final FitPoints points;
+    private final String note;
 
     private Trajectory(int runs, int run, int lastRound, double[][] gn2, double[][] lr, boolean[][] alive,
-                       FitPoints points) {
+                       FitPoints points, String note) {
         this.runs = runs;
         this.run = run;
         this.lastRound = lastRound;
@@ -42,6 +47,7 @@ public final class Trajectory {
         this.lr = lr;
         this.alive = alive;
         this.points = points;
+        this.note = note;
     }
 
     /**
@@ -49,7 +55,9 @@ public final class Trajectory {
      *
      * @param points K ≥ 3 (two constants and a residual)
      * @param runs   R ≥ 1
-     * @throws ConfigException when the chosen run has fewer than K rounds
+     * @throws ConfigException when the run has fewer than 3 rounds, or fewer than K without diverging
+     *                         (when every run diverges, the points are all the rounds of the one that
+     *                         lasted longest, K or fewer, with a {@link #note})
      */
     public static Trajectory of(ExperimentConfig cfg, int points, int runs) {
         if (points < 3) {
@@ -85,13 +93,23 @@ public final class Trajectory {
         for (int k = 0; k <= bestLast; k++) {
             g[k] = gn2[k][best];
         }
+        String note = "";
         if (g.length < points) {
-            throw new ConfigException("--points " + points + " exceeds the " + g.length + " rounds of the trajectory"
-                    + (bestLast < cfg.rounds() ? " (every one of its " + runs + " runs diverged; run " + best
-                    + " lasted longest)" : ""));
+            final String why = bestLast < cfg.rounds() ? " (every one of its " + runs + " runs diverged; run " + best
+                    + " lasted longest)" : "";
+            if (g.length < 3) {
+                throw new ConfigException("the trajectory has " + g.length + " round(s), fewer than the 3 points a fit "
+                        + "needs" + why);
+            }
+            if (bestLast == cfg.rounds()) {
+                throw new ConfigException("--points " + points + " exceeds the " + g.length + " rounds of the trajectory");
+            }
+            note = "fitted at " + g.length + " points, not " + points + ": the trajectory has " + g.length
+                    + " rounds" + why;
         }
-        final int[] chosen = spread(g, points);
-        final double[][] xs = new double[points][];
+        final int[] chosen = spread(g, Math.min(points, g.length));
+        final int kk = chosen.length;
+        final double[][] xs = new double[kk][];
         final int d = cfg.buildObjective().dim();
         final int r = best;
         new Simulation(tc).run(new LocalAggregator(tc), 0, runs, (k, loss, gg, l, a, in, x) -> {
@@ -100,11 +118,11 @@ public final class Trajectory {
                 xs[t] = Arrays.copyOfRange(x, r * d, r * d + d);
             }
         });
-        final double[] pg = new double[points];
-        for (int t = 0; t < points; t++) {
+        final double[] pg = new double[kk];
+        for (int t = 0; t < kk; t++) {
             pg[t] = g[chosen[t]];
         }
-        return new Trajectory(runs, best, bestLast, gn2, lr, alive, new FitPoints(chosen, xs, pg));
+        return new Trajectory(runs, best, bestLast, gn2, lr, alive, new FitPoints(chosen, xs, pg), note);
     }
 
     /** The config with R runs, every round recorded. */
@@ -159,6 +177,11 @@ public final class Trajectory {
     /** The fit points. */
     public FitPoints points() {
         return points;
+    }
+
+    /** Why there are fewer points than asked for (every run diverged first); empty otherwise. */
+    public String note() {
+        return note;
     }
 
     /** R. */

@@ -198,6 +198,31 @@ class NoiseFitTest {
         assertEquals(a.biasRatio(), b.biasRatio());
     }
 
+    /** Selection gives the median and the largest values a full sort gives, for odd and even n and ties. */
+    @Test
+    void medianAndTopEqualTheSortedOnes() {
+        final org.distsde.rng.KeyedStream rng = new org.distsde.rng.KeyedStream(1, org.distsde.rng.KeyedStream.Purpose.CHECK);
+        for (int n : new int[] {1, 2, 5, 10, 101, 1000, 4001}) {
+            for (int keep : new int[] {1, 3, 40}) {
+                if (keep > n) {
+                    continue;
+                }
+                final double[] a = new double[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = i % 7 == 0 ? 0.5 : rng.nextDouble(); // with ties
+                }
+                final double[] sorted = a.clone();
+                java.util.Arrays.sort(sorted);
+                final double med = NoiseFit.medianAndTop(a, keep);
+                assertEquals(0.5 * (sorted[(n - 1) / 2] + sorted[n / 2]), med, "n " + n);
+                assertArrayEquals(java.util.Arrays.copyOfRange(sorted, n - keep, n),
+                        java.util.Arrays.copyOfRange(a, n - keep, n), "n " + n + ", keep " + keep);
+                java.util.Arrays.sort(a);
+                assertArrayEquals(sorted, a); // a permutation
+            }
+        }
+    }
+
     /** Agents without noise: every sample variance 0, both constants exactly 0, with a note. */
     @Test
     void noiselessAgentsFitZero() {
