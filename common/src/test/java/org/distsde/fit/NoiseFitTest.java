@@ -65,7 +65,7 @@ class NoiseFitTest {
             assertTrue(Math.abs(z0) < 4.5 && Math.abs(z1) < 4.5, "agent " + i + ": z = " + z0 + ", " + z1);
             assertTrue(a.converged(), "agent " + i);
             assertEquals(3, a.kurtosis(), 0.6, "agent " + i + ": Gaussian kurtosis"); // κ̂ over Kd = 80 moments
-            assertEquals(2 * 20 * 4, a.tailSample() / 20 * 2); // K·M·d = 1600 values for Hill
+            assertEquals(20L * 20 * 4, a.tailSample()); // K·M·d values for Hill
         }
         final int[] acc = accepted(40, 0.95);
         System.out.printf("Gaussian agents: sigma0^2 covered %d/40, sigma1^2 %d/40 (accepted %d..%d)%n", c0, c1,
@@ -104,7 +104,7 @@ class NoiseFitTest {
         for (NoiseFit.AgentFit a : r.agentFits()) {
             final Estimated t = a.tailIndex();
             assertTrue(t.present());
-            assertEquals(HillEstimatorK.of(16000), (int) Math.round(Math.pow(t.estimate() / t.se(), 2)));
+            assertEquals(org.distsde.stats.HillEstimator.k(16000), (int) Math.round(Math.pow(t.estimate() / t.se(), 2)));
             covered += t.covers(3) ? 1 : 0;
             sum += t.estimate();
             sum2 += t.estimate() * t.estimate();
@@ -118,13 +118,6 @@ class NoiseFitTest {
         assertTrue(r.pooled().tailIndex().covers(r.agentFits().get(r.pooled().tailAgent()).tailIndex().estimate()));
         final double z = (r.pooled().sigma0Sq().estimate() - r.configured().meanSigma0Sq()) / r.pooled().sigma0Sq().se();
         assertTrue(Math.abs(z) < 4, "pooled sigma0^2 of t3 noise, z = " + z);
-    }
-
-    /** Hill's k = ⌊√n⌋ (the estimator's rule). */
-    static final class HillEstimatorK {
-        static int of(long n) {
-            return org.distsde.stats.HillEstimator.k((int) n);
-        }
     }
 
     /**
