@@ -78,6 +78,28 @@ public final class AgentAverages implements Serializable {
         return this;
     }
 
+    /**
+     * Averages given directly rather than streamed from noise models (constants fitted from data,
+     * e.g. {@code fit/}): the N-agent means σ̄0², σ̄1², ω̄, σ̄0²ω, σ̄1²ω and the harmonic mean σ_H,1.
+     * The variance is finite when σ̄0² is.
+     */
+    public static AgentAverages ofMeans(long agents, double sigma0Sq, double sigma1Sq, double omega,
+                                        double sigma0SqOmega, double sigma1SqOmega, double sigmaHarmonic) {
+        if (agents < 1) {
+            throw new IllegalArgumentException("agents must be >= 1 (got " + agents + ")");
+        }
+        final AgentAverages a = new AgentAverages();
+        a.n = agents;
+        a.s0 = sigma0Sq * agents;
+        a.s1 = sigma1Sq * agents;
+        a.om = omega * agents;
+        a.s0om = sigma0SqOmega * agents;
+        a.s1om = sigma1SqOmega * agents;
+        a.invSigmaMax = agents / sigmaHarmonic;
+        a.finite = Double.isFinite(sigma0Sq) && Double.isFinite(sigma1Sq);
+        return a;
+    }
+
     /** Merges another partial average (for tree aggregation). */
     public AgentAverages merge(AgentAverages o) {
         n += o.n; s0 += o.s0; s1 += o.s1; om += o.om; s0om += o.s0om; s1om += o.s1om;

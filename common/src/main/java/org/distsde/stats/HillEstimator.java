@@ -57,28 +57,28 @@ public final class HillEstimator {
         if (k < MIN_K) {
             return Estimate.NONE;
         }
-        return ofSorted(sorted, n, k);
+        return fromTop(sorted, n, k);
     }
 
     /**
-     * The estimate from the m largest of n values, given in increasing order in {@code top[0 .. m)}
-     * (for a sample too large to keep: {@link Largest} keeps them); m must be at least
-     * min(n, k(n) + 1). Equal to {@link #ofSorted} of the whole sample.
+     * The estimate for a sample of n values of which only the largest are at hand: {@code largest}
+     * holds (at least) the k + 1 largest |x| of the sample, k = {@link #k}(n), non-negative and in
+     * increasing order (a sample too large to keep, reduced to its top values as it streams by).
      */
-    public static Estimate ofLargest(double[] top, int m, int n) {
+    public static Estimate ofLargest(double[] largest, int n) {
         final int k = k(n);
         if (k < MIN_K) {
             return Estimate.NONE;
         }
-        if (m < k + 1) {
-            throw new IllegalArgumentException("need the " + (k + 1) + " largest of " + n + " values (got " + m + ")");
+        if (largest.length < k + 1) {
+            throw new IllegalArgumentException("need the k + 1 = " + (k + 1) + " largest of n = " + n
+                    + " values (got " + largest.length + ")");
         }
-        // the whole sample's sorted[n − k − 1 .. n) is top[m − k − 1 .. m)
-        return ofSorted(Arrays.copyOfRange(top, m - k - 1, m), k + 1, k);
+        return fromTop(largest, largest.length, k);
     }
 
-    /** As {@link #ofSorted(double[], int)} with a given k (the k largest of the first n values). */
-    private static Estimate ofSorted(double[] sorted, int n, int k) {
+    /** Hill's estimate from sorted[n − k − 1 .. n): the threshold, then the k largest. */
+    private static Estimate fromTop(double[] sorted, int n, int k) {
         final double t = sorted[n - k - 1];
         if (!(t > 0) || Double.isInfinite(t)) {
             return Estimate.NONE;

@@ -93,7 +93,7 @@ public final class Largest implements Serializable {
         if (HillEstimator.k(n) < HillEstimator.MIN_K) {
             return HillEstimator.Estimate.NONE;
         }
-        return HillEstimator.ofLargest(a, a.length, n);
+        return HillEstimator.ofLargest(a, n);
     }
 
     private void swap(int i, int j) {

@@ -97,6 +97,22 @@ class HillEstimatorTest {
         assertEquals(e, HillEstimator.of(neg));
     }
 
+    /** The k + 1 largest values of a sample give the estimate of the whole sample, bit for bit. */
+    @Test
+    void largestValuesGiveTheSameEstimate() {
+        final double[] y = pareto(2, 5000, new KeyedStream(5, KeyedStream.Purpose.CHECK), 0, 0);
+        final double[] sorted = y.clone();
+        java.util.Arrays.sort(sorted);
+        final int k = HillEstimator.k(y.length);
+        for (int extra : new int[] {0, 7}) {
+            final double[] top = java.util.Arrays.copyOfRange(sorted, y.length - k - 1 - extra, y.length);
+            assertEquals(HillEstimator.of(y), HillEstimator.ofLargest(top, y.length));
+        }
+        assertFalse(HillEstimator.ofLargest(new double[] {1, 2, 3}, 99).present()); // k < MIN_K
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> HillEstimator.ofLargest(java.util.Arrays.copyOfRange(sorted, y.length - k, y.length), y.length));
+    }
+
     /** No estimate below 100 values, on a zero threshold, on ties (H = 0), on infinite values. */
     @Test
     void absentWhenItCannotBeComputed() {

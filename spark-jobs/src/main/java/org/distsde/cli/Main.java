@@ -32,6 +32,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             BenchCommand.class,
             FrontierCommand.class,
             SweepChartsCommand.class,
+            FitNoiseCommand.class,
         },
         footer = {"", "Spark: the embedded local[*] master unless spark.master is set (spark-submit sets it).",
             "Exit status: 0 success, 2 invalid input, 1 run-time failure.",

@@ -65,7 +65,7 @@ public final class ResultTable {
         return b.toString();
     }
 
-    static String num(double v) {
+    public static String num(double v) {
         if (Double.isNaN(v)) {
             return "NaN";
         }
@@ -75,7 +75,7 @@ public final class ResultTable {
         return Double.toString(v);
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
             return s;
         }

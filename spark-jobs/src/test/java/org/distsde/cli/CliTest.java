@@ -38,7 +38,8 @@ class CliTest {
 
     @Test
     void everyVerbIsRegisteredAndHasHelp() {
-        assertEquals(List.of("simulate", "integrate", "converge", "report", "bench", "frontier", "sweep-charts"), verbs());
+        assertEquals(List.of("simulate", "integrate", "converge", "report", "bench", "frontier", "sweep-charts", "fit-noise"),
+                verbs());
         for (String[] help : new String[][] {{"--help"}, {"-h"}}) {
             final Result top = run(help);
             assertEquals(0, top.code());
@@ -71,7 +72,9 @@ class CliTest {
     void usageErrorsAreOneLineNamingTheOptionWithStatusTwo() {
         for (String[] args : new String[][] {{}, {"frobnicate"}, {"simulate", "--out", "o"},
             {"integrate", "--config", "c", "--out", "o", "--etas", "2"}, {"converge", "--config", "c", "--out", "o",
-                "--etas", "9"}, {"report", "--out", "o"}, {"bench", "--reps", "x"}, {"bench", "--warmup", "0"}}) {
+                "--etas", "9"}, {"report", "--out", "o"}, {"bench", "--reps", "x"}, {"bench", "--warmup", "0"},
+            {"fit-noise", "--out", "o"}, {"fit-noise", "--config", "c", "--out", "o", "--points", "2"},
+            {"fit-noise", "--config", "c", "--out", "o", "--resume"}}) {
             final Result r = run(args);
             assertEquals(2, r.code(), String.join(" ", args));
             assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -98,7 +101,7 @@ class CliTest {
     @Test
     void readmeUsageBlocksMatchTheHelp() throws Exception {
         final String readme = Files.readString(Path.of("..", "README.md"));
-        final Matcher m = Pattern.compile("```\\n(Usage: distsde( \\w+)?[^`]*?)```").matcher(readme);
+        final Matcher m = Pattern.compile("```\\n(Usage: distsde( [\\w-]+)?[^`]*?)```").matcher(readme);
         final List<String> seen = new ArrayList<>();
         while (m.find()) {
             final String verb = m.group(2) == null || m.group(2).isBlank() ? null : m.group(2).strip();
@@ -107,7 +110,7 @@ class CliTest {
             seen.add(verb == null || !verbs().contains(verb) ? "distsde" : verb);
         }
         // integrate's options are simulate's: the README says so instead of repeating them
-        for (String v : List.of("distsde", "simulate", "converge", "report", "bench")) {
+        for (String v : List.of("distsde", "simulate", "converge", "report", "bench", "fit-noise")) {
             assertTrue(seen.contains(v), "the README shows the help of " + v + " (found " + seen + ")");
         }
     }
