@@ -3,7 +3,6 @@ package org.distsde.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,24 +25,9 @@ import picocli.CommandLine.Spec;
         description = {"the stability frontier: per grid point, the largest eta (or sigma1, omega) at which at most "
                 + "a fraction p of the runs of unnormalized DSGD / DCSGD diverge, by bisection (one Spark job per "
                 + "step for all grid points), against the ceilings of Eq. 1 / 3 / 5"})
-final class FrontierCommand extends Verb {
+final class FrontierCommand extends ConfigVerb {
     @Spec
     CommandSpec spec;
-
-    @Option(names = "--config", required = true, paramLabel = "<file>", order = 1,
-            description = "experiment config (JSON), e.g. conf/frontier-b1-dsgd.json")
-    Path config;
-
-    @Option(names = "--out", required = true, paramLabel = "<dir>", order = 2,
-            description = "result directory (file://, hdfs://, s3a:// ...); written atomically")
-    String out;
-
-    @Option(names = "--overwrite", order = 3, description = "replace an existing non-empty result directory")
-    boolean overwrite;
-
-    @Option(names = "--set", paramLabel = "<key.path=value>", order = 4,
-            description = "override any config field (repeatable), e.g. --set runs=200")
-    List<String> sets = new ArrayList<>();
 
     @Option(names = "--param", paramLabel = "<path>", order = 5, defaultValue = "eta",
             description = "the bisected parameter: eta, noise.sigma1 or compression.omega (default ${DEFAULT-VALUE})")
