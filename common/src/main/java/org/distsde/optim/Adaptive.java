@@ -45,7 +45,7 @@ public final class Adaptive implements Optimizer {
     @Override public boolean normalizes() { return false; }
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL, SdeModel.MALLADI); }
     @Override public AgentKernel kernel(ExperimentConfig cfg) {
-        return DataMessages.applies(cfg) ? new DataMessages(cfg, false) : new GradientMessages(cfg);
+        return Kernels.gradient(cfg); // correlated noise is refused for the adaptive optimizers
     }
 
     /** Adam(W): momentum β₁ with bias correction; RMSprop(W): neither (Eq. 133). */

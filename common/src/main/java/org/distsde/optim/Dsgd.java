@@ -21,8 +21,7 @@ public final class Dsgd implements Optimizer {
 
     @Override
     public AgentKernel kernel(ExperimentConfig cfg) {
-        return DataMessages.applies(cfg) ? new DataMessages(cfg, false)
-                : cfg.noise().correlated() ? new CorrelatedMessages(cfg, false) : new GradientMessages(cfg);
+        return Kernels.gradient(cfg);
     }
 
     @Override

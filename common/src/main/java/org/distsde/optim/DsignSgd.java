@@ -24,8 +24,7 @@ public final class DsignSgd implements Optimizer {
 
     @Override
     public AgentKernel kernel(ExperimentConfig cfg) {
-        return DataMessages.applies(cfg) ? new DataMessages(cfg, true)
-                : cfg.noise().correlated() ? new CorrelatedMessages(cfg, true) : new SignMessages(cfg);
+        return Kernels.sign(cfg);
     }
 
     /** Eq. 49–52; with correlated noise the full model has a matrix diffusion (phase1 has none, phase3 is refused). */

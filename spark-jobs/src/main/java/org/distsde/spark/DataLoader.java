@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -24,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import org.distsde.config.DataFormat;
 import org.distsde.data.Dataset;
 
 /**
@@ -47,20 +47,6 @@ import org.distsde.data.Dataset;
  * </ul>
  */
 public final class DataLoader {
-    /** The file formats. */
-    public enum Format {
-        LIBSVM, CSV, PARQUET;
-
-        /** From a name such as {@code "csv"} (case-insensitive). */
-        public static Format of(String name) {
-            try {
-                return valueOf(name.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("data.format must be one of libsvm, csv, parquet (got " + name + ")");
-            }
-        }
-    }
-
     private static final String FILE = "__distsde_file";
     private static final String ID = "__distsde_id";
 
@@ -70,7 +56,7 @@ public final class DataLoader {
      * @param labelColumn the label column of CSV and Parquet files (ignored for LIBSVM)
      * @param numFeatures LIBSVM only: the number of features, or ≤ 0 to infer it
      */
-    public static Dataset load(SparkSession spark, String path, Format format, String labelColumn, int numFeatures) {
+    public static Dataset load(SparkSession spark, String path, DataFormat format, String labelColumn, int numFeatures) {
         return switch (format) {
             case LIBSVM -> libsvm(spark, path, numFeatures);
             case CSV -> csv(spark, path, labelColumn);

@@ -75,7 +75,7 @@ public final class DataResolver {
     private static DataHandle load(SparkSession spark, DataSpec spec, String key) {
         Dataset d;
         try {
-            d = DataLoader.load(spark, spec.path(), DataLoader.Format.of(spec.format()), spec.label(),
+            d = DataLoader.load(spark, spec.path(), spec.formatKind(), spec.label(),
                     spec.numFeatures() == null ? 0 : spec.numFeatures());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("objective.data.path " + spec.path() + ": " + e.getMessage());

@@ -163,7 +163,7 @@ class DataLoaderTest extends SparkTestBase {
     @Test
     void shippedBreastCancerCsvLoads() {
         final Path f = Path.of("..", "conf", "data", "breast-cancer", "breast-cancer.csv").toAbsolutePath().normalize();
-        final Dataset d = DataLoader.load(spark, uri(f), DataLoader.Format.of("CSV"), "label", 0);
+        final Dataset d = DataLoader.load(spark, uri(f), org.distsde.config.DataFormat.parse("csv"), "label", 0);
         assertEquals(569, d.rows());
         assertEquals(30, d.features());
         assertEquals(Map.of(0, 212, 1, 357), d.classCounts());
@@ -174,7 +174,7 @@ class DataLoaderTest extends SparkTestBase {
 
     @Test
     void unknownFormatAndMissingPathAreErrors() {
-        assertThrows(IllegalArgumentException.class, () -> DataLoader.Format.of("xlsx"));
+        assertThrows(org.distsde.config.ConfigException.class, () -> org.distsde.config.DataFormat.parse("xlsx"));
         assertThrows(IllegalArgumentException.class, () -> DataLoader.libsvm(spark, uri(tmp.resolve("nothing"))));
     }
 }
