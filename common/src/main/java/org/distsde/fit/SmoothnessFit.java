@@ -89,7 +89,7 @@ public final class SmoothnessFit {
             worst = Math.max(worst, rhs > 0 ? h[t] / rhs : h[t] > 0 ? Double.POSITIVE_INFINITY : 0);
         }
         final DefinitionOneCheck.Result sampled = DefinitionOneCheck.check(f, est[0], est[1], x0,
-                TheoremChecker.DEFINITION_ONE_SAMPLES, seed);
+                DefinitionOneCheck.samplesFor(f), seed);
         return new Result(l0, l1, g, h, worst, sampled, configured);
     }
 

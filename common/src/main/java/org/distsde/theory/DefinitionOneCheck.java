@@ -22,6 +22,14 @@ public final class DefinitionOneCheck {
     public record Result(double l0, double l1, int samples, double radius, double maxRatio, double worstNorm,
                          boolean holds) implements Serializable { }
 
+    /** Points sampled for an objective whose Hessian norm costs a power iteration (a model on data: ~1 s each for the MLP). */
+    public static final int DATA_SAMPLES = 20;
+
+    /** How many points to sample for f: {@link TheoremChecker#DEFINITION_ONE_SAMPLES}, or {@link #DATA_SAMPLES} for a model on data. */
+    public static int samplesFor(Objective f) {
+        return f instanceof org.distsde.objective.DataObjective ? DATA_SAMPLES : TheoremChecker.DEFINITION_ONE_SAMPLES;
+    }
+
     /** Samples {@code samples} points with the {@link KeyedStream.Purpose#CHECK} stream of {@code seed}. */
     public static Result check(Objective f, double l0, double l1, double[] x0, int samples, long seed) {
         if (samples < 0) {

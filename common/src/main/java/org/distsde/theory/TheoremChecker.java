@@ -138,7 +138,7 @@ public final class TheoremChecker {
         final double[] x0 = cfg.initialPoint();
         final double gap = f.value(x0, 0) - f.minValue();
         final DefinitionOneCheck.Result def1 = sm == null ? null
-                : DefinitionOneCheck.check(f, sm.l0(), sm.l1(), x0, DEFINITION_ONE_SAMPLES, cfg.seed());
+                : DefinitionOneCheck.check(f, sm.l0(), sm.l1(), x0, DefinitionOneCheck.samplesFor(f), cfg.seed());
         final Schedule schedule = cfg.schedule().build();
         final RobbinsMonro rm = schedule.robbinsMonro();
         final RobbinsMonroVerdict rmv = new RobbinsMonroVerdict(schedule.describe(), rm.classical(), rm.paper(),
