@@ -5,7 +5,8 @@
 # checks; of seed 000, Figure 2 (SignSGD phases, loss bounds, moments, schedulers: Lemmas 3.4-3.9),
 # Corollary 3.11 (Student-t, nu = 2) and Figure 6 (SGD and SignSGD asymptotic loss against Lemmas
 # 3.6 and 3.5); the adaptive optimizers (Figures 3, 5, 6, 9, 12: RMSprop(W), Adam(W) against seed 000's and
-# Malladi et al.'s SDEs and Lemmas 3.13, 3.14, C.39-C.57), a distributed AdamW comparison and heavy-tailed noise against the number of agents N (sweep-charts). B.2 (d = 1000) runs 100 Monte Carlo runs unless --full (the paper's 1000, ~10x longer); --full also adds N = 10^5 to the heavy-tail sweep.
+# Malladi et al.'s SDEs and Lemmas 3.13, 3.14, C.39-C.57), the Breast Cancer DNN panels (Figures 1, 10, 13
+# top-left, and ten agents holding the rows), a distributed AdamW comparison and heavy-tailed noise against the number of agents N (sweep-charts). B.2 (d = 1000) runs 100 Monte Carlo runs unless --full (the paper's 1000, ~10x longer); --full also adds N = 10^5 to the heavy-tail sweep.
 # The measured stability frontiers (largest eta with <= 5% diverged) of B.1 and B.2 against Eq. 1 / 5
 # are frontier-b1/ and frontier-b2/ (frontier.csv, frontier.png); they are not in the HTML report.
 set -euo pipefail
@@ -53,6 +54,12 @@ run seed000-fig6-adamw "$here/conf/seed000-fig6-adamw.json"
 run distributed-adamw "$here/conf/distributed-adamw-vs-dsgd-dsign.json"
 cmd frontier frontier-b1 "$here/conf/frontier-b1-dsgd.json" --steps 10
 cmd frontier frontier-b2 "$here/conf/frontier-b2-dcsgd.json" --steps 10
+# the Breast Cancer DNN: seed 000's Figures 1, 10, 13 (top-left) and ten agents holding the rows (about 25 min)
+run seed000-fig1-dnn-signsgd "$here/conf/seed000-fig1-dnn-signsgd.json"
+run seed000-fig10-dnn-rmsprop "$here/conf/seed000-fig10-dnn-rmsprop.json"
+run seed000-fig13-dnn-adam "$here/conf/seed000-fig13-dnn-adam.json"
+run dnn-breast-cancer-n10 "$here/conf/dnn-breast-cancer-n10.json"
+run dnn-breast-cancer-n10-minibatch "$here/conf/dnn-breast-cancer-n10-minibatch.json"
 # heavy-tailed noise against the number of agents N (N = 10^5 with --full), drawn by sweep-charts
 run heavy-tails-vs-n "$here/conf/heavy-tails-vs-n.json"
 htn=(--in "$out/heavy-tails-vs-n")
@@ -73,6 +80,8 @@ fi
   --in "$out/seed000-fig5-adamw-scaling" --in "$out/seed000-fig5-rmspropw-scaling" --in "$out/seed000-fig5-betas" \
   --in "$out/seed000-fig5-stationary" --in "$out/seed000-fig6-adam" --in "$out/seed000-fig6-adamw" \
   --in "$out/distributed-adamw" \
+  --in "$out/seed000-fig1-dnn-signsgd" --in "$out/seed000-fig10-dnn-rmsprop" --in "$out/seed000-fig13-dnn-adam" \
+  --in "$out/dnn-breast-cancer-n10" --in "$out/dnn-breast-cancer-n10-minibatch" \
   --out "$out/report" --overwrite \
-  --title "Figure 1 of the (L0, L1) paper; Figures 2, 3, 5, 6, 9, 12 and Corollary 3.11 of the adaptive-methods paper" 2>/dev/null
+  --title "Figure 1 of the (L0, L1) paper; Figures 1, 2, 3, 5, 6, 9, 10, 12, 13 and Corollary 3.11 of the adaptive-methods paper" 2>/dev/null
 echo "all figures: $(( $(date +%s) - start )) s; open $out/report/index.html"
