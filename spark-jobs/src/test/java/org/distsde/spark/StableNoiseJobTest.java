@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stable noise through the command line: DSignSGD is simulated and its SDE integrated, with the
- * loss tail index in the last three columns; DSGD's SDE under α &lt; 2 is refused exactly as under
+ * loss tail index in the last columns but three (the update's tail index comes last); DSGD's SDE under α &lt; 2 is refused exactly as under
  * Student-t with ν ≤ 2.
  */
 class StableNoiseJobTest extends SparkTestBase {
@@ -35,16 +35,16 @@ class StableNoiseJobTest extends SparkTestBase {
         final String[] h = lines.get(0).split(",");
         // the earlier columns where they were, the tail index last
         assertEquals("int_eta2_grad_norm_sq", h[21]);
-        assertEquals(List.of("loss_tail_index", "loss_tail_index_lo", "loss_tail_index_hi"),
-                List.of(h).subList(h.length - 3, h.length));
+        assertEquals(List.of("loss_tail_index", "loss_tail_index_lo", "loss_tail_index_hi", "update_tail_index",
+                "update_tail_index_lo", "update_tail_index_hi"), List.of(h).subList(h.length - 6, h.length));
         int kinds = 0;
         for (String kind : new String[] {"optimizer", "sde", "sde-resolved"}) {
             for (String line : lines.subList(1, lines.size())) {
                 final String[] v = line.split(",");
                 if (v[2].equals(kind) && v[4].equals("40")) { // the last round
                     kinds++;
-                    final double a = Double.parseDouble(v[h.length - 3]);
-                    final double lo = Double.parseDouble(v[h.length - 2]), hi = Double.parseDouble(v[h.length - 1]);
+                    final double a = Double.parseDouble(v[h.length - 6]);
+                    final double lo = Double.parseDouble(v[h.length - 5]), hi = Double.parseDouble(v[h.length - 4]);
                     assertTrue(a > 0 && lo < a && a < hi, kind + ": " + line);
                     assertTrue(Double.parseDouble(v[11]) < 1.5, kind + " loss_mean: " + line); // f(x0) = 1.5
                 }
