@@ -84,7 +84,10 @@ public final class DataResolver {
             d = d.standardized();
         }
         final Broadcast<Dataset> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(d);
-        return new BroadcastData(b, key);
+        // the rows' content in the key: a file rewritten under the same path in a long-lived JVM
+        // (tests, notebooks) must not find the objective built from its former rows
+        return new BroadcastData(b, key + "|" + d.rows() + "x" + d.features() + "|"
+                + java.util.Arrays.hashCode(d.featureArray()) + "|" + java.util.Arrays.hashCode(d.labelArray()));
     }
 
     /** The rows as a Spark broadcast: serialized, only the broadcast's id travels. */
