@@ -1,54 +1,15 @@
 package org.distsde.data;
 
-import org.apache.commons.rng.UniformRandomProvider;
-
 /**
  * Linear least squares ℓ(w; a, y) = ½(aᵀw + b − y)², parameters (w₁ … w_p, b): the bias last.
  * f* is exact: the normal equations solved by Cholesky. Initial weights 0.
  */
-public final class LeastSquares implements Model {
+public final class LeastSquares extends LinearModel {
     private static final long serialVersionUID = 1L;
 
-    @Override public int dim(int p) { return p + 1; }
+    @Override double rowLoss(double z, double y) { return 0.5 * (z - y) * (z - y); }
 
-    @Override
-    public double loss(double[] w, int off, Dataset data, int[] rows, int from, int to, Workspace ws) {
-        Rows.check(from, to);
-        final int p = data.features();
-        final double bias = w[off + p];
-        double s = 0;
-        for (int k = from; k < to; k++) {
-            final int i = rows == null ? k : rows[k];
-            final double r = data.dot(i, w, off) + bias - data.label(i);
-            s += r * r;
-        }
-        return 0.5 * s / (to - from);
-    }
-
-    @Override
-    public double lossAndGradient(double[] w, int off, Dataset data, int[] rows, int from, int to,
-            double[] g, int goff, Workspace ws) {
-        Rows.check(from, to);
-        final int p = data.features();
-        final double bias = w[off + p];
-        final double inv = 1.0 / (to - from);
-        java.util.Arrays.fill(g, goff, goff + p + 1, 0);
-        double s = 0, gb = 0;
-        for (int k = from; k < to; k++) {
-            final int i = rows == null ? k : rows[k];
-            final double r = data.dot(i, w, off) + bias - data.label(i);
-            s += r * r;
-            data.addScaledRow(i, r * inv, g, goff);
-            gb += r;
-        }
-        g[goff + p] = gb * inv;
-        return 0.5 * s * inv;
-    }
-
-    @Override
-    public void initialize(UniformRandomProvider rng, int p, double[] w) {
-        java.util.Arrays.fill(w, 0, p + 1, 0);
-    }
+    @Override double rowSlope(double z, double y) { return z - y; } // dℓ/dz
 
     /**
      * The least-squares solution (w, b): the normal equations (1/n)ÃᵀÃθ = (1/n)Ãᵀy, Ã = [A 1],

@@ -1,57 +1,19 @@
 package org.distsde.data;
 
-import org.apache.commons.rng.UniformRandomProvider;
-
 /**
  * Logistic regression with labels y ∈ {0, 1}: the binary cross-entropy with logits
  * ℓ(w; a, y) = log(1 + eᶻ) − y·z, z = aᵀw + b, parameters (w₁ … w_p, b): the bias last.
  * f* by Newton's method ({@link LogisticNewton}); 0 when the data are linearly separable.
  * Initial weights 0.
  */
-public final class LogisticRegression implements Model {
+public final class LogisticRegression extends LinearModel {
     private static final long serialVersionUID = 1L;
-
-    @Override public int dim(int p) { return p + 1; }
 
     @Override public void check(Dataset data) { Logistic.checkBinary(data, "logistic regression"); }
 
-    @Override
-    public double loss(double[] w, int off, Dataset data, int[] rows, int from, int to, Workspace ws) {
-        Rows.check(from, to);
-        final double bias = w[off + data.features()];
-        double s = 0;
-        for (int k = from; k < to; k++) {
-            final int i = rows == null ? k : rows[k];
-            s += Logistic.loss(data.dot(i, w, off) + bias, data.label(i));
-        }
-        return s / (to - from);
-    }
+    @Override double rowLoss(double z, double y) { return Logistic.loss(z, y); }
 
-    @Override
-    public double lossAndGradient(double[] w, int off, Dataset data, int[] rows, int from, int to,
-            double[] g, int goff, Workspace ws) {
-        Rows.check(from, to);
-        final int p = data.features();
-        final double bias = w[off + p];
-        final double inv = 1.0 / (to - from);
-        java.util.Arrays.fill(g, goff, goff + p + 1, 0);
-        double s = 0, gb = 0;
-        for (int k = from; k < to; k++) {
-            final int i = rows == null ? k : rows[k];
-            final double z = data.dot(i, w, off) + bias, y = data.label(i);
-            s += Logistic.loss(z, y);
-            final double r = Logistic.sigmoid(z) - y; // dℓ/dz
-            data.addScaledRow(i, r * inv, g, goff);
-            gb += r;
-        }
-        g[goff + p] = gb * inv;
-        return s * inv;
-    }
-
-    @Override
-    public void initialize(UniformRandomProvider rng, int p, double[] w) {
-        java.util.Arrays.fill(w, 0, p + 1, 0);
-    }
+    @Override double rowSlope(double z, double y) { return Logistic.sigmoid(z) - y; } // dℓ/dz
 
     /**
      * The maximum-likelihood weights (w, b) by Newton's method.
