@@ -104,6 +104,10 @@ public final class DataLoader {
                 .option("inferSchema", "false").option("mode", "FAILFAST").csv(path);
         final String[] names = df.columns();
         final int label = indexOf(names, labelColumn, "csv", path);
+        final Dataset fast = numeric(df, names, label, path);
+        if (fast != null) {
+            return fast;
+        }
         final List<Row> rows;
         try {
             rows = ordered(df, names);
@@ -181,6 +185,52 @@ public final class DataLoader {
                             + ", row " + (i + 1));
                 }
                 final double v = ((Number) r.get(c)).doubleValue();
+                if (c == label) {
+                    y[i] = v;
+                } else {
+                    x[i * p + j++] = v;
+                }
+            }
+        }
+        return new Dataset(x, y, p);
+    }
+
+    /**
+     * The CSV's columns parsed to doubles by Spark on the executors and collected in (file, position
+     * in file) order — half the driver memory of collecting the strings — or null when a cell is
+     * not a finite number, so that the string path names the file, column and row of the first one.
+     */
+    private static Dataset numeric(org.apache.spark.sql.Dataset<Row> df, String[] names, int label, String path) {
+        final Column[] cols = new Column[names.length + 2];
+        for (int c = 0; c < names.length; c++) {
+            cols[c] = col(quote(names[c])).cast("double");
+        }
+        cols[names.length] = input_file_name().as(FILE);
+        cols[names.length + 1] = monotonically_increasing_id().as(ID);
+        final List<Row> rows;
+        try {
+            rows = new ArrayList<>(df.select(cols).collectAsList());
+        } catch (RuntimeException e) { // e.g. a line with another number of fields: the string path says it
+            return null;
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        final int f = names.length, id = names.length + 1;
+        rows.sort(Comparator.<Row, String>comparing(r -> r.getString(f)).thenComparingLong(r -> r.getLong(id)));
+        final int n = rows.size(), p = names.length - 1;
+        final double[] x = new double[n * p], y = new double[n];
+        for (int i = 0; i < n; i++) {
+            final Row r = rows.get(i);
+            rows.set(i, null); // let the collected row go as soon as it is copied
+            for (int c = 0, j = 0; c < names.length; c++) {
+                if (r.isNullAt(c)) {
+                    return null;
+                }
+                final double v = r.getDouble(c);
+                if (!Double.isFinite(v)) {
+                    return null;
+                }
                 if (c == label) {
                     y[i] = v;
                 } else {
