@@ -24,7 +24,7 @@ public final class AgentGradientsOf {
             return new SyntheticGradients(cfg);
         }
         final MinibatchGradients batches = DataAgents.minibatches(cfg);
-        if (cfg.objective().data().gradientKind() == GradientSource.MINIBATCH && !injects(cfg)) {
+        if (cfg.objective().data().gradientKind() == GradientSource.MINIBATCH && !DataAgents.injectsNoise(cfg)) {
             return batches;
         }
         final boolean local = cfg.objective().data().gradientKind() == GradientSource.LOCAL;
@@ -47,15 +47,5 @@ public final class AgentGradientsOf {
                 }
             }
         };
-    }
-
-    private static boolean injects(ExperimentConfig cfg) {
-        for (int i = 0; i < (cfg.noise().homogeneous() ? 1 : cfg.agents()); i++) {
-            final NoiseModel m = cfg.noise().build(i, cfg.agents());
-            if (m.scale(0, 0) != 0 || m.scale(0, 1) != 0) {
-                return true;
-            }
-        }
-        return false;
     }
 }

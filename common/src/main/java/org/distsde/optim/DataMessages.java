@@ -37,12 +37,7 @@ final class DataMessages extends AgentKernel {
         this.batches = DataAgents.minibatches(cfg);
         this.compressionSpec = cfg.compression();
         this.compressor = compressionSpec.homogeneous() ? compressionSpec.build() : null;
-        boolean any = false;
-        for (int i = 0; i < agents && !any; i++) { // a zero noise model draws nothing
-            final NoiseModel m = noise(i);
-            any = m.scale(0, 0) != 0 || m.scale(0, 1) != 0;
-        }
-        this.injected = any;
+        this.injected = DataAgents.injectsNoise(cfg); // a zero noise model draws nothing
         this.g = new double[d];
         this.c = new double[d];
     }

@@ -30,4 +30,15 @@ public final class DataAgents {
     public static MinibatchGradients minibatches(ExperimentConfig cfg) {
         return new MinibatchGradients((DataObjective) cfg.buildObjective(), split(cfg), cfg.objective().data().batch());
     }
+
+    /** True when some agent's noise model is not zero (the agents then add injected noise to their data gradients). */
+    public static boolean injectsNoise(ExperimentConfig cfg) {
+        for (int i = 0; i < (cfg.noise().homogeneous() ? 1 : cfg.agents()); i++) {
+            final var m = cfg.noise().build(i, cfg.agents());
+            if (m.scale(0, 0) != 0 || m.scale(0, 1) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

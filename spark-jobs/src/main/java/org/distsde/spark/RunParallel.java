@@ -101,6 +101,7 @@ public final class RunParallel {
         final boolean[] alive = new boolean[runs];
         final double[] i1 = new double[runs], i2 = new double[runs], q1 = new double[runs], q2 = new double[runs];
         final int kc = cfg.recordCoordinates();
+        final long values = (long) runs * cfg.buildObjective().dim(); // R·d update magnitudes per round
         final double[] x = new double[runs * kc];
         for (int i = 0; i < nRec; i++) {
             Arrays.fill(alive, false);
@@ -123,7 +124,7 @@ public final class RunParallel {
             for (BlockResult b : sorted) {
                 if (b.update()[i] != null) {
                     if (upd == null) {
-                        upd = Largest.forHill((long) runs * cfg.buildObjective().dim());
+                        upd = Largest.forHill(values);
                     }
                     upd.addAll(b.update()[i]);
                 }
