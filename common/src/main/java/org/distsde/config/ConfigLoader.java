@@ -223,27 +223,40 @@ public final class ConfigLoader {
     private static ExperimentConfig bind(ObjectNode t, String where) {
         try {
             return MAPPER.treeToValue(t, ExperimentConfig.class);
-        } catch (ValueInstantiationException e) {
+        } catch (JsonMappingException e) {
+            throw new ConfigException("config: " + bindError(e) + where);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("config: " + e.getOriginalMessage() + where);
+        }
+    }
+
+    /** The one-line reason of a binding error, naming the field. */
+    private static String bindError(JsonMappingException e) {
+        if (e instanceof ValueInstantiationException) { // a record's constructor refused its values
             Throwable c = e.getCause();
             while (c != null && !(c instanceof ConfigException) && !(c instanceof IllegalArgumentException)
                     && c.getCause() != null) {
                 c = c.getCause();
             }
-            final String msg = c == null ? e.getOriginalMessage() : c.getMessage();
-            throw new ConfigException("config: " + msg + where);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException("config: unknown field '" + path(e) + "'" + where);
-        } catch (InvalidFormatException e) {
-            throw new ConfigException("config: field '" + path(e) + "' has a value of the wrong type ("
-                    + e.getValue() + ", expected " + e.getTargetType().getSimpleName() + ")" + where);
-        } catch (MismatchedInputException e) {
-            throw new ConfigException("config: field '" + path(e) + "' has a value of the wrong type (expected "
-                    + (e.getTargetType() == null ? "?" : e.getTargetType().getSimpleName()) + ")" + where);
-        } catch (JsonMappingException e) {
-            throw new ConfigException("config: field '" + path(e) + "': " + e.getOriginalMessage() + where);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("config: " + e.getOriginalMessage() + where);
+            return c == null ? e.getOriginalMessage() : c.getMessage();
         }
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) { // a field's own reader refused it
+            if (c instanceof ConfigException ce) {
+                return ce.getMessage();
+            }
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field '" + path(e) + "'";
+        }
+        if (e instanceof InvalidFormatException f) {
+            return "field '" + path(e) + "' has a value of the wrong type (" + f.getValue() + ", expected "
+                    + f.getTargetType().getSimpleName() + ")";
+        }
+        if (e instanceof MismatchedInputException m) {
+            return "field '" + path(e) + "' has a value of the wrong type (expected "
+                    + (m.getTargetType() == null ? "?" : m.getTargetType().getSimpleName()) + ")";
+        }
+        return "field '" + path(e) + "': " + e.getOriginalMessage();
     }
 
     private static String path(JsonMappingException e) {

@@ -109,14 +109,15 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         }
         recordCoordinates = recordCoordinates == null ? 0 : Check.atLeast("recordCoordinates", recordCoordinates, 0);
         if (objective.resolved()) { // else the rows are not loaded yet: the rest needs d, checked once they are
-            validateDimensions(objective, x0, recordCoordinates, agents, noise, adaptive, smoothness, normalization);
+            validateDimensions(objective, x0, recordCoordinates, agents, noise, compression, adaptive, smoothness,
+                    normalization);
         }
     }
 
     /** The rules that need the dimension d (for a data-defined objective: once its rows are loaded). */
     private static void validateDimensions(ObjectiveSpec objective, double[] x0, int recordCoordinates, int agents,
-                                           NoiseSpec noise, AdaptiveSpec adaptive, SmoothnessSpec smoothness,
-                                           NormalizationSpec normalization) {
+                                           NoiseSpec noise, CompressionSpec compression, AdaptiveSpec adaptive,
+                                           SmoothnessSpec smoothness, NormalizationSpec normalization) {
         final Objective f = objective.build();
         final int d = f.dim();
         if (x0 != null && x0.length != 1 && x0.length != d) {
@@ -131,6 +132,7 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
                     + objective.data().handle().dataset().rows() + "): every agent holds at least one row");
         }
         noise.validate(agents, d);
+        compression.validateDimension(d);
         if (adaptive != null) {
             adaptive.v0(d);
         }

@@ -8,12 +8,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import org.distsde.compress.Compressors;
 import org.distsde.config.ConfigException;
 import org.distsde.config.ConfigLoader;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.objective.Objective;
 import org.distsde.objective.Smoothness;
-import org.distsde.config.CompressionType;
+
 import org.distsde.config.NoiseType;
 import org.distsde.config.NormalizationKind;
 import org.distsde.optim.Dcsgd;
@@ -169,11 +170,12 @@ public final class FrontierPlan {
                 }
             }
             case "compression.omega" -> {
-                if (m != Dcsgd.INSTANCE || c.compression().kind() != CompressionType.RANDOM_SPARSIFICATION
-                        || !c.compression().homogeneous()) {
-                    throw new ConfigException("--param compression.omega needs optimizer dcsgd with compression.type "
-                            + "random-sparsification and one rate for all agents (got optimizer " + c.optimizer()
-                            + ", compression.type " + c.compression().type() + ")" + where);
+                if (m != Dcsgd.INSTANCE || !c.compression().homogeneous() || c.compression().type() == null
+                        || !Compressors.of(c.compression().type(), "compression.type").parameters().containsKey("omega")) {
+                    throw new ConfigException("--param compression.omega needs optimizer dcsgd with a compressor "
+                            + "parametrised by omega (compression.type random-sparsification) and one rate for all "
+                            + "agents (got optimizer " + c.optimizer() + ", compression.type " + c.compression().type()
+                            + ")" + where);
                 }
             }
             default -> { }
@@ -207,7 +209,7 @@ public final class FrontierPlan {
         return switch (param) {
             case "eta" -> c.eta();
             case "noise.sigma1" -> c.noise().sigma1()[0];
-            default -> c.compression().build().omega();
+            default -> c.compression().build().compression(c.buildObjective().dim()).omega();
         };
     }
 

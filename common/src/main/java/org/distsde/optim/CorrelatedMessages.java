@@ -3,7 +3,8 @@ package org.distsde.optim;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.distsde.compress.Compressor;
-import org.distsde.compress.RandomSparsification;
+import org.distsde.compress.NoisyVector;
+import org.distsde.compress.Workspace;
 import org.distsde.config.CompressionSpec;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.noise.Correlation;
@@ -16,12 +17,13 @@ import org.distsde.sim.AgentKernel;
  * mᵢ = sign(∇f + Zᵢ). A kernel of its own, so the coordinate-wise kernels
  * ({@link GradientMessages}, {@link SignMessages}) are untouched.
  *
- * <p>Draw order from the stream at (seed, run, agent, round): with random sparsification first the
- * d keep/drop decisions ({@link org.distsde.rng.KeyedStream#keep}), then, always, all
- * {@link Correlation#draws()} standard normals T (index order); the message of a kept coordinate
- * is (∂ⱼf + sᵢ(FT)ⱼ)/p — sparsification acts after the correlated noise is added, and a dropped
- * coordinate's row of F is not evaluated. One instance per task (not thread-safe); the factor F is
- * computed once per instance.
+ * <p>Draw order from the stream at (seed, run, agent, round): the compressor's own draws and the
+ * {@link Correlation#draws()} standard normals T (index order), in the order the compressor asks
+ * ({@link Compressor#addCompressed}): random sparsification first draws its d keep/drop decisions,
+ * then T, and sends (∂ⱼf + sᵢ(FT)ⱼ)/p for the kept coordinates — sparsification acts after the
+ * correlated noise is added, and a dropped coordinate's row of F is not evaluated. A lossless
+ * compressor (ω = 0: C(v) = v almost surely, e.g. random sparsification with p = 1) is skipped: T
+ * only. One instance per task (not thread-safe); the factor F is computed once per instance.
  */
 final class CorrelatedMessages extends AgentKernel {
     private final Correlation corr;
@@ -32,7 +34,8 @@ final class CorrelatedMessages extends AgentKernel {
     private final ContinuousSampler normal;
     private final double[] t;
     private final double[] z;
-    private final int[] kept;
+    private final Workspace work;
+    private final Noisy noisy = new Noisy();
 
     /** @param signs true for DSignSGD's sign messages */
     CorrelatedMessages(ExperimentConfig cfg, boolean signs) {
@@ -49,7 +52,7 @@ final class CorrelatedMessages extends AgentKernel {
         this.normal = ZigguratSampler.NormalizedGaussian.of(rng);
         this.t = new double[corr.draws()];
         this.z = new double[d];
-        this.kept = new int[d];
+        this.work = new Workspace(d);
     }
 
     @Override
@@ -59,7 +62,7 @@ final class CorrelatedMessages extends AgentKernel {
         for (int i = a0; i < a1; i++) {
             final double fi = noiseSpec.factor(i, agents);
             final Compressor comp = compressor != null ? compressor : compressionSpec.build(i);
-            final double p = comp instanceof RandomSparsification sp ? sp.p() : 1;
+            final boolean lossless = comp.compression(d).lossless();
             for (int r = 0; r < runs; r++) {
                 if (!active[r]) {
                     continue;
@@ -67,33 +70,54 @@ final class CorrelatedMessages extends AgentKernel {
                 rng.at(runOffset + r, i, round);
                 final double s = fi * Math.sqrt(s0sq + s1sq * gn2[r]); // sᵢ(x): Σᵢ = sᵢ²C
                 final int off = r * d;
-                if (p < 1) {
-                    sparsified(p, s, grads, off, acc);
-                } else if (signs) {
+                if (signs) {
                     draw();
                     corr.apply(t, 0, z, 0);
                     for (int j = 0; j < d; j++) {
                         acc[off + j] += Math.signum(grads[off + j] + s * z[j]); // Eq. 49: sign(∇f + Zᵢ)
                     }
-                } else {
+                } else if (lossless) {
                     draw();
                     corr.apply(t, 0, z, 0);
                     for (int j = 0; j < d; j++) {
                         acc[off + j] += grads[off + j] + s * z[j]; // ∇f + Zᵢ, Zᵢ ~ N(0, sᵢ²C)
                     }
+                } else {
+                    comp.addCompressed(noisy.at(s, grads, off), d, rng, work, acc, off); // Eq. 27: C(∇f + Zᵢ)
                 }
             }
         }
     }
 
-    /** The keep decisions, then T, then (∂ⱼf + s(FT)ⱼ)/p for the kept j (Eq. 27: C(∇f + Zᵢ)). */
-    private void sparsified(double p, double s, double[] g, int off, double[] acc) {
-        final double inv = 1 / p;
-        final int n = rng.keep(d, (long) Math.ceil(p * 0x1.0p53), kept); // as GradientMessages: u < p
-        draw();
-        for (int q = 0; q < n; q++) {
-            final int j = kept[q];
-            acc[off + j] += (g[off + j] + s * corr.row(j, t, 0)) * inv;
+    /** Agent i's vector ∇f + sᵢFT for one run: T drawn (all of it) when the compressor first asks for coordinates. */
+    private final class Noisy implements NoisyVector {
+        private double s;
+        private double[] g;
+        private int off;
+
+        Noisy at(double s, double[] g, int off) {
+            this.s = s;
+            this.g = g;
+            this.off = off;
+            return this;
+        }
+
+        @Override
+        public void all(double[] out) {
+            draw();
+            corr.apply(t, 0, z, 0);
+            for (int j = 0; j < d; j++) {
+                out[j] = g[off + j] + s * z[j];
+            }
+        }
+
+        @Override
+        public void selected(int[] idx, int n, double[] out) {
+            draw();
+            for (int q = 0; q < n; q++) {
+                final int j = idx[q];
+                out[q] = g[off + j] + s * corr.row(j, t, 0); // a dropped coordinate's row of F is not evaluated
+            }
         }
     }
 

@@ -2,7 +2,8 @@ package org.distsde.optim;
 
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.distsde.compress.Compressor;
-import org.distsde.compress.Identity;
+import org.distsde.compress.NoisyVector;
+import org.distsde.compress.Workspace;
 import org.distsde.config.CompressionSpec;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.GradientSource;
@@ -28,7 +29,8 @@ final class DataMessages extends AgentKernel {
     private final Compressor compressor; // null when compression is per agent
     private final boolean injected;
     private final double[] g;
-    private final double[] c;
+    private final Workspace work;
+    private final NoisyVector.Fixed drawn;
 
     DataMessages(ExperimentConfig cfg, boolean sign) {
         super(cfg);
@@ -39,7 +41,8 @@ final class DataMessages extends AgentKernel {
         this.compressor = compressionSpec.homogeneous() ? compressionSpec.build() : null;
         this.injected = DataAgents.injectsNoise(cfg); // a zero noise model draws nothing
         this.g = new double[d];
-        this.c = new double[d];
+        this.work = new Workspace(d);
+        this.drawn = new NoisyVector.Fixed(d);
     }
 
     /** True when the series' agents hold data and send gradients of their own shards (minibatch or local). */
@@ -86,15 +89,12 @@ final class DataMessages extends AgentKernel {
                     for (int j = 0; j < d; j++) {
                         acc[off + j] += Math.signum(g[j]);
                     }
-                } else if (comp == Identity.INSTANCE) {
+                } else if (comp.identity()) {
                     for (int j = 0; j < d; j++) {
                         acc[off + j] += g[j];
                     }
-                } else {
-                    comp.compress(g, 0, d, rng, c, 0);
-                    for (int j = 0; j < d; j++) {
-                        acc[off + j] += c[j];
-                    }
+                } else { // gᵢ is drawn whole (rows, then noise) before the compressor's own draws
+                    comp.addCompressed(drawn.at(g, 0), d, rng, work, acc, off);
                 }
             }
         }

@@ -2,8 +2,8 @@ package org.distsde.optim;
 
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.distsde.compress.Compressor;
-import org.distsde.compress.Identity;
-import org.distsde.compress.RandomSparsification;
+import org.distsde.compress.NoisyVector;
+import org.distsde.compress.Workspace;
 import org.distsde.config.CompressionSpec;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.noise.NoiseModel;
@@ -13,30 +13,30 @@ import org.distsde.sim.AgentKernel;
  * The agents' messages of DSGD, DCSGD and the adaptive optimizers: the stochastic gradient
  * mᵢ = ∇f(x) + Zᵢ(x), optionally compressed, mᵢ = C_{ξᵢ}(∇f(x) + Zᵢ(x)).
  *
- * <p>Per coordinate j, in this order: without compression the agent draws Tⱼ and sends
- * ∂ⱼf + sⱼTⱼ; with random sparsification it draws d uniforms uⱼ (coordinate j is kept if
- * uⱼ &lt; p), then Tⱼ for the kept coordinates only, in index order, sending (∂ⱼf + sⱼTⱼ)/p —
- * dropping a coordinate before drawing its noise is exact in distribution.
+ * <p>The compressor adds C(v) of the agent's noisy vector v ({@link Compressor#addCompressed});
+ * v's noise is drawn per coordinate, Tⱼ in index order, when the compressor asks for the
+ * coordinate: without compression all d of them, ∂ⱼf + sⱼTⱼ; random sparsification first draws
+ * its d keep/drop decisions and then asks for the kept coordinates only (exact in distribution).
  */
 final class GradientMessages extends AgentKernel {
     private final CompressionSpec compressionSpec;
     private final Compressor compressor; // null when compression is per agent
     /** Per-run noise scale of the shared model, once per round (it depends on the run only through ‖∇f‖²). */
     private double[] runScales = new double[0];
-    /** Kept coordinate indices of one agent's sparsification, reused. */
-    private final int[] kept;
+    private final Workspace work;
+    private final Noisy noisy = new Noisy();
 
     GradientMessages(ExperimentConfig cfg) {
         super(cfg);
         this.compressionSpec = cfg.compression();
         this.compressor = compressionSpec.homogeneous() ? compressionSpec.build() : null;
-        this.kept = new int[d];
+        this.work = new Workspace(d);
     }
 
     @Override
     public void accumulate(int a0, int a1, long round, int runOffset, double[] grads, double[] gn2, boolean[] active,
                            double[] acc) {
-        if (compressor == Identity.INSTANCE && shared != null && shared.uniformScale()) {
+        if (compressor != null && compressor.identity() && shared != null && shared.uniformScale()) {
             shared(a0, a1, round, runOffset, grads, gn2, active, acc);
             return;
         }
@@ -50,11 +50,7 @@ final class GradientMessages extends AgentKernel {
                     continue;
                 }
                 rng.at(runOffset + r, i, round);
-                if (comp instanceof RandomSparsification sp) {
-                    sparsified(noise, sp.p(), z, grads, r * d, gn2[r], acc);
-                } else {
-                    plain(noise, z, grads, r * d, gn2[r], acc);
-                }
+                comp.addCompressed(noisy.at(noise, z, grads, r * d, gn2[r]), d, rng, work, acc, r * d);
             }
         }
     }
@@ -107,39 +103,56 @@ final class GradientMessages extends AgentKernel {
         }
     }
 
-    private void plain(NoiseModel noise, ContinuousSampler z, double[] g, int off, double gn2, double[] acc) {
-        if (noise.uniformScale()) {
-            final double s = noise.scale(0, gn2);
-            for (int j = 0; j < d; j++) {
-                acc[off + j] += g[off + j] + s * z.sample();
-            }
-        } else {
-            for (int j = 0; j < d; j++) {
-                acc[off + j] += g[off + j] + noise.scale(j, gn2) * z.sample();
+    /**
+     * Agent i's noisy gradient for one run, vⱼ = ∂ⱼf + sⱼ(‖∇f‖²)Tⱼ, each Tⱼ drawn from the agent's
+     * sampler when coordinate j is asked for (in index order); the uniform scale is computed once.
+     */
+    private final class Noisy implements NoisyVector {
+        private NoiseModel noise;
+        private ContinuousSampler z;
+        private double[] g;
+        private int off;
+        private double gn2;
+        private boolean uni;
+        private double s0;
+
+        Noisy at(NoiseModel noise, ContinuousSampler z, double[] g, int off, double gn2) {
+            this.noise = noise;
+            this.z = z;
+            this.g = g;
+            this.off = off;
+            this.gn2 = gn2;
+            this.uni = noise.uniformScale();
+            this.s0 = uni ? noise.scale(0, gn2) : 0;
+            return this;
+        }
+
+        @Override
+        public void all(double[] out) {
+            if (uni) {
+                final double s = s0;
+                for (int j = 0; j < d; j++) {
+                    out[j] = g[off + j] + s * z.sample();
+                }
+            } else {
+                for (int j = 0; j < d; j++) {
+                    out[j] = g[off + j] + noise.scale(j, gn2) * z.sample();
+                }
             }
         }
-    }
 
-    private void sparsified(NoiseModel noise, double p, ContinuousSampler z, double[] g, int off, double gn2,
-                            double[] acc) {
-        final double inv = 1 / p;
-        final boolean uni = noise.uniformScale();
-        final double s0 = uni ? noise.scale(0, gn2) : 0;
-        // first the d keep/drop decisions (KeyedStream.keep compacts the kept indices without a
-        // data-dependent branch), then the noise of the kept coordinates only, in index order.
-        // u < p with u = m·2⁻⁵³ the uniform of nextDouble (m = the top 53 bits of a draw) is
-        // m < p·2⁵³, i.e. m < ⌈p·2⁵³⌉ for an integer m: the same test without the conversion
-        final int[] idx = kept;
-        final int n = rng.keep(d, (long) Math.ceil(p * 0x1.0p53), idx);
-        if (uni) {
-            for (int q = 0; q < n; q++) {
-                final int j = idx[q];
-                acc[off + j] += (g[off + j] + s0 * z.sample()) * inv;
-            }
-        } else {
-            for (int q = 0; q < n; q++) {
-                final int j = idx[q];
-                acc[off + j] += (g[off + j] + noise.scale(j, gn2) * z.sample()) * inv;
+        @Override
+        public void selected(int[] idx, int n, double[] out) {
+            if (uni) {
+                final double s = s0;
+                for (int q = 0; q < n; q++) {
+                    out[q] = g[off + idx[q]] + s * z.sample();
+                }
+            } else {
+                for (int q = 0; q < n; q++) {
+                    final int j = idx[q];
+                    out[q] = g[off + j] + noise.scale(j, gn2) * z.sample();
+                }
             }
         }
     }

@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.List;
 import org.distsde.config.AdaptiveSpec;
 import org.distsde.config.CompressionSpec;
-import org.distsde.config.CompressionType;
 import org.distsde.config.ConfigException;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.NormalizationKind;
@@ -73,7 +72,7 @@ public sealed interface Optimizer extends Serializable permits Dsgd, Dcsgd, Dsig
     /** Checks the settings that depend on the optimizer; throws {@link ConfigException} naming the field. */
     default void validate(CompressionSpec compression, NormalizationSpec normalization, SdeSpec sde,
                           AdaptiveSpec adaptive) {
-        if (!compresses() && compression.kind() != CompressionType.NONE) {
+        if (!compresses() && compression.compresses()) {
             throw new ConfigException("compression is only used by optimizers that compress their messages "
                     + "(dcsgd and the adaptive ones; optimizer is " + id() + ")");
         }

@@ -6,7 +6,9 @@ import org.distsde.config.NoiseSpec;
 import org.distsde.noise.NoiseModel;
 
 /**
- * The agent average of the diagonal covariances, Σ̂ⱼⱼ(x) = (1/N)Σᵢ Σᵢ,ⱼⱼ(x), and of ωᵢΣᵢ,ⱼⱼ(x).
+ * The agent average of the diagonal covariances, Σ̂ⱼⱼ(x) = (1/N)Σᵢ Σᵢ,ⱼⱼ(x), and of ωᵢΣᵢ,ⱼⱼ(x), with ωᵢ
+ * the factor of agent i's compressor in Eq. 28's E[ΦᵢΦᵢᵀ] = ωᵢ·diag((∇f)² + diag Σᵢ)
+ * ({@link CompressionTerm}, from the compressor's second moment).
  *
  * <p>Every noise model here has Σᵢ,ⱼⱼ affine in ‖∇f(x)‖² (Gaussian: σ0ⱼ² + σ1ⱼ²‖∇f‖², Definition 2;
  * Student-t with ν &gt; 2: σⱼ²ν/(ν−2)), so the averages reduce to per-coordinate coefficients
@@ -27,14 +29,14 @@ final class AverageCovariance implements Serializable {
         aOmega = new double[d];
         bOmega = new double[d];
         if (spec.homogeneous() && comp.homogeneous()) {
-            final double w = comp.build().omega();
+            final double w = CompressionTerm.excess(comp.build(), d);
             add(spec.build(0, agents), d, w, 1.0);
             omega = w;
         } else {
             final NoiseModel shared = spec.homogeneous() ? spec.build(0, agents) : null;
             double om = 0;
             for (int i = 0; i < agents; i++) {
-                final double w = comp.build(i).omega();
+                final double w = CompressionTerm.excess(comp.build(i), d);
                 add(shared != null ? shared : spec.build(i, agents), d, w, 1.0 / agents);
                 om += w / agents;
             }

@@ -13,9 +13,9 @@ import org.distsde.objective.Objective;
  * <li>Eq. 8: Σ̂ = (1/N)Σᵢ Σᵢ = s̄²C with s̄² = (1/N)Σᵢ sᵢ², so G = √(η/N)·s̄·F (FFᵀ = C: the
  *     Cholesky factor L with a d-dimensional W, or [diag(√D) | U] with a (d + k)-dimensional W
  *     for C = diag(D) + UUᵀ). O(d²/2), resp. O(d·k), per path and step.</li>
- * <li>Eq. 27–28 with random sparsification: E[ΦᵢΦᵢᵀ] = ωᵢ·diag((∇f)² + diag Σᵢ) (seeds README; the
- *     masks are independent of each other and of Zᵢ, so the compression term stays diagonal even
- *     with correlated noise), hence Σ̃ = s̄²C + Δ, Δⱼⱼ = ω̄(∂ⱼf)² + (ωs²)‾·C_jj with
+ * <li>Eq. 27–28 with a compressor whose second moment is diagonal-linear ({@link CompressionTerm}; random
+ *     sparsification): E[ΦᵢΦᵢᵀ] = ωᵢ·diag((∇f)² + diag Σᵢ) (seeds README; the masks are independent
+ *     of each other and of Zᵢ, so the compression term stays diagonal even with correlated noise), hence Σ̃ = s̄²C + Δ, Δⱼⱼ = ω̄(∂ⱼf)² + (ωs²)‾·C_jj with
  *     (ωs²)‾ = (1/N)Σᵢ ωᵢsᵢ². Σ̃ is the covariance of a sum of two independent Gaussians, so
  *     G = √(η/N)·[s̄F | √Δ] with W of dimension draws(F) + d: no factorisation per step (a Cholesky
  *     of Σ̃ per point and step would cost O(d³/6)); O(d²/2 + d), resp. O(d·k + d). Without
@@ -53,13 +53,13 @@ public final class CorrelatedGradientSde implements MatrixSde {
         double f2 = 0, wf2 = 0, w = 0;
         if (spec.homogeneous() && comp.homogeneous()) {
             final double f0 = spec.factor(0, n);
-            w = comp.build().omega();
+            w = CompressionTerm.excess(comp.build(), d);
             f2 = f0 * f0;
             wf2 = w * f2;
         } else {
             for (int i = 0; i < n; i++) { // streamed over the agents, O(1) memory
                 final double fi = spec.factor(i, n);
-                final double wi = comp.build(i).omega();
+                final double wi = CompressionTerm.excess(comp.build(i), d);
                 f2 += fi * fi / n;
                 wf2 += wi * fi * fi / n;
                 w += wi / n;

@@ -34,11 +34,12 @@ public final class Simulation {
     /** The agent averages of Theorems 4–7, streamed over the N agents (O(1) memory). */
     public static AgentAverages averages(ExperimentConfig cfg) {
         final AgentAverages a = new AgentAverages();
+        final int d = cfg.buildObjective().dim();
         final var shared = cfg.noise().homogeneous() ? cfg.noise().build(0, cfg.agents()) : null;
-        final var comp = cfg.compression().homogeneous() ? cfg.compression().build() : null;
+        final var comp = cfg.compression().homogeneous() ? cfg.compression().build().compression(d) : null;
         for (int i = 0; i < cfg.agents(); i++) {
             a.add(shared != null ? shared : cfg.noise().build(i, cfg.agents()),
-                    comp != null ? comp : cfg.compression().build(i));
+                    comp != null ? comp : cfg.compression().build(i).compression(d));
         }
         return a;
     }

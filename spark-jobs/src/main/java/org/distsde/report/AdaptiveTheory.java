@@ -3,7 +3,6 @@ package org.distsde.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.distsde.config.CompressionType;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.NoiseType;
 import org.distsde.config.NormalizationKind;
@@ -30,7 +29,7 @@ final class AdaptiveTheory {
     static double[] sigma(ExperimentConfig c) {
         if (c == null || !(c.method() instanceof Adaptive) || !c.objective().type().equals("quadratic")
                 || !c.noise().homogeneous() || c.noise().kind() != NoiseType.GAUSSIAN
-                || c.compression().kind() != CompressionType.NONE || c.normalization().kind() != NormalizationKind.NONE
+                || c.compression().compresses() || c.normalization().kind() != NormalizationKind.NONE
                 || !c.schedule().type().equals("constant")) {
             return null;
         }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.distsde.config.ConfigLoader;
-import org.distsde.config.CompressionType;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.NoiseType;
 import org.distsde.config.Series;
@@ -97,7 +96,7 @@ public final class TheoryCurves {
     static Model model(ExperimentConfig c) {
         if (c == null || !c.objective().type().equals("quadratic") || !c.noise().homogeneous()
                 || c.noise().correlated() // the closed forms are for coordinate-wise independent noise
-                || c.compression().kind() != CompressionType.NONE || c.normalization().kind() != NormalizationKind.NONE) {
+                || c.compression().compresses() || c.normalization().kind() != NormalizationKind.NONE) {
             return null;
         }
         final Optimizer m = c.method();
