@@ -9,7 +9,7 @@ public final class Compressors {
     private static final Map<String, CompressorFactory> BY_TYPE = new LinkedHashMap<>();
 
     static {
-        for (CompressorFactory f : List.of(Identity.FACTORY, RandomSparsification.FACTORY)) {
+        for (CompressorFactory f : List.of(Identity.FACTORY, RandomSparsification.FACTORY, ScaledSign.FACTORY)) {
             BY_TYPE.put(f.type(), f);
         }
     }

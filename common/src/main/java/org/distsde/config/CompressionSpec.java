@@ -3,6 +3,7 @@ package org.distsde.config;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.io.Serializable;
 import java.util.List;
+import org.distsde.compress.AgentCompressors;
 import org.distsde.compress.Arguments;
 import org.distsde.compress.Compressor;
 import org.distsde.compress.CompressorFactory;
@@ -126,6 +127,17 @@ public record CompressionSpec(String type, Arguments arguments, List<Compression
             throw new IllegalStateException("compression is per agent: use build(i)");
         }
         return build(0);
+    }
+
+    /** The agents' compressors. */
+    public AgentCompressors agentCompressors() {
+        return new Agents(this);
+    }
+
+    /** {@link #build(int)} as {@link AgentCompressors}. */
+    private record Agents(CompressionSpec spec) implements AgentCompressors {
+        @Override public boolean homogeneous() { return spec.homogeneous(); }
+        @Override public Compressor of(int agent) { return spec.build(agent); }
     }
 
     /** The compressor of agent i. */

@@ -1,6 +1,9 @@
 package org.distsde.config;
 
 import java.io.Serializable;
+import org.distsde.compress.Compression;
+import org.distsde.compress.Compressor;
+import org.distsde.compress.GaussianModel;
 import org.distsde.objective.Objective;
 import org.distsde.objective.Smoothness;
 import org.distsde.optim.Optimizer;
@@ -111,6 +114,7 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         if (objective.resolved()) { // else the rows are not loaded yet: the rest needs d, checked once they are
             validateDimensions(objective, x0, recordCoordinates, agents, noise, compression, adaptive, smoothness,
                     normalization);
+            validateCompressors(opt, compression, sde, agents, objective.build().dim());
         }
     }
 
@@ -138,6 +142,39 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         }
         if (f.smoothness() == null && smoothness == null && normalization.kind() == NormalizationKind.THEOREM) {
             throw new ConfigException("smoothness (l0, l1) is required for objective " + objective.type());
+        }
+    }
+
+    /**
+     * The agents' compressors against what the optimizer and its SDE need: an unbiased one for an
+     * optimizer defined with one (DCSGD, Theorems 5–6), and a Gaussian model (Eq. 27–28) for an SDE of
+     * compressed messages.
+     */
+    private static void validateCompressors(Optimizer opt, CompressionSpec compression, SdeSpec sde, int agents,
+                                            int d) {
+        if (!compression.compresses()) {
+            return;
+        }
+        for (int i = 0; i < (compression.homogeneous() ? 1 : agents); i++) {
+            final Compressor c = compression.build(i);
+            final String who = compression.homogeneous() ? "compression" : "compression (agent " + i + ")";
+            if (opt.needsUnbiasedCompression() && !(c.compression(d) instanceof Compression.Unbiased)) {
+                throw new ConfigException(who + ": optimizer " + opt.id() + " needs an unbiased compressor (E C(v) = v, "
+                        + "Theorems 5-6); " + c.describe() + " is contractive (delta = " + c.compression(d).delta()
+                        + "): use ef-sgd for a biased one");
+            }
+            if (opt.needsContractiveCompression() && !(c.compression(d).delta() > 0)) {
+                throw new ConfigException(who + ": optimizer " + opt.id() + " needs a contractive compressor "
+                        + "(E|C(v) - v|^2 <= (1 - delta)|v|^2, delta > 0; with an unbiased one its residuals grow when "
+                        + "omega >= 1); " + c.describe() + " is not (random-sparsification needs p > 1/2)");
+            }
+            if (sde.enabled() && !opt.sdeModels().isEmpty()) {
+                try {
+                    GaussianModel.excess(c, d);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(who + ": " + e.getMessage() + "; set sde.enabled false");
+                }
+            }
         }
     }
 

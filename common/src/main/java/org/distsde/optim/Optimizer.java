@@ -25,7 +25,7 @@ import org.distsde.sim.ServerUpdate;
  *
  * <p>Adding an optimizer: one class implementing this interface, listed in {@link Optimizers}.
  */
-public sealed interface Optimizer extends Serializable permits Dsgd, Dcsgd, DsignSgd, Adaptive {
+public sealed interface Optimizer extends Serializable permits Dsgd, Dcsgd, DsignSgd, Adaptive, ErrorFeedback {
     /** The config value, e.g. {@code dsgd}. */
     String id();
 
@@ -45,6 +45,18 @@ public sealed interface Optimizer extends Serializable permits Dsgd, Dcsgd, Dsig
 
     /** True when the optimizer compresses its messages (compression settings apply). */
     default boolean compresses() { return false; }
+
+    /**
+     * True when the optimizer's definition (and theorem) needs an unbiased compressor (DCSGD,
+     * Theorems 5–6); a contractive one is then refused.
+     */
+    default boolean needsUnbiasedCompression() { return false; }
+
+    /**
+     * True when the optimizer needs a contractive compressor, E‖C(v) − v‖² ≤ (1 − δ)‖v‖² with δ &gt; 0
+     * (error feedback: an unbiased one with ω ≥ 1 makes the residuals grow geometrically).
+     */
+    default boolean needsContractiveCompression() { return false; }
 
     /** True for RMSprop(W) / Adam(W) (the {@code adaptive} settings apply). */
     default boolean adaptive() { return false; }
@@ -84,9 +96,13 @@ public sealed interface Optimizer extends Serializable permits Dsgd, Dcsgd, Dsig
             throw new ConfigException("normalization.type theorem is defined for dsgd and dcsgd (Eq. 1, 5); "
                     + id() + " has no learning-rate ceiling to enforce");
         }
-        if (!sdeModels().contains(sde.modelKind())) {
+        if (sdeModels().isEmpty() && sde.enabled()) {
+            throw new ConfigException("sde.enabled: optimizer " + id() + " has no SDE here (set sde.enabled false)");
+        }
+        if (!sdeModels().contains(sde.modelKind()) && (sde.enabled() || sde.modelKind() != SdeModel.FULL)) {
             throw new ConfigException("sde.model " + sde.model() + " does not exist for optimizer " + id()
-                    + " (it has " + String.join(", ", sdeModels().stream().map(SdeModel::id).toList()) + ")");
+                    + " (it has " + (sdeModels().isEmpty() ? "no SDE"
+                    : String.join(", ", sdeModels().stream().map(SdeModel::id).toList())) + ")");
         }
     }
 }

@@ -12,7 +12,7 @@ public final class Optimizers {
 
     static {
         for (Optimizer o : List.of(Dsgd.INSTANCE, Dcsgd.INSTANCE, DsignSgd.INSTANCE, Adaptive.RMSPROP,
-                Adaptive.RMSPROPW, Adaptive.ADAM, Adaptive.ADAMW)) {
+                Adaptive.RMSPROPW, Adaptive.ADAM, Adaptive.ADAMW, ErrorFeedback.INSTANCE)) {
             BY_ID.put(o.id(), o);
         }
     }

@@ -101,7 +101,11 @@ public final class Simulation {
         }
     }
 
-    /** Where checkpoints go; {@link #every()} rounds apart (0: never). */
+    /**
+     * Where checkpoints go; {@link #every()} rounds apart (0: never). The agents' memory, when
+     * they keep one, goes to {@link #memory()} (written before the state that refers to it, and
+     * older rounds' deleted after it).
+     */
     public interface Checkpoints {
         int every();
 
@@ -109,6 +113,11 @@ public final class Simulation {
         State load();
 
         void save(State s);
+
+        /** Where the agents' memory is checkpointed (null: nowhere, fine for agents without memory). */
+        default MemoryStore memory() {
+            return null;
+        }
     }
 
     /** Runs all rounds for all runs; {@code progress} sees each recorded row as it is produced. */
@@ -178,6 +187,9 @@ public final class Simulation {
             System.arraycopy(from.alive(), 0, alive, 0, runs);
             k0 = from.round();
             server.restore(from.server());
+            if (agg.keepsMemory()) {
+                agg.loadMemory(k0, runs, memoryStore(cp));
+            }
         }
         final double fStar = f.minValue();
         final DataObjective data = f instanceof DataObjective o ? o : null;
@@ -187,7 +199,14 @@ public final class Simulation {
         final boolean coupled = cfg.normalization().couplesRuns();
         for (int k = k0; k <= rounds; k++) {
             if (cp != null && cp.every() > 0 && k > k0 && k % cp.every() == 0 && k < rounds) {
+                final MemoryStore mem = agg.keepsMemory() ? memoryStore(cp) : null;
+                if (mem != null) { // the memory of round k first: a state at round k implies it exists
+                    agg.saveMemory(k, mem);
+                }
                 cp.save(new State(k, x.clone(), alive.clone(), in, new ArrayList<>(rowsSoFar), server.state()));
+                if (mem != null) {
+                    mem.keepOnly(k);
+                }
             }
             double gnSum = 0;
             int alive0 = 0;
@@ -236,6 +255,13 @@ public final class Simulation {
             }
             server.step(k, x, sum, lr, alive);
         }
+    }
+
+    private static MemoryStore memoryStore(Checkpoints cp) {
+        if (cp.memory() == null) {
+            throw new IllegalStateException("the agents keep memory between rounds: checkpoints need a memory store");
+        }
+        return cp.memory();
     }
 
     private static double normSq(double[] g, int off, int d) {

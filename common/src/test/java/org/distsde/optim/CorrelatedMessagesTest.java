@@ -56,7 +56,7 @@ class CorrelatedMessagesTest {
         final boolean[] active = new boolean[RUNS];
         Arrays.fill(active, true);
         final AgentKernel k = c.method().kernel(c);
-        assertInstanceOf(CorrelatedMessages.class, k);
+        assertInstanceOf(DrawnMessages.class, k);
         final double[] out = new double[RUNS * ROUNDS * d];
         final double[] acc = new double[RUNS * d];
         for (int round = 0; round < ROUNDS; round++) {

@@ -188,11 +188,16 @@ class RefactoringInvarianceTest {
     }
 
     static ExperimentConfig config(String body) {
+        return config(body, List.of());
+    }
+
+    /** A case's config with {@code --set} overrides (the in-test dataset attached when the objective needs it). */
+    static ExperimentConfig config(String body, List<String> overrides) {
         String json = BASE + body + "}";
         if (body.contains("\"sde\":")) { // a case's own sde block replaces the base one
             json = json.replace("\"sde\":{\"enabled\":true,\"paths\":40},", "");
         }
-        final ExperimentConfig c = ConfigLoader.parse(json, List.of()).first();
+        final ExperimentConfig c = ConfigLoader.parse(json, overrides).first();
         return c.objective().dataDefined() ? c.withObjective(c.objective().withData(DataHandle.of(dataset(), DATA)))
                 : c;
     }

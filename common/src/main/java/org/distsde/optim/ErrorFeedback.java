@@ -1,0 +1,40 @@
+package org.distsde.optim;
+
+import java.util.List;
+import org.distsde.config.ExperimentConfig;
+import org.distsde.config.SdeModel;
+import org.distsde.sde.Sde;
+import org.distsde.sim.AgentKernel;
+
+/**
+ * EF-SGD, error feedback (Seide et al. 2014; Karimireddy et al. 2019, Algorithm 2), distributed:
+ * agent i sends mᵢ = C(eᵢ + gᵢ) and keeps eᵢ ← eᵢ + gᵢ − mᵢ ({@link ErrorFeedbackMessages}); the
+ * server steps x ← x − (ηηₜ/N)Σᵢ mᵢ. C is the {@code compression} block's compressor, biased or
+ * not: with {@code scaled-sign} this is EF-SignSGD, with none it is DSGD. Neither seed has a
+ * theorem or an SDE for it.
+ */
+public final class ErrorFeedback implements Optimizer {
+    private static final long serialVersionUID = 1L;
+    public static final ErrorFeedback INSTANCE = new ErrorFeedback();
+
+    private ErrorFeedback() { }
+
+    @Override public String id() { return "ef-sgd"; }
+
+    @Override
+    public AgentKernel kernel(ExperimentConfig cfg) {
+        return Kernels.errorFeedback(cfg);
+    }
+
+    @Override
+    public Sde sde(ExperimentConfig cfg) {
+        throw new UnsupportedOperationException("ef-sgd has no SDE here");
+    }
+
+    @Override public List<SdeModel> sdeModels() { return List.of(); }
+    @Override public boolean compresses() { return true; }
+    @Override public boolean needsContractiveCompression() { return true; }
+    @Override public boolean correlatedNoise() { return true; }
+
+    private Object readResolve() { return INSTANCE; }
+}
