@@ -17,11 +17,9 @@ import org.distsde.objective.Smoothness;
 
 import org.distsde.config.NoiseType;
 import org.distsde.config.NormalizationKind;
-import org.distsde.optim.Dcsgd;
-import org.distsde.optim.Dsgd;
 import org.distsde.optim.Optimizer;
+import org.distsde.optim.Theorem;
 import org.distsde.sim.AgentAverages;
-import org.distsde.sim.LearningRateConditions;
 import org.distsde.sim.Simulation;
 
 /**
@@ -150,7 +148,7 @@ public final class FrontierPlan {
     private void check(ExperimentConfig c, String label) {
         final String where = " (frontier grid point " + label + ")";
         final Optimizer m = c.method();
-        if (m != Dsgd.INSTANCE && m != Dcsgd.INSTANCE) {
+        if (!ceilingTheorem(m.theorem())) {
             throw new ConfigException("optimizer must be dsgd or dcsgd for the frontier (got " + c.optimizer()
                     + "): it bisects the unnormalized optimizers against their ceilings Eq. 1, 3, 5" + where);
         }
@@ -170,7 +168,7 @@ public final class FrontierPlan {
                 }
             }
             case "compression.omega" -> {
-                if (m != Dcsgd.INSTANCE || !c.compression().homogeneous() || c.compression().type() == null
+                if (m.theorem() != Theorem.DCSGD_5_6 || !c.compression().homogeneous() || c.compression().type() == null
                         || !Compressors.of(c.compression().type(), "compression.type").parameters().containsKey("omega")) {
                     throw new ConfigException("--param compression.omega needs optimizer dcsgd with a compressor "
                             + "parametrised by omega (compression.type random-sparsification) and one rate for all "
@@ -216,10 +214,11 @@ public final class FrontierPlan {
     /** Which condition the ceiling of a grid point is: Eq. 1 (DSGD), Eq. 5 (DCSGD) or Eq. 3 (DCSGD, σ̄1² = 0). */
     public String theorem(int point) {
         final ExperimentConfig c = points.get(point).config();
-        if (c.method() == Dsgd.INSTANCE) {
-            return "Eq. 1";
-        }
-        return !param.equals("noise.sigma1") && Simulation.averages(c).sigma1Sq() == 0 ? "Eq. 3" : "Eq. 5";
+        return switch (c.method().theorem()) {
+            case DSGD_4 -> "Eq. 1";
+            case DCSGD_5_6 -> !param.equals("noise.sigma1") && Simulation.averages(c).sigma1Sq() == 0 ? "Eq. 3" : "Eq. 5";
+            case DSIGNSGD_7, ADAPTIVE, NONE -> throw new IllegalStateException("no ceiling for " + c.optimizer());
+        };
     }
 
     /**
@@ -248,9 +247,15 @@ public final class FrontierPlan {
         final Objective f = c.buildObjective();
         final int d = f.dim();
         final double g0 = Math.sqrt(f.gradient(c.initialPoint(), 0, new double[d], 0));
-        return c.method() == Dsgd.INSTANCE
-                ? LearningRateConditions.dsgd(a, s.l0(), s.l1(), d, EPSILON, g0)
-                : LearningRateConditions.dcsgd(a, s.l0(), s.l1(), d, EPSILON, g0);
+        return c.method().ceiling(a, s.l0(), s.l1(), d, EPSILON, g0); // Eq. 1 or Eq. 5
+    }
+
+    /** The theorems whose learning-rate ceiling the frontier bisects against (Eq. 1, 3, 5). */
+    private static boolean ceilingTheorem(Theorem t) {
+        return switch (t) {
+            case DSGD_4, DCSGD_5_6 -> true;
+            case DSIGNSGD_7, ADAPTIVE, NONE -> false;
+        };
     }
 
     /**

@@ -41,6 +41,7 @@ public final class Adaptive implements Optimizer {
 
     @Override public String id() { return id; }
     @Override public boolean compresses() { return true; }
+    @Override public Theorem theorem() { return Theorem.ADAPTIVE; }
     @Override public boolean adaptive() { return true; }
     @Override public boolean normalizes() { return false; }
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL, SdeModel.MALLADI); }

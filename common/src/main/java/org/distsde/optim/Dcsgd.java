@@ -35,6 +35,7 @@ public final class Dcsgd implements Optimizer {
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL); }
     @Override public boolean compresses() { return true; }
     @Override public boolean needsUnbiasedCompression() { return true; }
+    @Override public Theorem theorem() { return Theorem.DCSGD_5_6; }
     @Override public boolean hasCeiling() { return true; }
     @Override public boolean correlatedNoise() { return true; }
 

@@ -30,6 +30,7 @@ public final class Dsgd implements Optimizer {
     }
 
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL); }
+    @Override public Theorem theorem() { return Theorem.DSGD_4; }
     @Override public boolean hasCeiling() { return true; }
     @Override public boolean correlatedNoise() { return true; }
 

@@ -38,6 +38,7 @@ public final class DsignSgd implements Optimizer {
     }
 
     @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL, SdeModel.PHASE3, SdeModel.PHASE1); }
+    @Override public Theorem theorem() { return Theorem.DSIGNSGD_7; }
     @Override public boolean correlatedNoise() { return true; }
 
     private Object readResolve() { return INSTANCE; }

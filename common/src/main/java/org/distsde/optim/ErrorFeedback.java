@@ -31,6 +31,7 @@ public final class ErrorFeedback implements Optimizer {
         throw new UnsupportedOperationException("ef-sgd has no SDE here");
     }
 
+    @Override public Theorem theorem() { return Theorem.NONE; }
     @Override public List<SdeModel> sdeModels() { return List.of(); }
     @Override public boolean compresses() { return true; }
     @Override public boolean needsContractiveCompression() { return true; }

@@ -40,7 +40,10 @@ public sealed interface Optimizer extends Serializable permits Dsgd, Dcsgd, Dsig
     /** The SDE of {@code cfg.sde().model()} (one of {@link #sdeModels()}). */
     Sde sde(ExperimentConfig cfg);
 
-    /** The SDE models this optimizer has, {@link SdeModel#FULL} first. */
+    /** The theorem it is checked against. */
+    Theorem theorem();
+
+    /** The SDE models this optimizer has, {@link SdeModel#FULL} first (none: no SDE). */
     List<SdeModel> sdeModels();
 
     /** True when the optimizer compresses its messages (compression settings apply). */

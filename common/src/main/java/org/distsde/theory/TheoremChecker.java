@@ -8,10 +8,8 @@ import org.distsde.config.ExperimentConfig;
 import org.distsde.objective.Objective;
 import org.distsde.objective.Smoothness;
 import org.distsde.config.NormalizationKind;
-import org.distsde.optim.Dcsgd;
-import org.distsde.optim.Dsgd;
-import org.distsde.optim.DsignSgd;
 import org.distsde.optim.Optimizer;
+import org.distsde.optim.Theorem;
 import org.distsde.schedule.RobbinsMonro;
 import org.distsde.schedule.Schedule;
 import org.distsde.sim.AgentAverages;
@@ -195,26 +193,36 @@ public final class TheoremChecker {
     /** The theorem of the config's optimizer, with why it does not apply (if so). */
     static TheoremCheck theorem(ExperimentConfig cfg, AgentAverages averages, Objective f, Smoothness sm) {
         final Optimizer method = cfg.method();
+        final Theorem theorem = method.theorem();
         String na = sm == null ? "no (L0, L1) pair for objective " + f.describe() : "";
-        if (method.adaptive()) {
-            na = "seed 002 has no theorem for " + method.id() + "; its closed forms are seed 000's "
-                    + "(Lemma 3.13, 3.14, C.45, C.50, C.57), drawn by the report on quadratics";
-        }
-        if (na.isEmpty() && method != DsignSgd.INSTANCE && !averages.finiteVariance()) {
+        final boolean finiteVarianceNeeded = switch (theorem) {
+            case DSGD_4, DCSGD_5_6 -> true;   // (σ0², σ1²)-variance, Definition 2
+            case DSIGNSGD_7 -> false;          // heavy tails allowed
+            case ADAPTIVE, NONE -> false;
+        };
+        if (na.isEmpty() && finiteVarianceNeeded && !averages.finiteVariance()) {
             na = "the noise has infinite variance (Student-t with nu <= 2 or stable with alpha < 2)";
         }
         final TheoremCheck.Setting setting = new TheoremCheck.Setting(averages, sm == null ? Double.NaN : sm.l0(),
                 sm == null ? Double.NaN : sm.l1(), f.dim(), averages.agents(), cfg.eta(), epsilon(cfg));
-        if (method == Dsgd.INSTANCE) {
-            return new DsgdCheck(setting, na);
-        }
-        if (method.adaptive()) {
-            return new NoTheorem(method.id(), na);
-        }
-        if (method == Dcsgd.INSTANCE) {
-            return new DcsgdCheck(setting, na);
-        }
-        return DsignSgdCheck.of(cfg, setting, na);
+        return switch (theorem) {
+            case DSGD_4 -> new DsgdCheck(setting, na);
+            case DCSGD_5_6 -> new DcsgdCheck(setting, na);
+            case DSIGNSGD_7 -> DsignSgdCheck.of(cfg, setting, na);
+            case ADAPTIVE -> new NoTheorem(method.id(), "seed 002 has no theorem for " + method.id()
+                    + "; its closed forms are seed 000's (Lemma 3.13, 3.14, C.45, C.50, C.57), drawn by the report on "
+                    + "quadratics");
+            case NONE -> new NoTheorem(method.id(), "neither seed has a theorem for " + method.id());
+        };
+    }
+
+    /** The equations of a learning-rate ceiling's per-path form (Eq. 21 / 43) and of its enforcement over runs (Eq. 26 / 45). */
+    private static String[] ceilingEquations(Theorem t) {
+        return switch (t) {
+            case DSGD_4 -> new String[] {"Eq. 21", "26"};
+            case DCSGD_5_6 -> new String[] {"Eq. 43", "45"};
+            case DSIGNSGD_7, ADAPTIVE, NONE -> throw new IllegalStateException(t + " has no learning-rate ceiling");
+        };
     }
 
     /** The assumptions that come from the config and the schedule (the theorem adds its own). */
@@ -251,13 +259,13 @@ public final class TheoremChecker {
             return "constant (no gradient dependence)";
         }
         if (perPath) {
-            return "per path (" + (method == Dsgd.INSTANCE ? "Eq. 21" : "Eq. 43") + ", each run's own |grad f|): "
+            return "per path (" + ceilingEquations(method.theorem())[0] + ", each run's own |grad f|): "
                     + "enforced by construction by the per-run theorem normalization; the recorded means cannot "
                     + "verify it per path, so only lr_max <= ceiling at |grad f| = 0 is tested";
         }
         return "expectation (lr_max <= ceiling at E|grad f| = grad_norm_mean"
                 + (cfg.normalization().kind() == NormalizationKind.THEOREM
-                ? ", as Eq. " + (method == Dsgd.INSTANCE ? "26" : "45") + " enforces)" : ")");
+                ? ", as Eq. " + ceilingEquations(method.theorem())[1] + " enforces)" : ")");
     }
 
     /** The evaluation of one series, time by time: condition, measured side, each bound's points. */

@@ -7,6 +7,7 @@ import org.distsde.config.ExperimentConfig;
 import org.distsde.config.NoiseType;
 import org.distsde.config.NormalizationKind;
 import org.distsde.optim.Adaptive;
+import org.distsde.optim.Theorem;
 import org.distsde.theory.AdaptiveLimits;
 
 /**
@@ -27,7 +28,7 @@ final class AdaptiveTheory {
 
     /** The effective σⱼ, or null when no closed form applies. */
     static double[] sigma(ExperimentConfig c) {
-        if (c == null || !(c.method() instanceof Adaptive) || !c.objective().type().equals("quadratic")
+        if (c == null || c.method().theorem() != Theorem.ADAPTIVE || !c.objective().type().equals("quadratic")
                 || !c.noise().homogeneous() || c.noise().kind() != NoiseType.GAUSSIAN
                 || c.compression().compresses() || c.normalization().kind() != NormalizationKind.NONE
                 || !c.schedule().type().equals("constant")) {

@@ -11,9 +11,7 @@ import org.distsde.config.Series;
 import org.distsde.noise.NoiseModel;
 import org.distsde.config.NormalizationKind;
 import org.distsde.config.SdeModel;
-import org.distsde.optim.Dsgd;
-import org.distsde.optim.DsignSgd;
-import org.distsde.optim.Optimizer;
+import org.distsde.optim.Theorem;
 import org.distsde.schedule.Schedule;
 import org.distsde.theory.QuadraticLimits;
 import org.distsde.theory.QuadraticMoments;
@@ -99,8 +97,8 @@ public final class TheoryCurves {
                 || c.compression().compresses() || c.normalization().kind() != NormalizationKind.NONE) {
             return null;
         }
-        final Optimizer m = c.method();
-        if (m != Dsgd.INSTANCE && m != DsignSgd.INSTANCE) {
+        final Theorem thm = c.method().theorem();
+        if (thm != Theorem.DSGD_4 && thm != Theorem.DSIGNSGD_7) {
             return null;
         }
         final boolean gaussian = c.noise().kind() == NoiseType.GAUSSIAN;
@@ -113,7 +111,7 @@ public final class TheoryCurves {
             }
             sigma = c.noise().sigma0();
         } else {
-            if (m == Dsgd.INSTANCE) {
+            if (thm == Theorem.DSGD_4) {
                 return null;
             }
             sigma = c.noise().sigma();
@@ -124,7 +122,7 @@ public final class TheoryCurves {
             }
         }
         final NoiseModel nm = c.noise().build(0, c.agents());
-        final boolean sign = m == DsignSgd.INSTANCE;
+        final boolean sign = thm == Theorem.DSIGNSGD_7;
         if (sign && c.sde().modelKind() != SdeModel.FULL && c.sde().modelKind() != SdeModel.PHASE3) {
             return null;
         }
