@@ -1,13 +1,8 @@
 package org.distsde.config;
 
 import java.io.Serializable;
-import org.distsde.compress.Compression;
-import org.distsde.compress.Compressor;
-import org.distsde.compress.GaussianModel;
 import org.distsde.objective.Objective;
 import org.distsde.objective.Smoothness;
-import org.distsde.optim.Optimizer;
-import org.distsde.optim.Optimizers;
 
 /**
  * One fully resolved series of an experiment (after {@code --set} overrides and sweep expansion).
@@ -19,14 +14,14 @@ import org.distsde.optim.Optimizers;
  * @param runs                Monte Carlo runs R
  * @param rounds              iterations K
  * @param recordEvery         record statistics every k rounds (round 0 and K always)
- * @param optimizer           the optimizer's id ({@link Optimizers}: dsgd, dcsgd, dsignsgd, rmsprop,
- *                            rmspropw, adam, adamw)
+ * @param optimizer           the optimizer ({@link OptimizerKind}: dsgd, dcsgd, dsignsgd, rmsprop,
+ *                            rmspropw, adam, adamw, ef-sgd)
  * @param agents              number of agents N
  * @param eta                 base learning rate η
  * @param objective           the objective f
  * @param x0                  initial point (1 value broadcast, or d values)
  * @param noise               the agents' noise
- * @param compression         the agents' compressor (dcsgd)
+ * @param compression         the agents' compressor (dcsgd, ef-sgd, the adaptive optimizers)
  * @param schedule            the scheduler ηₜ
  * @param normalization       how the step is normalized
  * @param smoothness          (L0, L1) override
@@ -40,11 +35,11 @@ import org.distsde.optim.Optimizers;
  * @param adaptive            β₁, β₂, ε, θ of the adaptive optimizers (seed 000, Eq. 11)
  */
 public record ExperimentConfig(String name, String description, Long seed, Integer runs, Integer rounds,
-                               Integer recordEvery, String optimizer, Integer agents, Double eta,
+                               Integer recordEvery, OptimizerKind optimizer, Integer agents, Double eta,
                                ObjectiveSpec objective, double[] x0, NoiseSpec noise,
                                CompressionSpec compression, ScheduleSpec schedule,
                                NormalizationSpec normalization, SmoothnessSpec smoothness,
-                               Double divergenceThreshold, String signSampling, LayoutSpec layout,
+                               Double divergenceThreshold, SignSampling signSampling, LayoutSpec layout,
                                SdeSpec sde, Integer recordCoordinates, AdaptiveSpec adaptive)
         implements Serializable {
     /** Most coordinates whose moments can be recorded. */
@@ -60,7 +55,7 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         Check.atLeast("runs", Check.required("runs", runs), 1);
         Check.atLeast("rounds", Check.required("rounds", rounds), 1);
         recordEvery = recordEvery == null ? Math.max(1, rounds / 200) : Check.atLeast("recordEvery", recordEvery, 1);
-        final Optimizer opt = Optimizers.parse(Check.required("optimizer", optimizer));
+        Check.required("optimizer", optimizer);
         Check.atLeast("agents", Check.required("agents", agents), 1);
         Check.positive("eta", Check.required("eta", eta));
         Check.required("objective", objective);
@@ -72,7 +67,7 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         schedule = schedule == null ? ScheduleSpec.constant() : schedule;
         normalization = normalization == null ? NormalizationSpec.none() : normalization;
         divergenceThreshold = divergenceThreshold == null ? 1e12 : Check.positive("divergenceThreshold", divergenceThreshold);
-        signSampling = SignSampling.parse(signSampling == null ? "noise" : signSampling).id();
+        signSampling = signSampling == null ? SignSampling.NOISE : signSampling;
         layout = layout == null ? LayoutSpec.defaults() : layout;
         layout.byRuns(normalization); // validates mode against normalization
         sde = sde == null ? SdeSpec.disabled() : sde;
@@ -81,20 +76,20 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
             validateData(objective.data(), sde, signSampling, optimizer, noise, agents);
         }
         compression.validate(agents);
-        if (adaptive != null && !opt.adaptive()) {
+        if (adaptive != null && !optimizer.adaptive()) {
             throw new ConfigException("adaptive belongs to the adaptive optimizers (optimizer is " + optimizer + ")");
         }
-        if (adaptive == null && opt.adaptive()) { // stays null otherwise: the record is re-validated on deserialization
+        if (adaptive == null && optimizer.adaptive()) { // stays null otherwise: the record is re-validated on deserialization
             adaptive = AdaptiveSpec.defaults();
         }
-        opt.validate(compression, normalization, sde, adaptive);
+        OptimizerRules.settings(optimizer, compression, normalization, sde, signSampling);
         if (noise.correlated()) {
             final String field = noise.correlationField();
-            if (!opt.correlatedNoise()) {
+            if (!optimizer.correlatedNoise()) {
                 throw new ConfigException(field + " (full-covariance noise) is implemented for dsgd, dcsgd and dsignsgd "
                         + "(optimizer is " + optimizer + ")");
             }
-            if (SignSampling.parse(signSampling) == SignSampling.CDF) {
+            if (signSampling == SignSampling.CDF) {
                 throw new ConfigException("signSampling cdf draws each coordinate's sign on its own and cannot sample "
                         + "correlated signs: use signSampling noise with " + field);
             }
@@ -114,7 +109,7 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         if (objective.resolved()) { // else the rows are not loaded yet: the rest needs d, checked once they are
             validateDimensions(objective, x0, recordCoordinates, agents, noise, compression, adaptive, smoothness,
                     normalization);
-            validateCompressors(opt, compression, sde, agents, objective.build().dim());
+            OptimizerRules.compressors(optimizer, compression, sde, agents, objective.build().dim());
         }
     }
 
@@ -145,48 +140,15 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         }
     }
 
-    /**
-     * The agents' compressors against what the optimizer and its SDE need: an unbiased one for an
-     * optimizer defined with one (DCSGD, Theorems 5–6), and a Gaussian model (Eq. 27–28) for an SDE of
-     * compressed messages.
-     */
-    private static void validateCompressors(Optimizer opt, CompressionSpec compression, SdeSpec sde, int agents,
-                                            int d) {
-        if (!compression.compresses()) {
-            return;
-        }
-        for (int i = 0; i < (compression.homogeneous() ? 1 : agents); i++) {
-            final Compressor c = compression.build(i);
-            final String who = compression.homogeneous() ? "compression" : "compression (agent " + i + ")";
-            if (opt.needsUnbiasedCompression() && !(c.compression(d) instanceof Compression.Unbiased)) {
-                throw new ConfigException(who + ": optimizer " + opt.id() + " needs an unbiased compressor (E C(v) = v, "
-                        + "Theorems 5-6); " + c.describe() + " is contractive (delta = " + c.compression(d).delta()
-                        + "): use ef-sgd for a biased one");
-            }
-            if (opt.needsContractiveCompression() && !(c.compression(d).delta() > 0)) {
-                throw new ConfigException(who + ": optimizer " + opt.id() + " needs a contractive compressor "
-                        + "(E|C(v) - v|^2 <= (1 - delta)|v|^2, delta > 0; with an unbiased one its residuals grow when "
-                        + "omega >= 1); " + c.describe() + " is not (random-sparsification needs p > 1/2)");
-            }
-            if (sde.enabled() && !opt.sdeModels().isEmpty()) {
-                try {
-                    GaussianModel.excess(c, d);
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(who + ": " + e.getMessage() + "; set sde.enabled false");
-                }
-            }
-        }
-    }
-
     /** The rules of a data-defined objective that do not need the rows. */
-    private static void validateData(DataSpec data, SdeSpec sde, String signSampling, String optimizer,
+    private static void validateData(DataSpec data, SdeSpec sde, SignSampling signSampling, OptimizerKind optimizer,
                                      NoiseSpec noise, int agents) {
         if (data.gradientKind() == GradientSource.LOCAL) {
-            if (sde.enabled() && optimizer.equals("dsignsgd") && sde.modelKind() != SdeModel.FULL) {
+            if (sde.enabled() && optimizer.signs() && sde.modelKind() != SdeModel.FULL) {
                 throw new ConfigException("sde.model " + sde.model() + " with objective.data.gradient local is not "
                         + "available (the agents' own gradients enter the full model, Eq. 49-50)");
             }
-            if (sde.enabled() && optimizer.equals("dcsgd")) {
+            if (sde.enabled() && optimizer == OptimizerKind.DCSGD) {
                 throw new ConfigException("sde.enabled with objective.data.gradient local is not available for dcsgd "
                         + "(its compression covariance needs every agent's gradient; use gradient full)");
             }
@@ -202,7 +164,7 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
             throw new ConfigException("sde.enabled needs objective.data.gradient full: the SDEs model the injected "
                     + "noise of noise, not the covariance of minibatch gradients");
         }
-        if (data.gradientKind() != GradientSource.FULL && SignSampling.parse(signSampling) == SignSampling.CDF) {
+        if (data.gradientKind() != GradientSource.FULL && signSampling == SignSampling.CDF) {
             throw new ConfigException("signSampling cdf draws signs from the noise's CDF at the full gradient; with "
                     + "objective.data.gradient " + data.gradient() + " the agents send the signs of their own gradients "
                     + "(use signSampling noise)");
@@ -215,12 +177,6 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
                 noise, compression, schedule, normalization, smoothness, divergenceThreshold, signSampling, layout, sde,
                 recordCoordinates, adaptive);
     }
-
-    /** The optimizer of this series (one type per optimizer, {@link Optimizers}). */
-    public Optimizer method() { return Optimizers.parse(optimizer); }
-
-    /** The parsed {@link #signSampling}. */
-    public SignSampling signSamplingKind() { return SignSampling.parse(signSampling); }
 
     public Objective buildObjective() { return objective.build(); }
 

@@ -85,7 +85,7 @@ public record FitResult(int series, String label, String optimizer, String objec
         final SmoothnessFit.Result smooth = SmoothnessFit.of(f, traj.points(), cfg.initialPoint(), cfg.seed(),
                 cfg.smoothnessPair());
         final FittedConditions.Check cond = FittedConditions.check(cfg, traj, fits, pool, smooth);
-        return new FitResult(series, label, cfg.optimizer(), f.describe(), cfg.agents(), f.dim(), cfg.seed(), opt,
+        return new FitResult(series, label, cfg.optimizer().id(), f.describe(), cfg.agents(), f.dim(), cfg.seed(), opt,
                 traj.run(), traj.lastRound(), cfg.rounds(), traj.note(), traj.points(), fits, conf, pool, smooth, cond);
     }
 

@@ -10,6 +10,7 @@ import org.distsde.config.ExperimentConfig;
 import org.distsde.config.NormalizationKind;
 import org.distsde.objective.Smoothness;
 import org.distsde.optim.Optimizer;
+import org.distsde.optim.Optimizers;
 import org.distsde.sim.AgentAverages;
 import org.distsde.sim.Simulation;
 import org.distsde.theory.DcsgdCheck;
@@ -85,7 +86,7 @@ public final class FittedConditions {
     /** Checks the condition of cfg's optimizer with the fitted constants along the trajectory. */
     public static Check check(ExperimentConfig cfg, Trajectory traj, List<NoiseFit.AgentFit> fits, PooledNoise pool,
                               SmoothnessFit.Result smooth) {
-        final Optimizer method = cfg.method();
+        final Optimizer method = Optimizers.of(cfg);
         final int d = cfg.buildObjective().dim();
         final long n = cfg.agents();
         final double eps = epsilon(cfg);

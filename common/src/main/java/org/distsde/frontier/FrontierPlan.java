@@ -1,23 +1,23 @@
 package org.distsde.frontier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.distsde.compress.Compressors;
 import org.distsde.config.ConfigException;
 import org.distsde.config.ConfigLoader;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.objective.Objective;
-import org.distsde.objective.Smoothness;
-
 import org.distsde.config.NoiseType;
 import org.distsde.config.NormalizationKind;
+import org.distsde.objective.Objective;
+import org.distsde.objective.Smoothness;
 import org.distsde.optim.Optimizer;
+import org.distsde.optim.Optimizers;
 import org.distsde.optim.Theorem;
 import org.distsde.sim.AgentAverages;
 import org.distsde.sim.Simulation;
@@ -147,7 +147,7 @@ public final class FrontierPlan {
     /** The frontier is for the unnormalized DSGD and DCSGD, and the parameter must exist in the config. */
     private void check(ExperimentConfig c, String label) {
         final String where = " (frontier grid point " + label + ")";
-        final Optimizer m = c.method();
+        final Optimizer m = Optimizers.of(c);
         if (!ceilingTheorem(m.theorem())) {
             throw new ConfigException("optimizer must be dsgd or dcsgd for the frontier (got " + c.optimizer()
                     + "): it bisects the unnormalized optimizers against their ceilings Eq. 1, 3, 5" + where);
@@ -214,7 +214,7 @@ public final class FrontierPlan {
     /** Which condition the ceiling of a grid point is: Eq. 1 (DSGD), Eq. 5 (DCSGD) or Eq. 3 (DCSGD, σ̄1² = 0). */
     public String theorem(int point) {
         final ExperimentConfig c = points.get(point).config();
-        return switch (c.method().theorem()) {
+        return switch (Optimizers.of(c).theorem()) {
             case DSGD_4 -> "Eq. 1";
             case DCSGD_5_6 -> !param.equals("noise.sigma1") && Simulation.averages(c).sigma1Sq() == 0 ? "Eq. 3" : "Eq. 5";
             case DSIGNSGD_7, ADAPTIVE, NONE -> throw new IllegalStateException("no ceiling for " + c.optimizer());
@@ -247,7 +247,7 @@ public final class FrontierPlan {
         final Objective f = c.buildObjective();
         final int d = f.dim();
         final double g0 = Math.sqrt(f.gradient(c.initialPoint(), 0, new double[d], 0));
-        return c.method().ceiling(a, s.l0(), s.l1(), d, EPSILON, g0); // Eq. 1 or Eq. 5
+        return Optimizers.of(c).ceiling(a, s.l0(), s.l1(), d, EPSILON, g0); // Eq. 1 or Eq. 5
     }
 
     /** The theorems whose learning-rate ceiling the frontier bisects against (Eq. 1, 3, 5). */

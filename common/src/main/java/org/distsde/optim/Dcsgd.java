@@ -1,8 +1,7 @@
 package org.distsde.optim;
 
-import java.util.List;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.config.SdeModel;
+import org.distsde.config.OptimizerKind;
 import org.distsde.sde.CorrelatedGradientSde;
 import org.distsde.sde.DcsgdSde;
 import org.distsde.sde.Sde;
@@ -20,7 +19,7 @@ public final class Dcsgd implements Optimizer {
 
     private Dcsgd() { }
 
-    @Override public String id() { return "dcsgd"; }
+    @Override public OptimizerKind kind() { return OptimizerKind.DCSGD; }
 
     @Override
     public AgentKernel kernel(ExperimentConfig cfg) {
@@ -29,15 +28,15 @@ public final class Dcsgd implements Optimizer {
 
     @Override
     public Sde sde(ExperimentConfig cfg) {
-        return cfg.noise().correlated() ? new CorrelatedGradientSde(cfg) : new DcsgdSde(cfg);
+        if (cfg.noise().correlated()) {
+            return new CorrelatedGradientSde(cfg.buildObjective(), cfg.eta(), cfg.agents(), cfg.noise().correlationModel(),
+                    cfg.noise().sigma0()[0], cfg.noise().sigma1()[0], SdeInputs.factors(cfg),
+                    cfg.compression().agentCompressors());
+        }
+        return new DcsgdSde(SdeInputs.drift(cfg), cfg.eta(), cfg.agents(), SdeInputs.covariance(cfg));
     }
 
-    @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL); }
-    @Override public boolean compresses() { return true; }
-    @Override public boolean needsUnbiasedCompression() { return true; }
     @Override public Theorem theorem() { return Theorem.DCSGD_5_6; }
-    @Override public boolean hasCeiling() { return true; }
-    @Override public boolean correlatedNoise() { return true; }
 
     /** Eq. 5. */
     @Override

@@ -1,8 +1,7 @@
 package org.distsde.optim;
 
-import java.util.List;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.config.SdeModel;
+import org.distsde.config.OptimizerKind;
 import org.distsde.sde.CorrelatedGradientSde;
 import org.distsde.sde.DsgdSde;
 import org.distsde.sde.Sde;
@@ -17,7 +16,7 @@ public final class Dsgd implements Optimizer {
 
     private Dsgd() { }
 
-    @Override public String id() { return "dsgd"; }
+    @Override public OptimizerKind kind() { return OptimizerKind.DSGD; }
 
     @Override
     public AgentKernel kernel(ExperimentConfig cfg) {
@@ -26,13 +25,15 @@ public final class Dsgd implements Optimizer {
 
     @Override
     public Sde sde(ExperimentConfig cfg) {
-        return cfg.noise().correlated() ? new CorrelatedGradientSde(cfg) : new DsgdSde(cfg);
+        if (cfg.noise().correlated()) {
+            return new CorrelatedGradientSde(cfg.buildObjective(), cfg.eta(), cfg.agents(), cfg.noise().correlationModel(),
+                    cfg.noise().sigma0()[0], cfg.noise().sigma1()[0], SdeInputs.factors(cfg),
+                    cfg.compression().agentCompressors());
+        }
+        return new DsgdSde(SdeInputs.drift(cfg), cfg.eta(), cfg.agents(), SdeInputs.covariance(cfg));
     }
 
-    @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL); }
     @Override public Theorem theorem() { return Theorem.DSGD_4; }
-    @Override public boolean hasCeiling() { return true; }
-    @Override public boolean correlatedNoise() { return true; }
 
     /** Eq. 1. */
     @Override

@@ -1,8 +1,7 @@
 package org.distsde.optim;
 
-import java.util.List;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.config.SdeModel;
+import org.distsde.config.OptimizerKind;
 import org.distsde.sde.Sde;
 import org.distsde.sim.AgentKernel;
 
@@ -19,7 +18,7 @@ public final class ErrorFeedback implements Optimizer {
 
     private ErrorFeedback() { }
 
-    @Override public String id() { return "ef-sgd"; }
+    @Override public OptimizerKind kind() { return OptimizerKind.EF_SGD; }
 
     @Override
     public AgentKernel kernel(ExperimentConfig cfg) {
@@ -32,10 +31,6 @@ public final class ErrorFeedback implements Optimizer {
     }
 
     @Override public Theorem theorem() { return Theorem.NONE; }
-    @Override public List<SdeModel> sdeModels() { return List.of(); }
-    @Override public boolean compresses() { return true; }
-    @Override public boolean needsContractiveCompression() { return true; }
-    @Override public boolean correlatedNoise() { return true; }
 
     private Object readResolve() { return INSTANCE; }
 }

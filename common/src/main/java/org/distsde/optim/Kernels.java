@@ -30,7 +30,7 @@ final class Kernels {
     /** DSignSGD: mᵢ = sign(gᵢ). */
     static AgentKernel sign(ExperimentConfig cfg) {
         if (!dataDraws(cfg) && !cfg.noise().correlated()) {
-            return new SignMessages(dim(cfg), noises(cfg), cfg.seed(), cfg.signSamplingKind() == SignSampling.CDF);
+            return new SignMessages(dim(cfg), noises(cfg), cfg.seed(), cfg.signSampling() == SignSampling.CDF);
         }
         return new DrawnMessages(dim(cfg), noises(cfg), cfg.seed(), compressors(cfg), draws(cfg), true, false);
     }

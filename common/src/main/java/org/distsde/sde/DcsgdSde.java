@@ -1,6 +1,6 @@
 package org.distsde.sde;
 
-import org.distsde.config.ExperimentConfig;
+import org.distsde.objective.Objective;
 
 /**
  * The DCSGD SDE, Eq. 27–28, for random sparsification (E[ΦΦᵀ] = ω·diag((∇f)² + diag Σᵢ)):
@@ -10,8 +10,9 @@ import org.distsde.config.ExperimentConfig;
 public final class DcsgdSde extends GradientSde {
     private static final long serialVersionUID = 1L;
 
-    public DcsgdSde(ExperimentConfig cfg) {
-        super(cfg);
+    /** See {@link GradientSde#GradientSde}: the drift's f, η, N and Σ̃ with the agents' compression terms ωᵢ. */
+    public DcsgdSde(Objective f, double eta, int agents, AverageCovariance cov) {
+        super(f, eta, agents, cov);
     }
 
     @Override

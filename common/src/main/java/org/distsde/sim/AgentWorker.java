@@ -2,6 +2,7 @@ package org.distsde.sim;
 
 import org.distsde.config.ExperimentConfig;
 import org.distsde.noise.NoiseModel;
+import org.distsde.optim.Optimizers;
 
 /**
  * The agents of one task: the series' optimizer's message kernel ({@link AgentKernel}), built
@@ -11,7 +12,7 @@ public final class AgentWorker {
     private final AgentKernel kernel;
 
     public AgentWorker(ExperimentConfig cfg) {
-        this(cfg.method().kernel(cfg));
+        this(Optimizers.of(cfg).kernel(cfg));
     }
 
     public AgentWorker(AgentKernel kernel) {

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.objective.DataObjective;
 import org.distsde.objective.Objective;
+import org.distsde.optim.Optimizers;
 
 /**
  * The server side of one series: holds the iterates of all R runs (flat [R·d]), asks an
@@ -177,7 +178,7 @@ public final class Simulation {
         java.util.Arrays.fill(alive, true);
         final double[] sum = new double[runs * d];
         final Integrals in = from == null ? new Integrals(runs) : from.integrals();
-        final ServerUpdate server = cfg.method().server(cfg, runs);
+        final ServerUpdate server = Optimizers.of(cfg).server(cfg, runs);
         int k0 = 0;
         if (from != null) {
             if (from.x().length != x.length) {

@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.distsde.config.ExperimentConfig;
+import org.distsde.config.NormalizationKind;
 import org.distsde.objective.Objective;
 import org.distsde.objective.Smoothness;
-import org.distsde.config.NormalizationKind;
 import org.distsde.optim.Optimizer;
+import org.distsde.optim.Optimizers;
 import org.distsde.optim.Theorem;
 import org.distsde.schedule.RobbinsMonro;
 import org.distsde.schedule.Schedule;
@@ -147,7 +148,7 @@ public final class TheoremChecker {
         final boolean applicable = thm.notApplicable().isEmpty();
         final String naNote = applicable ? "" : thm.theorem() + " does not apply: " + thm.notApplicable();
         final boolean perPath = cfg.normalization().kind() == NormalizationKind.THEOREM
-                && !cfg.normalization().couplesRuns() && cfg.method().hasCeiling();
+                && !cfg.normalization().couplesRuns() && cfg.optimizer().hasCeiling();
         final Series series = new Series(cfg, thm, schedule, gap, source,
                 coarser != null && source != Source.OPTIMIZER ? coarser : null, perPath);
         series.evaluate(rows);
@@ -180,7 +181,7 @@ public final class TheoremChecker {
                 averages.sigma1SqOmega(), averages.finiteVariance(), averages.sigmaHarmonic(),
                 thm instanceof DsignSgdCheck s ? s.ell() : Double.NaN, gap, List.copyOf(assumptions));
         final String summary = summary(thm.theorem(), source, cond, bounds, def1);
-        return new Report(cfg.name(), source, source.label(), cfg.method().id(), thm.theorem(), constants, def1, rmv,
+        return new Report(cfg.name(), source, source.label(), cfg.optimizer().id(), thm.theorem(), constants, def1, rmv,
                 cond, List.copyOf(bounds), List.copyOf(series.points), Verdict.K, bounds.get(0).verdict(),
                 counterexample, summary);
     }
@@ -192,7 +193,7 @@ public final class TheoremChecker {
 
     /** The theorem of the config's optimizer, with why it does not apply (if so). */
     static TheoremCheck theorem(ExperimentConfig cfg, AgentAverages averages, Objective f, Smoothness sm) {
-        final Optimizer method = cfg.method();
+        final Optimizer method = Optimizers.of(cfg);
         final Theorem theorem = method.theorem();
         String na = sm == null ? "no (L0, L1) pair for objective " + f.describe() : "";
         final boolean finiteVarianceNeeded = switch (theorem) {
@@ -254,8 +255,8 @@ public final class TheoremChecker {
 
     /** Which condition is checked: the one the step rule enforces. */
     private static String conditionForm(ExperimentConfig cfg, boolean perPath) {
-        final Optimizer method = cfg.method();
-        if (!method.hasCeiling()) {
+        final Optimizer method = Optimizers.of(cfg);
+        if (!cfg.optimizer().hasCeiling()) {
             return "constant (no gradient dependence)";
         }
         if (perPath) {

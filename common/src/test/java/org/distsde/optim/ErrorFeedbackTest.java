@@ -54,7 +54,7 @@ class ErrorFeedbackTest {
             final ExperimentConfig ef = config(body.replace("\"optimizer\":\"dsgd\"", "\"optimizer\":\"ef-sgd\"")
                     .replace("\"sde\":{\"enabled\":true,\"paths\":40}", "\"sde\":{\"enabled\":false}")
                     + layout + noSde);
-            assertEquals("ef-sgd", ef.method().id());
+            assertEquals("ef-sgd", Optimizers.of(ef).id());
             assertEquals(RefactoringInvarianceTest.digest(rows(dsgd)), RefactoringInvarianceTest.digest(rows(ef)),
                     name + layout);
         }

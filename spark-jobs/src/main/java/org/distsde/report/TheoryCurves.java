@@ -11,6 +11,7 @@ import org.distsde.config.Series;
 import org.distsde.noise.NoiseModel;
 import org.distsde.config.NormalizationKind;
 import org.distsde.config.SdeModel;
+import org.distsde.optim.Optimizers;
 import org.distsde.optim.Theorem;
 import org.distsde.schedule.Schedule;
 import org.distsde.theory.QuadraticLimits;
@@ -97,7 +98,7 @@ public final class TheoryCurves {
                 || c.compression().compresses() || c.normalization().kind() != NormalizationKind.NONE) {
             return null;
         }
-        final Theorem thm = c.method().theorem();
+        final Theorem thm = Optimizers.of(c).theorem();
         if (thm != Theorem.DSGD_4 && thm != Theorem.DSIGNSGD_7) {
             return null;
         }

@@ -216,7 +216,7 @@ public final class SimulateJob {
                 continue;
             }
             final boolean runs = c.layout().byRuns(c.normalization());
-            MemoryBudget.check(c.runs(), c.agents(), c.buildObjective().dim(), vectors, c.optimizer(), runs,
+            MemoryBudget.check(c.runs(), c.agents(), c.buildObjective().dim(), vectors, c.optimizer().id(), runs,
                     c.layout().runBlocks(c.runs(), jsc.defaultParallelism(), byRuns),
                     new org.distsde.sim.Blocks(c.agents(), c.layout().blocks(c.agents())),
                     c.layout().partitions(c.agents(), jsc.defaultParallelism()), budget, source);
@@ -279,7 +279,7 @@ public final class SimulateJob {
         final ResultTable table = new ResultTable();
         for (SeriesResult r : results) {
             table.add(new ResultTable.Block(r.series().index(), r.series().label(), r.kind(),
-                    r.series().config().optimizer(), r.rows()));
+                    r.series().config().optimizer().id(), r.rows()));
         }
         out.writeString("metrics.csv", table.toCsv());
         writeParquet(spark, table, out);
@@ -348,7 +348,7 @@ public final class SimulateJob {
             s.put("index", r.series().index());
             s.put("label", r.series().label());
             s.put("kind", r.kind());
-            s.put("optimizer", c.optimizer());
+            s.put("optimizer", c.optimizer().id());
             s.set("params", m.valueToTree(r.series().params()));
             s.put("agents", c.agents());
             final boolean sde = r.kind().startsWith("sde");
