@@ -2,7 +2,6 @@ package org.distsde.optim;
 
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.OptimizerKind;
-import org.distsde.sde.CorrelatedGradientSde;
 import org.distsde.sde.DcsgdSde;
 import org.distsde.sde.Sde;
 import org.distsde.sim.AgentAverages;
@@ -29,9 +28,7 @@ public final class Dcsgd implements Optimizer {
     @Override
     public Sde sde(ExperimentConfig cfg) {
         if (cfg.noise().correlated()) {
-            return new CorrelatedGradientSde(cfg.buildObjective(), cfg.eta(), cfg.agents(), cfg.noise().correlationModel(),
-                    cfg.noise().sigma0()[0], cfg.noise().sigma1()[0], SdeInputs.factors(cfg),
-                    cfg.compression().agentCompressors());
+            return SdeInputs.correlated(cfg);
         }
         return new DcsgdSde(SdeInputs.drift(cfg), cfg.eta(), cfg.agents(), SdeInputs.covariance(cfg));
     }

@@ -19,11 +19,7 @@ import org.distsde.sim.AgentKernel;
  * elsewhere only the identity is skipped, a lossless sparsifier still draws its d decisions).
  * One instance per task (not thread-safe).
  */
-class DrawnMessages extends AgentKernel {
-    private final GradientDraws draws;
-    private final AgentCompressors compressors;
-    /** The compressor of every agent when homogeneous, else null. */
-    protected final Compressor compressor;
+class DrawnMessages extends DrawingKernel {
     private final boolean sign;
     private final boolean skipLossless;
     private final Workspace work;
@@ -35,18 +31,10 @@ class DrawnMessages extends AgentKernel {
      */
     DrawnMessages(int d, AgentNoise noises, long seed, AgentCompressors compressors,
                   Function<AgentKernel, GradientDraws> draws, boolean sign, boolean skipLossless) {
-        super(d, noises, seed);
-        this.draws = draws.apply(this);
-        this.compressors = compressors;
-        this.compressor = compressors.homogeneous() ? compressors.of(0) : null;
+        super(d, noises, seed, compressors, draws);
         this.sign = sign;
         this.skipLossless = skipLossless;
         this.work = new Workspace(d);
-    }
-
-    @Override
-    public boolean needsIterates() {
-        return draws.needsIterates();
     }
 
     @Override
@@ -61,7 +49,7 @@ class DrawnMessages extends AgentKernel {
         final int runs = gn2.length;
         final double[] v = work.v;
         for (int i = a0; i < a1; i++) {
-            final Compressor comp = compressor != null ? compressor : compressors.of(i);
+            final Compressor comp = compressor(i);
             final boolean plain = comp.identity() || skipLossless && comp.compression(d).lossless();
             for (int r = 0; r < runs; r++) {
                 if (!active[r]) {

@@ -19,19 +19,13 @@ import org.distsde.sim.AgentKernel;
  * x ← x − (ηηₜ/N)Σᵢ mᵢ. The residuals are the kernel's memory (one vector of d per agent and run,
  * {@link AgentKernel}). One instance per task (not thread-safe).
  */
-final class ErrorFeedbackMessages extends AgentKernel {
-    private final GradientDraws draws;
-    private final AgentCompressors compressors;
-    private final Compressor compressor; // null when compression is per agent
+final class ErrorFeedbackMessages extends DrawingKernel {
     private final double[] v;
     private final double[] c;
 
     ErrorFeedbackMessages(int d, AgentNoise noises, long seed, AgentCompressors compressors,
                           Function<AgentKernel, GradientDraws> draws) {
-        super(d, noises, seed);
-        this.draws = draws.apply(this);
-        this.compressors = compressors;
-        this.compressor = compressors.homogeneous() ? compressors.of(0) : null;
+        super(d, noises, seed, compressors, draws);
         this.v = new double[d];
         this.c = new double[d];
     }
@@ -39,11 +33,6 @@ final class ErrorFeedbackMessages extends AgentKernel {
     @Override
     public int memoryVectors() {
         return 1;
-    }
-
-    @Override
-    public boolean needsIterates() {
-        return draws.needsIterates();
     }
 
     @Override
@@ -60,7 +49,7 @@ final class ErrorFeedbackMessages extends AgentKernel {
         }
         final int runs = gn2.length;
         for (int i = a0; i < a1; i++) {
-            final Compressor comp = compressor != null ? compressor : compressors.of(i);
+            final Compressor comp = compressor(i);
             for (int r = 0; r < runs; r++) {
                 if (!active[r]) {
                     continue;

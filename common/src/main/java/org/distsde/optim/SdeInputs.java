@@ -7,6 +7,7 @@ import org.distsde.data.ShardMean;
 import org.distsde.objective.DataObjective;
 import org.distsde.objective.Objective;
 import org.distsde.sde.AverageCovariance;
+import org.distsde.sde.CorrelatedGradientSde;
 import org.distsde.sim.DataAgents;
 
 /** Reads the parameters of the optimizers' SDEs from a configuration (the SDE classes take the parameters only). */
@@ -32,6 +33,13 @@ final class SdeInputs {
     static AverageCovariance covariance(ExperimentConfig cfg) {
         return new AverageCovariance(cfg.noise().agentNoise(cfg.agents()), cfg.compression().agentCompressors(),
                 cfg.buildObjective().dim());
+    }
+
+    /** Eq. 8 / 27–28 with full-covariance Gaussian noise (DSGD, DCSGD). */
+    static CorrelatedGradientSde correlated(ExperimentConfig cfg) {
+        final NoiseSpec n = cfg.noise();
+        return new CorrelatedGradientSde(cfg.buildObjective(), cfg.eta(), cfg.agents(), n.correlationModel(),
+                n.sigma0()[0], n.sigma1()[0], factors(cfg), cfg.compression().agentCompressors());
     }
 
     /** The agents' noise factors fᵢ of full-covariance noise: one when every agent has the same. */

@@ -57,8 +57,7 @@ public final class MemoryBudget {
         }
         int perPartition = 0, perBlock = 0;
         for (int p = 0; p < partitions; p++) {
-            final int b0 = (int) ((long) blocks.blocks() * p / partitions);
-            final int b1 = (int) ((long) blocks.blocks() * (p + 1) / partitions);
+            final int b0 = blocks.firstOfPartition(p, partitions), b1 = blocks.firstOfPartition(p + 1, partitions);
             perPartition = Math.max(perPartition, blocks.start(b1) - blocks.start(b0));
         }
         for (int b = 0; b < blocks.blocks(); b++) {

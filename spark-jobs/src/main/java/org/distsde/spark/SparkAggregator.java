@@ -229,8 +229,7 @@ public final class SparkAggregator implements Aggregator {
             final List<BlockState> r = new ArrayList<>();
             while (it.hasNext()) {
                 final int p = it.next();
-                final int b0 = (int) ((long) bl.blocks() * p / nParts);
-                final int b1 = (int) ((long) bl.blocks() * (p + 1) / nParts);
+                final int b0 = bl.firstOfPartition(p, nParts), b1 = bl.firstOfPartition(p + 1, nParts);
                 for (int b = b0; b < b1; b++) {
                     r.add(new BlockState(b, store == null ? null : store.read(round, b), null));
                 }
@@ -326,9 +325,7 @@ public final class SparkAggregator implements Aggregator {
                 final int p = it.next();
                 final RoundInput ri = inlined != null ? inlined : in.value();
                 final AgentWorker w = Workers.get(cfg.value());
-                // partition p holds blocks [p·B/P, (p+1)·B/P)
-                final int b0 = (int) ((long) bl.blocks() * p / nParts);
-                final int b1 = (int) ((long) bl.blocks() * (p + 1) / nParts);
+                final int b0 = bl.firstOfPartition(p, nParts), b1 = bl.firstOfPartition(p + 1, nParts);
                 for (int b = b0; b < b1; b++) {
                     final double[] acc = new double[ri.grads().length];
                     w.accumulate(bl.start(b), bl.start(b + 1), ri.round(), 0, ri.x(), ri.grads(), ri.gn2(), ri.active(), acc);
