@@ -1,5 +1,6 @@
 package org.distsde.optim;
 
+import org.distsde.config.ConfigException;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.OptimizerKind;
 import org.distsde.sde.Sde;
@@ -25,9 +26,10 @@ public final class ErrorFeedback implements Optimizer {
         return Kernels.errorFeedback(cfg);
     }
 
+    /** None: refused with one line (the {@code integrate} and {@code converge} verbs and {@code sde.enabled} need one). */
     @Override
     public Sde sde(ExperimentConfig cfg) {
-        throw new UnsupportedOperationException("ef-sgd has no SDE here");
+        throw new ConfigException("optimizer: " + id() + " has no SDE here (integrate, converge and sde.enabled need one)");
     }
 
     @Override public Theorem theorem() { return Theorem.NONE; }

@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.distsde.config.ConfigException;
 import org.distsde.config.ConfigLoader;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.Series;
@@ -76,6 +77,13 @@ public final class SimulateJob {
         final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         if (optimizer) {
             checkMemory(jsc, exp); // before anything is written
+        } else {
+            for (Series s : exp.series()) { // integrate: every series needs an SDE
+                if (s.config().optimizer().sdeModels().isEmpty()) {
+                    throw new ConfigException("optimizer: " + s.config().optimizer() + " has no SDE to integrate"
+                            + (exp.series().size() > 1 ? " (series " + s.label() + ")" : ""));
+                }
+            }
         }
         final CheckpointStore ckpt = CheckpointStore.open(out, fingerprint(exp, optimizer), resume);
         final long t0 = System.nanoTime();

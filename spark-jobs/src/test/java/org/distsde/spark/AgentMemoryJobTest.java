@@ -186,5 +186,19 @@ class AgentMemoryJobTest extends SparkTestBase {
                 assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".big")), "no checkpoint directory");
             }
         }
+        // EF-SGD has no SDE: the verbs that integrate one refuse it in one line, writing nothing
+        for (List<String> verb : List.of(List.of("integrate"), List.of("converge", "--etas", "2"))) {
+            final Path out = tmp.resolve("nosde-" + verb.get(0));
+            final List<String> args = new java.util.ArrayList<>(verb);
+            args.addAll(List.of("--config", cfg.toString(), "--out", out.toString()));
+            final Cli r = cli(args.toArray(new String[0]));
+            assertEquals(2, r.code(), verb + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("optimizer") && r.err().contains("ef-sgd has no SDE"), r.err());
+            assertFalse(Files.exists(out), "nothing written");
+            try (Stream<Path> left = Files.list(tmp)) {
+                assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".nosde")), "no checkpoint directory");
+            }
+        }
     }
 }
