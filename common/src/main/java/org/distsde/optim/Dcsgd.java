@@ -1,9 +1,7 @@
 package org.distsde.optim;
 
-import java.util.List;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.config.SdeModel;
-import org.distsde.sde.CorrelatedGradientSde;
+import org.distsde.config.OptimizerKind;
 import org.distsde.sde.DcsgdSde;
 import org.distsde.sde.Sde;
 import org.distsde.sim.AgentAverages;
@@ -20,7 +18,7 @@ public final class Dcsgd implements Optimizer {
 
     private Dcsgd() { }
 
-    @Override public String id() { return "dcsgd"; }
+    @Override public OptimizerKind kind() { return OptimizerKind.DCSGD; }
 
     @Override
     public AgentKernel kernel(ExperimentConfig cfg) {
@@ -29,13 +27,13 @@ public final class Dcsgd implements Optimizer {
 
     @Override
     public Sde sde(ExperimentConfig cfg) {
-        return cfg.noise().correlated() ? new CorrelatedGradientSde(cfg) : new DcsgdSde(cfg);
+        if (cfg.noise().correlated()) {
+            return SdeInputs.correlated(cfg);
+        }
+        return new DcsgdSde(SdeInputs.drift(cfg), cfg.eta(), cfg.agents(), SdeInputs.covariance(cfg));
     }
 
-    @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL); }
-    @Override public boolean compresses() { return true; }
-    @Override public boolean hasCeiling() { return true; }
-    @Override public boolean correlatedNoise() { return true; }
+    @Override public Theorem theorem() { return Theorem.DCSGD_5_6; }
 
     /** Eq. 5. */
     @Override

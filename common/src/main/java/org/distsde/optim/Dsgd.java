@@ -1,9 +1,7 @@
 package org.distsde.optim;
 
-import java.util.List;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.config.SdeModel;
-import org.distsde.sde.CorrelatedGradientSde;
+import org.distsde.config.OptimizerKind;
 import org.distsde.sde.DsgdSde;
 import org.distsde.sde.Sde;
 import org.distsde.sim.AgentAverages;
@@ -17,7 +15,7 @@ public final class Dsgd implements Optimizer {
 
     private Dsgd() { }
 
-    @Override public String id() { return "dsgd"; }
+    @Override public OptimizerKind kind() { return OptimizerKind.DSGD; }
 
     @Override
     public AgentKernel kernel(ExperimentConfig cfg) {
@@ -26,12 +24,13 @@ public final class Dsgd implements Optimizer {
 
     @Override
     public Sde sde(ExperimentConfig cfg) {
-        return cfg.noise().correlated() ? new CorrelatedGradientSde(cfg) : new DsgdSde(cfg);
+        if (cfg.noise().correlated()) {
+            return SdeInputs.correlated(cfg);
+        }
+        return new DsgdSde(SdeInputs.drift(cfg), cfg.eta(), cfg.agents(), SdeInputs.covariance(cfg));
     }
 
-    @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL); }
-    @Override public boolean hasCeiling() { return true; }
-    @Override public boolean correlatedNoise() { return true; }
+    @Override public Theorem theorem() { return Theorem.DSGD_4; }
 
     /** Eq. 1. */
     @Override

@@ -1,0 +1,54 @@
+package org.distsde.optim;
+
+import org.distsde.config.ExperimentConfig;
+import org.distsde.config.GradientSource;
+import org.distsde.config.NoiseSpec;
+import org.distsde.data.ShardMean;
+import org.distsde.objective.DataObjective;
+import org.distsde.objective.Objective;
+import org.distsde.sde.AverageCovariance;
+import org.distsde.sde.CorrelatedGradientSde;
+import org.distsde.sim.DataAgents;
+
+/** Reads the parameters of the optimizers' SDEs from a configuration (the SDE classes take the parameters only). */
+final class SdeInputs {
+    private SdeInputs() { }
+
+    /** True when the agents send their own shards' full gradients ({@code objective.data.gradient local}). */
+    static boolean shardGradients(ExperimentConfig cfg) {
+        return cfg.objective().dataDefined() && cfg.objective().data().gradientKind() == GradientSource.LOCAL;
+    }
+
+    /** The agents' shards and their mean F̄ (for agents sending their shards' gradients). */
+    static ShardMean shards(ExperimentConfig cfg) {
+        return new ShardMean((DataObjective) cfg.buildObjective(), DataAgents.split(cfg));
+    }
+
+    /** The function whose gradient the drift follows: f, or F̄ for agents sending their shards' gradients. */
+    static Objective drift(ExperimentConfig cfg) {
+        return shardGradients(cfg) ? shards(cfg) : cfg.buildObjective();
+    }
+
+    /** The agents' average (compressed) covariance of Eq. 8 / 28. */
+    static AverageCovariance covariance(ExperimentConfig cfg) {
+        return new AverageCovariance(cfg.noise().agentNoise(cfg.agents()), cfg.compression().agentCompressors(),
+                cfg.buildObjective().dim());
+    }
+
+    /** Eq. 8 / 27–28 with full-covariance Gaussian noise (DSGD, DCSGD). */
+    static CorrelatedGradientSde correlated(ExperimentConfig cfg) {
+        final NoiseSpec n = cfg.noise();
+        return new CorrelatedGradientSde(cfg.buildObjective(), cfg.eta(), cfg.agents(), n.correlationModel(),
+                n.sigma0()[0], n.sigma1()[0], factors(cfg), cfg.compression().agentCompressors());
+    }
+
+    /** The agents' noise factors fᵢ of full-covariance noise: one when every agent has the same. */
+    static double[] factors(ExperimentConfig cfg) {
+        final NoiseSpec spec = cfg.noise();
+        final double[] f = new double[spec.homogeneous() ? 1 : cfg.agents()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = spec.factor(i, cfg.agents());
+        }
+        return f;
+    }
+}
