@@ -90,22 +90,22 @@ public final class CheckpointStore {
     }
 
     /** A finished series, or null. */
-    public Done done(int series, String kind) {
-        return (Done) read(series + "-" + kind + ".done");
+    public Done done(int series, SeriesKind kind) {
+        return (Done) read(series + "-" + kind.id() + ".done");
     }
 
-    public void markDone(int series, String kind, Done d) {
-        write(series + "-" + kind + ".done", d);
+    public void markDone(int series, SeriesKind kind, Done d) {
+        write(series + "-" + kind.id() + ".done", d);
         try {
-            fs.delete(new Path(dir, series + "-" + kind + ".state"), false);
+            fs.delete(new Path(dir, series + "-" + kind.id() + ".state"), false);
         } catch (IOException ignored) {
             // a stale state file is superseded by the .done file
         }
     }
 
     /** Round checkpoints of one series, every {@code every} rounds. */
-    public Simulation.Checkpoints rounds(int series, String kind, int every) {
-        final String name = series + "-" + kind + ".state";
+    public Simulation.Checkpoints rounds(int series, SeriesKind kind, int every) {
+        final String name = series + "-" + kind.id() + ".state";
         return new Simulation.Checkpoints() {
             @Override public int every() { return every; }
             @Override public Simulation.State load() {

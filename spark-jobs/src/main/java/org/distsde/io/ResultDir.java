@@ -110,8 +110,11 @@ public final class ResultDir implements AutoCloseable {
         }
     }
 
-    /** Publishes the result: the staging directory becomes the output path. */
+    /** Publishes the result: the staging directory becomes the output path (once; later calls do nothing). */
     public void commit() throws IOException {
+        if (committed) {
+            return;
+        }
         if (fs.exists(target)) {
             if (!overwrite && fs.listStatus(target).length > 0) {
                 throw new IOException("output path " + target + " appeared during the run");

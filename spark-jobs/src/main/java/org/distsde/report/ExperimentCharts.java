@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.distsde.config.ExperimentConfig;
+import org.distsde.io.SeriesKind;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -46,10 +47,10 @@ final class ExperimentCharts {
             final Map<String, String> p = params.getOrDefault(Integer.toString(c.series()), Map.of());
             final String key = keys.size() >= 2 ? leaf(keys.get(0)) + ": " + pretty(p.get(keys.get(0))) : "";
             final Panel panel = panels.computeIfAbsent(key, k -> new Panel(k, new ArrayList<>(), new ArrayList<>()));
-            if (c.kind().equals("sde-resolved")) {
+            if (c.kind() == SeriesKind.SDE_RESOLVED) {
                 continue; // the resolved SDE is shown by the convergence study, not overlaid
             }
-            (c.kind().equals("sde") ? panel.sde() : panel.optimizer()).add(c);
+            (c.kind() == SeriesKind.SDE ? panel.sde() : panel.optimizer()).add(c);
         }
         return panels;
     }
@@ -107,7 +108,7 @@ final class ExperimentCharts {
         final java.util.Set<Integer> drawn = new java.util.HashSet<>();
         for (List<ResultData.Curve> group : List.of(p.optimizer(), p.sde())) {
             for (ResultData.Curve c : group) {
-                final boolean sde = c.kind().equals("sde");
+                final boolean sde = c.kind() == SeriesKind.SDE;
                 final double[] x = c.column("round");
                 for (int j = 0; j < k; j++) {
                     final int colour = order.size() == 1 ? j : order.indexOf(c.series()) * k + j;
@@ -152,7 +153,7 @@ final class ExperimentCharts {
         final java.util.Set<String> bounds = new java.util.LinkedHashSet<>();
         for (List<ResultData.Curve> group : List.of(p.optimizer(), p.sde())) {
             for (ResultData.Curve c : group) {
-                final boolean sde = c.kind().equals("sde");
+                final boolean sde = c.kind() == SeriesKind.SDE;
                 if (sde && !loss) {
                     continue;
                 }

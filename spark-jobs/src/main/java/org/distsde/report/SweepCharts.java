@@ -26,6 +26,7 @@ import org.distsde.config.ExperimentConfig;
 import org.distsde.config.NoiseSpec;
 import org.distsde.config.Series;
 import org.distsde.io.ResultDir;
+import org.distsde.io.SeriesKind;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -203,7 +204,7 @@ public final class SweepCharts {
             final String dir = rd.dir().toString();
             final Map<Integer, Series> series = series(rd);
             for (ResultData.Curve c : rd.curves()) {
-                if (!c.kind().equals("optimizer") || c.rows().isEmpty()) {
+                if (c.kind() != SeriesKind.OPTIMIZER || c.rows().isEmpty()) {
                     continue;
                 }
                 final Series s = series.get(c.series());

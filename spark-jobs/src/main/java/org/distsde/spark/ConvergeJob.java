@@ -120,15 +120,15 @@ public final class ConvergeJob {
             final List<RefineJob.Result> sdes = RefineJob.runAll(jsc, cs, false);
             for (int s = 0; s < n; s++) {
                 final RoundStats o = last(optimizer(jsc, cs.get(s)));
-                opt[i][s] = o.lossMean();
-                optSe[i][s] = o.runs() > 1 ? o.lossStd() / Math.sqrt(o.runs()) : Double.NaN;
+                opt[i][s] = o.loss().mean();
+                optSe[i][s] = o.runs() > 1 ? o.loss().std() / Math.sqrt(o.runs()) : Double.NaN;
                 // the SDE side: the Richardson value of the resolved levels (its own Δt error is then
                 // of second order, below the optimizer's O(η) error)
                 final Refinement ref = sdes.get(s).refinement();
                 final RoundStats fine = last(ref.levels().get(ref.levels().size() - 1).rows());
                 final double rich = ref.summary().richardson();
-                sde[i][s] = Double.isFinite(rich) ? rich : fine.lossMean();
-                sdeSe[i][s] = fine.runs() > 1 ? fine.lossStd() / Math.sqrt(fine.runs()) : Double.NaN;
+                sde[i][s] = Double.isFinite(rich) ? rich : fine.loss().mean();
+                sdeSe[i][s] = fine.runs() > 1 ? fine.loss().std() / Math.sqrt(fine.runs()) : Double.NaN;
                 dts[i][s] = sdes.get(s).refinement().finestDt();
             }
         }

@@ -192,9 +192,9 @@ class TheoryCurvesTest {
                 final int n = r.runs();
                 final double disc = Math.abs(es - em * em - var[i]);
                 final double ulps = 1e-12 * c.initialPoint()[j] * c.initialPoint()[j]; // rounding of the sums over paths
-                assertEquals(var[i], r.xVar()[j], k * var[i] * Math.sqrt(2.0 / (n - 1)) + disc + ulps,
+                assertEquals(var[i], r.x().var()[j], k * var[i] * Math.sqrt(2.0 / (n - 1)) + disc + ulps,
                         "Var[x" + (j + 1) + "] at round " + r.round());
-                assertEquals(mean[i], r.xMean()[j], k * Math.sqrt(var[i] / n) + Math.abs(em - mean[i]) + ulps,
+                assertEquals(mean[i], r.x().mean()[j], k * Math.sqrt(var[i] / n) + Math.abs(em - mean[i]) + ulps,
                         "E[x" + (j + 1) + "] at round " + r.round());
                 compared++;
             }

@@ -1,0 +1,102 @@
+package org.distsde.spark;
+
+import org.distsde.config.ExperimentConfig;
+import org.distsde.config.NoiseType;
+import org.distsde.config.SignSampling;
+import org.distsde.optim.Adaptive;
+import org.distsde.optim.Dcsgd;
+import org.distsde.optim.DsignSgd;
+
+/**
+ * Estimated wall time and driver heap of a series, from the cost model measured on a 2-core machine
+ * (README, "10⁷ agents, memory and a cost model" and "Benchmarks"): the agents layout costs
+ * {@link #ROUND_JOB_S} per round (its Spark job) plus {@link #AGENT_STEP_CORE_NS} core-ns per
+ * agent-step and coordinate for DSignSGD with CDF signs, times the kernel's factor
+ * ({@link #factor}); the runs layout the same work without the per-round job; the SDE
+ * {@link #PATH_STEP_CORE_NS} core-ns per path-step and coordinate, every refinement level twice the
+ * one before. The figures are estimates for planning and for the ETA of the progress lines (which
+ * rescale them by the time measured as the work proceeds), not promises: the measured points
+ * scatter by ±30% with the machine's load.
+ */
+public final class CostModel {
+    /** Agents layout: the Spark job of one round (scheduling, task launch, the round's input). */
+    static final double ROUND_JOB_S = 0.060;
+    /** One Spark job of a whole sweep (runs layout, SDE): submission and hand-off. */
+    static final double JOB_S = 0.5;
+    /** DSignSGD with CDF signs, per agent-step and coordinate, on one core. */
+    static final double AGENT_STEP_CORE_NS = 8.1;
+    /** Euler–Maruyama, per path-step and coordinate, on one core (bench sde-dsgd-fine: 204 M/s on 2 cores). */
+    static final double PATH_STEP_CORE_NS = 10;
+    /** Spark's own heap in local mode (live heap after GC, measured 51–64 MB; with the JIT and buffers). */
+    static final double SPARK_HEAP_BYTES = 300e6;
+    /** The levels a resolved SDE typically needs before its tolerance is met (Δt₀, Δt₀/2, Δt₀/4). */
+    public static final int TYPICAL_LEVELS = 3;
+
+    private CostModel() { }
+
+    /** A series' dimension d, or -1 when it is only known once its data is read. */
+    public static int dim(ExperimentConfig c) {
+        try {
+            return c.buildObjective().dim();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The kernel's cost per agent-step relative to DSignSGD with CDF signs (README's table at N = 10⁶:
+     * DSGD 1.5, DCSGD 4.0, AdamW 1.0 under Gaussian noise; 5.1–5.7 for DSGD / DCSGD, 6.7 for AdamW and
+     * 7.1 for DSignSGD drawing the noise under heavy tails); full-covariance noise costs d times more
+     * (a matrix-vector product per agent).
+     */
+    public static double factor(ExperimentConfig c) {
+        final boolean heavy = c.noise().kind() != NoiseType.GAUSSIAN;
+        final double f;
+        if (c.method() == DsignSgd.INSTANCE) {
+            f = c.signSamplingKind() == SignSampling.CDF ? 1 : heavy ? 7.1 : 1.5;
+        } else if (c.method() instanceof Adaptive) {
+            f = heavy ? 6.7 : 1.0;
+        } else if (c.method() == Dcsgd.INSTANCE) {
+            f = heavy ? 5.7 : 4.0;
+        } else {
+            f = heavy ? 5.4 : 1.5;
+        }
+        final int d = Math.max(1, dim(c));
+        return c.noise().correlated() ? f * d : f;
+    }
+
+    /** The optimizer's estimated wall time on {@code cores} cores in the layout the series runs in. */
+    public static double optimizerSeconds(ExperimentConfig c, int cores) {
+        final int d = dim(c);
+        if (d < 0) {
+            return Double.NaN;
+        }
+        final double work = (double) c.agents() * c.runs() * c.rounds() * d * factor(c) * AGENT_STEP_CORE_NS * 1e-9;
+        final boolean byRuns = c.layout().byRuns(c.normalization());
+        return work / Math.max(1, cores) + (byRuns ? 0 : c.rounds() * ROUND_JOB_S);
+    }
+
+    /** The SDE's estimated wall time for {@code levels} refinement levels (Δt₀ … Δt₀/2^(levels−1)). */
+    public static double sdeSeconds(ExperimentConfig c, int cores, int levels) {
+        final int d = dim(c);
+        if (d < 0) {
+            return Double.NaN;
+        }
+        final int paths = c.sde().paths() != null ? c.sde().paths() : c.runs();
+        final double dt0 = c.sde().dt() != null ? c.sde().dt() : c.eta();
+        final double steps = Math.max(1, Math.round(c.rounds() * c.eta() / dt0));
+        final double noise = c.noise().correlated() ? d : 1;
+        return (double) paths * steps * d * noise * ((1L << levels) - 1) * PATH_STEP_CORE_NS * 1e-9 / Math.max(1, cores);
+    }
+
+    /**
+     * The driver's heap for a series (in local mode the executors share it): Spark's own, the recorded
+     * per-run values the runs layout collects (9 + k doubles per run and recorded round), and the
+     * iterates and messages of all runs (about 6 doubles per run and coordinate).
+     */
+    public static double heapBytes(ExperimentConfig c) {
+        final int d = Math.max(1, dim(c));
+        final double recorded = c.rounds() / (double) c.recordEvery() + 2;
+        return SPARK_HEAP_BYTES + recorded * c.runs() * (9 + c.recordCoordinates()) * 8.0 + 6.0 * c.runs() * d * 8;
+    }
+}
