@@ -17,6 +17,16 @@ class SimulateCommand extends JobVerb {
     }
 
     @Override
+    Preflight.Needs needs() {
+        return optimizers() ? Preflight.Needs.OPTIMIZER : Preflight.Needs.SDE;
+    }
+
+    @Override
+    Plan plan(ConfigLoader.Experiment exp) {
+        return Plan.of(name(), exp, optimizers());
+    }
+
+    @Override
     void job(SparkSession spark, ConfigLoader.Experiment exp, ResultDir dir) throws Exception {
         final var results = SimulateJob.run(spark, exp, dir, optimizers(), resume, checkpointEvery(),
                 (d, res) -> d.writeString("checks.txt", RunText.checksFile(res)));

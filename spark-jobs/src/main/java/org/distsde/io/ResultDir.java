@@ -72,6 +72,51 @@ public final class ResultDir implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses an output path that exists (non-empty without overwrite, or a file) before any work
+     * starts, through the Hadoop FileSystem API with {@code conf}; creates nothing. A path whose file
+     * system cannot be reached with {@code conf} (e.g. hdfs:// before Spark's Hadoop settings are
+     * loaded) is left to {@link #open}.
+     *
+     * @throws ConfigException naming --out
+     */
+    public static void refuse(String out, boolean overwrite, Configuration conf) {
+        if (out == null || out.isBlank()) {
+            throw new ConfigException("--out is required");
+        }
+        final FileSystem fs;
+        final Path target;
+        try {
+            final Path p = new Path(out);
+            fs = p.getFileSystem(conf);
+            target = fs.makeQualified(p);
+        } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
+            return;
+        }
+        try {
+            if (fs.exists(target)) {
+                final FileStatus st = fs.getFileStatus(target);
+                if (!st.isDirectory()) {
+                    throw new ConfigException("--out " + out + " exists and is a file");
+                }
+                if (fs.listStatus(target).length > 0 && !overwrite) {
+                    throw new ConfigException("--out " + out + " exists and is not empty (use --overwrite)");
+                }
+                return;
+            }
+            for (Path a = target.getParent(); a != null; a = a.getParent()) { // the first ancestor that exists
+                if (fs.exists(a)) {
+                    if (!fs.getFileStatus(a).isDirectory()) {
+                        throw new ConfigException("--out " + out + ": cannot create a directory in " + a + " (a file)");
+                    }
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // unreachable now: open() reports it with Spark's settings
+        }
+    }
+
     /** Deletes staging directories that killed runs left next to the output path. */
     public void removeStaleStaging() throws IOException {
         final String prefix = "." + target.getName() + ".staging-";

@@ -22,7 +22,7 @@ public final class CostModel {
     /** Agents layout: the Spark job of one round (scheduling, task launch, the round's input). */
     static final double ROUND_JOB_S = 0.060;
     /** One Spark job of a whole sweep (runs layout, SDE): submission and hand-off. */
-    static final double JOB_S = 0.5;
+    public static final double JOB_S = 0.5;
     /** DSignSGD with CDF signs, per agent-step and coordinate, on one core. */
     static final double AGENT_STEP_CORE_NS = 8.1;
     /** Euler–Maruyama, per path-step and coordinate, on one core (bench sde-dsgd-fine: 204 M/s on 2 cores). */
@@ -67,13 +67,32 @@ public final class CostModel {
 
     /** The optimizer's estimated wall time on {@code cores} cores in the layout the series runs in. */
     public static double optimizerSeconds(ExperimentConfig c, int cores) {
+        return optimizerSeconds(c, cores, c.layout().byRuns(c.normalization()));
+    }
+
+    /** The optimizer's estimated wall time in the runs layout ({@code byRuns}) or the agents layout. */
+    public static double optimizerSeconds(ExperimentConfig c, int cores, boolean byRuns) {
         final int d = dim(c);
         if (d < 0) {
             return Double.NaN;
         }
         final double work = (double) c.agents() * c.runs() * c.rounds() * d * factor(c) * AGENT_STEP_CORE_NS * 1e-9;
-        final boolean byRuns = c.layout().byRuns(c.normalization());
         return work / Math.max(1, cores) + (byRuns ? 0 : c.rounds() * ROUND_JOB_S);
+    }
+
+    /**
+     * fit-noise: the trajectory ({@code trajectoryRuns} runs of the optimizer on one core) and the fits
+     * ({@code points × samples} gradient samples of every agent), as {trajectory, fits}.
+     */
+    public static double[] fitNoiseSeconds(ExperimentConfig c, int cores, int points, int samples,
+                                           int trajectoryRuns) {
+        final int d = dim(c);
+        if (d < 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        final double perAgentStep = d * factor(c) * AGENT_STEP_CORE_NS * 1e-9;
+        return new double[] {(double) trajectoryRuns * c.rounds() * c.agents() * perAgentStep,
+            (double) points * samples * c.agents() * perAgentStep / Math.max(1, cores)};
     }
 
     /** The SDE's estimated wall time for {@code levels} refinement levels (Δt₀ … Δt₀/2^(levels−1)). */
@@ -87,6 +106,19 @@ public final class CostModel {
         final double steps = Math.max(1, Math.round(c.rounds() * c.eta() / dt0));
         final double noise = c.noise().correlated() ? d : 1;
         return (double) paths * steps * d * noise * ((1L << levels) - 1) * PATH_STEP_CORE_NS * 1e-9 / Math.max(1, cores);
+    }
+
+    /** converge's Δt study of a series: its SDE at every level Δt₀ … Δt₀/2^maxRefinements. */
+    public static double dtStudySeconds(ExperimentConfig c, int cores) {
+        return sdeSeconds(c, cores, c.sde().maxRefinements() + 1);
+    }
+
+    /**
+     * converge's weak error in η at η/2^i: the optimizer and its resolved SDE over the same horizon,
+     * 2^i times the rounds and steps of η.
+     */
+    public static double etaStudySeconds(ExperimentConfig c, int cores, int i) {
+        return (1L << i) * (optimizerSeconds(c, cores) + sdeSeconds(c, cores, TYPICAL_LEVELS));
     }
 
     /**

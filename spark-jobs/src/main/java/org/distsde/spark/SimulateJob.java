@@ -84,12 +84,15 @@ public final class SimulateJob {
                 (c.layout().byRuns(c.normalization()) ? runsTodo : agentsTodo).add(s);
             }
         }
-        final double sdeWork = work(sdeTodo, c -> CostModel.sdeSeconds(c, cores, 1));
-        final double[] refineWork = new double[CostModel.TYPICAL_LEVELS];
+        // planned seconds (cost model), each Spark job of a whole sweep with its fixed overhead
+        final double sdeWork = sdeTodo.isEmpty() ? 0
+                : CostModel.JOB_S + work(sdeTodo, c -> CostModel.sdeSeconds(c, cores, 1));
+        final double[] refineWork = new double[refineTodo.isEmpty() ? 0 : CostModel.TYPICAL_LEVELS];
         for (int l = 0; l < refineWork.length; l++) {
-            refineWork[l] = (1 << l) * work(refineTodo, c -> CostModel.sdeSeconds(c, cores, 1));
+            refineWork[l] = CostModel.JOB_S + (1 << l) * work(refineTodo, c -> CostModel.sdeSeconds(c, cores, 1));
         }
-        final double runsWork = work(runsTodo, c -> CostModel.optimizerSeconds(c, cores));
+        final double runsWork = runsTodo.isEmpty() ? 0
+                : CostModel.JOB_S + work(runsTodo, c -> CostModel.optimizerSeconds(c, cores));
         final double agentsWork = work(agentsTodo, c -> CostModel.optimizerSeconds(c, cores));
         final Progress progress = new Progress("[" + exp.first().name() + "]",
                 sdeWork + java.util.Arrays.stream(refineWork).sum() + runsWork + agentsWork);
