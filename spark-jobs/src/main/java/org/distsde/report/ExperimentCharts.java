@@ -45,7 +45,7 @@ final class ExperimentCharts {
         final Map<String, Panel> panels = new LinkedHashMap<>();
         for (ResultData.Curve c : d.curves()) {
             final Map<String, String> p = params.getOrDefault(Integer.toString(c.series()), Map.of());
-            final String key = keys.size() >= 2 ? leaf(keys.get(0)) + ": " + pretty(p.get(keys.get(0))) : "";
+            final String key = keys.size() >= 2 ? Symbols.of(keys.get(0)) + ": " + pretty(p.get(keys.get(0))) : "";
             final Panel panel = panels.computeIfAbsent(key, k -> new Panel(k, new ArrayList<>(), new ArrayList<>()));
             if (c.kind() == SeriesKind.SDE_RESOLVED) {
                 continue; // the resolved SDE is shown by the convergence study, not overlaid
@@ -126,7 +126,8 @@ final class ExperimentCharts {
                             hi[i] = y[i] + half;
                         }
                     }
-                    lines.add(new Plots.Line("x" + (j + 1) + (order.size() == 1 ? "" : ", " + legend(c, keys)), x,
+                    lines.add(new Plots.Line("x" + Plots.PowerOfTen.sub(j + 1) + (order.size() == 1 ? "" : ", "
+                            + legend(c, keys)), x,
                             y, lo, hi, sde ? Plots.Style.DASHED : Plots.Style.SOLID, colour));
                     if (drawn.add(c.series() * 64 + j)) {
                         final TheoryCurves.Curve t = TheoryCurves.moment(config(configs, c.series()), x, j, variance);
@@ -141,7 +142,7 @@ final class ExperimentCharts {
         final String sub = (p.optimizer().isEmpty() ? "dashed: SDE paths"
                 : variance ? "solid: optimizer, over the alive runs" : "solid: optimizer (band: 95% confidence of the mean)")
                 + (p.sde().isEmpty() || p.optimizer().isEmpty() ? "" : "; dashed: its SDE") + theory;
-        return Plots.chart(title, sub, "iteration k", variance ? "Var[x_j] over runs" : "E[x_j] over runs", lines, false);
+        return Plots.chart(title, sub, "iteration k", variance ? "Var[xⱼ] over runs" : "E[xⱼ] over runs", lines, false);
     }
 
     static JFreeChart chart(List<ExperimentConfig> configs, Panel p, List<String> keys, String title,
@@ -180,7 +181,7 @@ final class ExperimentCharts {
                         + (bounds.isEmpty() ? "" : "dash-dot: " + String.join(", ", bounds) + "; ")
                         + "diverged runs excluded"
                 : "learning rate η·ηₖ·(normalization), mean over the alive runs";
-        return Plots.chart(title, sub, "iteration k", loss ? "E[f(x_k)] − f*" : "learning rate", lines);
+        return Plots.chart(title, sub, "iteration k", loss ? "E[f(xₖ)] − f*" : "learning rate", lines);
     }
 
     static String legend(ResultData.Curve c, List<String> keys) {
@@ -198,7 +199,7 @@ final class ExperimentCharts {
             if (keys.size() >= 2 && k.equals(keys.get(0))) {
                 continue; // shown in the panel title
             }
-            b.append(b.length() == 0 ? "" : ", ").append(leaf(k)).append(" = ").append(pretty(part.substring(eq + 1)));
+            b.append(b.length() == 0 ? "" : ", ").append(Symbols.of(k)).append(" = ").append(pretty(part.substring(eq + 1)));
         }
         return b.length() == 0 ? c.optimizer() : b.toString();
     }

@@ -126,7 +126,8 @@ class ReportPageTest {
         assertTrue(Files.isRegularFile(out.resolve("conv-dt.svg")) && Files.isRegularFile(out.resolve("conv-eta.svg")));
         // the first screen: the overview links every series to its panel
         assertTrue(html.indexOf("id=\"overview\"") < html.indexOf("<figure"), "the overview comes before the charts");
-        assertTrue(html.contains("href=\"#fixture-p1\"") && html.contains("href=\"#fixture-p2\""));
+        assertTrue(html.contains("href=\"#fixture-normalization-none-p\"")
+                && html.contains("href=\"#fixture-normalization-theorem_perRun-true-p\""));
         // and the check notices a file the page links to that is not there
         Files.delete(out.resolve("conv-eta.png"));
         assertThrows(AssertionError.class, () -> check(out));
