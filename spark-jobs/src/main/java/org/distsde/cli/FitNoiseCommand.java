@@ -46,11 +46,13 @@ final class FitNoiseCommand extends ConfigVerb {
         final int cores = Plan.localCores();
         final List<Plan.Row> rows = new ArrayList<>();
         double heap = 0;
+        jobs[0] += CostModel.JOB_S; // the two Spark jobs' own cost
+        jobs[1] += CostModel.JOB_S;
         for (Series s : exp.series()) {
             final double[] t = CostModel.fitNoiseSeconds(s.config(), cores, points, samples, trajectoryRuns);
             jobs[0] += t[0];
             jobs[1] += t[1];
-            rows.add(Plan.row(s, true, "-", t[0] + t[1]));
+            rows.add(Plan.row(s, false, "-", t[0] + t[1]));
             heap = Math.max(heap, CostModel.heapBytes(s.config()));
         }
         return new Plan(name(), exp.first().name(), rows, cores, jobs[0] + jobs[1], heap, List.of(

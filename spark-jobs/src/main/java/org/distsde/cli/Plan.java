@@ -73,7 +73,8 @@ record Plan(String verb, String name, List<Row> rows, int cores, double seconds,
             }
             rows.add(row(s, etas > 0, "dt0/2^l, l <= " + c.sde().maxRefinements(), t));
             total += t;
-            heap = Math.max(heap, CostModel.heapBytes(c) * (1L << Math.max(0, etas - 1)));
+            heap = Math.max(heap, CostModel.heapBytes(c)); // η/2^i records as often: recordEvery scales too
+            total += CostModel.JOB_S * (c.sde().maxRefinements() + 1 + etas * (CostModel.TYPICAL_LEVELS + 1));
         }
         return new Plan(verb, exp.first().name(), rows, cores, total, heap, List.of(
                 "the weak error in eta: the optimizer and its resolved SDE at eta/2^i, i < " + etas
@@ -113,7 +114,7 @@ record Plan(String verb, String name, List<Row> rows, int cores, double seconds,
             b.append("  ").append(n).append('\n');
         }
         b.append("  cost model: agents layout 0.06 s per round + 8.1 core-ns per agent-step and coordinate (DSignSGD, "
-                + "CDF signs; x1-7 by kernel and noise), SDE 10 core-ns per path-step and coordinate; measured on 2 "
+                + "CDF signs; x1-7 by kernel and noise), SDE 25 core-ns per path-step and coordinate; measured on 2 "
                 + "cores, +-30% with the load\n");
         return b.toString();
     }

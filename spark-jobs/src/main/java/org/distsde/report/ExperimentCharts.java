@@ -199,7 +199,8 @@ final class ExperimentCharts {
             if (keys.size() >= 2 && k.equals(keys.get(0))) {
                 continue; // shown in the panel title
             }
-            b.append(b.length() == 0 ? "" : ", ").append(Symbols.of(k)).append(" = ").append(pretty(part.substring(eq + 1)));
+            b.append(b.length() == 0 ? "" : ", ").append(Symbols.of(k)).append("\u00a0=\u00a0")
+                    .append(pretty(part.substring(eq + 1)));
         }
         return b.length() == 0 ? c.optimizer() : b.toString();
     }
@@ -212,6 +213,17 @@ final class ExperimentCharts {
         }
         final double runs = div + last.getOrDefault("runs", 0.0);
         return String.format(Locale.ROOT, " (%d/%d diverged)", (long) div, (long) runs);
+    }
+
+    /** A series label ("noise.sigma1=3.0 schedule={...}") in the papers' symbols: "σ₁ = 3.0 · schedule = power, θ = 0.5". */
+    static String prettyLabel(String label) {
+        final StringBuilder b = new StringBuilder();
+        for (String part : label.split(" (?=[\\w.]+=)")) {
+            final int eq = part.indexOf('=');
+            b.append(b.length() == 0 ? "" : " · ").append(eq < 0 ? part
+                    : Symbols.of(part.substring(0, eq)) + " = " + pretty(part.substring(eq + 1)));
+        }
+        return b.toString();
     }
 
     /** The last segment of a config path, or the one before it when the last is "type". */
@@ -232,7 +244,8 @@ final class ExperimentCharts {
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
                 final var e = it.next();
                 if (!e.getKey().equals("type")) {
-                    b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append(" = ").append(e.getValue().asText());
+                    b.append(b.length() == 0 ? "" : ", ").append(Symbols.of(e.getKey())).append("\u00a0=\u00a0")
+                            .append(e.getValue().asText());
                 }
             }
             return b.toString();

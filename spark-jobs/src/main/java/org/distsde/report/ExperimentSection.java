@@ -159,16 +159,16 @@ record ExperimentSection(String id, String name, String description, List<Fact> 
             final String title = d.name() + (p.key().isEmpty() ? "" : " — " + Symbols.text(p.key()));
             final boolean varies = ExperimentCharts.rateVaries(p);
             final List<Figure> figs = new ArrayList<>();
-            figs.add(Figure.of(stem + "-loss", "Loss E[f(x_k)] − f*", ExperimentCharts.chart(configs, p, keys, title,
+            figs.add(Figure.of(stem + "-loss", "Loss E[f(xₖ)] − f*", ExperimentCharts.chart(configs, p, keys, title,
                     "loss")));
             if (varies) {
                 figs.add(Figure.of(stem + "-lr", "Learning rate", ExperimentCharts.chart(configs, p, keys, title, "lr")));
             }
             final int k = ExperimentCharts.coordinates(p);
             if (k > 0) {
-                figs.add(Figure.of(stem + "-mean", "E[x_j] over runs", ExperimentCharts.moments(configs, p, keys, title,
+                figs.add(Figure.of(stem + "-mean", "E[xⱼ] over runs", ExperimentCharts.moments(configs, p, keys, title,
                         k, false)));
-                figs.add(Figure.of(stem + "-var", "Var[x_j] over runs", ExperimentCharts.moments(configs, p, keys,
+                figs.add(Figure.of(stem + "-var", "Var[xⱼ] over runs", ExperimentCharts.moments(configs, p, keys,
                         title, k, true)));
             }
             final List<Integer> order = ExperimentCharts.order(p);

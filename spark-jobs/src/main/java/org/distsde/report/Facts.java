@@ -23,13 +23,13 @@ final class Facts {
     static List<Fact> of(List<ExperimentConfig> configs, long seed, double wallSeconds) {
         final List<Fact> f = new ArrayList<>();
         add(f, "optimizer", configs, ExperimentConfig::optimizer);
-        add(f, "objective", configs, c -> spec(c.objective(), "type"));
+        merged(f, "objective", configs, ExperimentConfig::objective);
         add(f, "x₀", configs, c -> c.x0() == null ? "the model's initialisation" : vector(c.x0()));
-        add(f, "noise", configs, c -> spec(c.noise(), "type"));
+        merged(f, "noise", configs, ExperimentConfig::noise);
         add(f, "compression", configs, c -> c.compression().kind().name().equals("NONE") ? "none"
                 : spec(c.compression(), "type") + ", ω = " + num(c.compression().build().omega()));
-        add(f, "normalization", configs, c -> spec(c.normalization(), "type"));
-        add(f, "schedule", configs, c -> spec(c.schedule(), "type"));
+        merged(f, "normalization", configs, ExperimentConfig::normalization);
+        merged(f, "schedule", configs, ExperimentConfig::schedule);
         add(f, "N", configs, c -> Integer.toString(c.agents()));
         add(f, "d", configs, c -> {
             final int d = org.distsde.spark.CostModel.dim(c);
@@ -56,6 +56,44 @@ final class Facts {
         }
         if (!values.isEmpty()) {
             f.add(new Fact(name, values.size() <= 4 ? String.join(" | ", values) : values.size() + " values (swept)"));
+        }
+    }
+
+    /**
+     * A part of the config over the series, component by component: "gaussian, σ₀ = 0, σ₁ ∈ {0.1, 1, 3}"
+     * where a sweep varies σ₁ (its type listed as "none | theorem" where that varies).
+     */
+    private static void merged(List<Fact> f, String name, List<ExperimentConfig> configs,
+                               Function<ExperimentConfig, Record> part) {
+        final java.util.Map<String, Set<String>> byComponent = new java.util.LinkedHashMap<>();
+        for (ExperimentConfig c : configs) {
+            final Record r = part.apply(c);
+            if (r == null) {
+                continue;
+            }
+            for (RecordComponent rc : r.getClass().getRecordComponents()) {
+                try {
+                    final String text = value(rc.getAccessor().invoke(r));
+                    byComponent.computeIfAbsent(rc.getName(), k -> new LinkedHashSet<>()).add(text == null ? "" : text);
+                } catch (ReflectiveOperationException e) {
+                    // not shown
+                }
+            }
+        }
+        final StringBuilder b = new StringBuilder();
+        for (var e : byComponent.entrySet()) {
+            final List<String> vs = e.getValue().stream().filter(v -> !v.isEmpty()).toList();
+            if (vs.isEmpty()) {
+                continue;
+            }
+            final boolean lead = e.getKey().equals("type");
+            final String v = vs.size() == 1 ? vs.get(0) : lead ? String.join(" | ", vs)
+                    : "∈ {" + String.join(", ", vs) + "}";
+            b.append(b.length() == 0 ? "" : ", ").append(lead ? "" : Symbols.of(e.getKey()) + (vs.size() == 1 ? " = " : " "))
+                    .append(v);
+        }
+        if (b.length() > 0) {
+            f.add(new Fact(name, b.toString()));
         }
     }
 
@@ -114,8 +152,11 @@ final class Facts {
         return v.toString();
     }
 
-    /** A vector, shortened after 4 entries: "[1, 1, 1, …] (d = 1000)"; all entries equal as "1 (d = 1000)". */
+    /** A vector, shortened after 4 entries: "[1, 2, 3, 4, … (1000)]"; all entries equal as "1 (all 1000)"; one as a number. */
     static String vector(double[] a) {
+        if (a.length == 1) {
+            return num(a[0]);
+        }
         if (a.length > 4 && Arrays.stream(a).allMatch(x -> x == a[0])) {
             return num(a[0]) + " (all " + a.length + ")";
         }

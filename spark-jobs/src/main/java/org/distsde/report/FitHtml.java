@@ -9,6 +9,11 @@ import java.util.List;
  */
 final class FitHtml implements SectionHtml<FitSection> {
     @Override
+    public String kind() {
+        return "fit-noise";
+    }
+
+    @Override
     public void overview(List<FitSection> fits, Html h) {
         if (fits.isEmpty()) {
             return;
@@ -43,6 +48,6 @@ final class FitHtml implements SectionHtml<FitSection> {
         }
         h.a("</tbody></table></div><div class=\"grid\">");
         f.figures().forEach(h::figure);
-        h.a("</div>").table(f.agents()).a("</section>");
+        h.a("</div><details><summary>").t(f.agents().heading()).a("</summary>").table(f.agents()).a("</details></section>");
     }
 }

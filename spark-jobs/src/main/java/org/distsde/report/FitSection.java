@@ -22,8 +22,10 @@ record FitSection(String id, String name, String description, List<Row> rows, Ta
     record Row(String series, String sigma0Sq, String sigma1Sq, String configured, String tail, String l0l1,
                String definitionOne, boolean definitionOneHolds, String condition, String conditionVerdict) { }
 
-    /** The agents shown per chart and in the agents' table, at most. */
+    /** The agents shown in the agents' table, at most. */
     static final int AGENTS_SHOWN = 8;
+    /** The agents drawn per chart, at most. */
+    static final int AGENTS_DRAWN = 4;
 
     static FitSection read(String name, JsonNode j, Set<String> taken) {
         final String id = Names.unique(taken, Names.safe(j.path("name").asText(name) + "-fit"));
@@ -33,7 +35,8 @@ record FitSection(String id, String name, String description, List<Row> rows, Ta
         for (JsonNode s : j.path("series")) {
             final JsonNode po = s.path("pooled"), sm = s.path("smoothness"), cf = s.path("configured");
             final JsonNode d1 = sm.path("definitionOneSampled"), c = s.path("condition");
-            final String label = s.path("label").asText();
+            final String raw = s.path("label").asText();
+            final String label = ExperimentCharts.prettyLabel(raw);
             rows.add(new Row(label, est(po.path("sigma0Sq")), est(po.path("sigma1Sq")),
                     "σ₀² = " + g(cf.path("sigma0Sq")) + ", σ₁² = " + g(cf.path("sigma1Sq"))
                             + (cf.has("l0") ? ", (L₀, L₁) = (" + g(cf.path("l0")) + ", " + g(cf.path("l1")) + ")" : ""),
@@ -50,9 +53,11 @@ record FitSection(String id, String name, String description, List<Row> rows, Ta
                         est(a.path("tailIndex")), g(a.path("goodnessOfFit").path("p")),
                         a.path("converged").asBoolean() ? "yes" : "no"));
             }
-            final JFreeChart ch = chart(j.path("name").asText(name) + " — " + label, s);
+            // the variance chart where the noise has one (not under ν ≤ 2 or α < 2)
+            final JFreeChart ch = cf.path("finiteVariance").asBoolean(true) ? chart(j.path("name").asText(name) + " — "
+                    + label, s) : null;
             if (ch != null) {
-                figs.add(Figure.of(Names.unique(taken, id + "-" + Names.safe(label)), "Agents' noise variance against "
+                figs.add(Figure.of(Names.unique(taken, id + "-" + Names.ofLabel(raw)), "Agents' noise variance against "
                         + "‖∇f‖²" + (j.path("series").size() > 1 ? " — " + label : ""), ch));
             }
         }
@@ -82,35 +87,58 @@ record FitSection(String id, String name, String description, List<Row> rows, Ta
         return n.isMissingNode() || n.isNull() ? "–" : n.asText();
     }
 
-    /** Measured variance (solid, markers) and the fitted affine variance (dashed) of the first agents, log-log. */
+    /**
+     * The agents' measured variance at the trajectory's points (markers) and the fitted affine
+     * variance (dotted, in increasing ‖∇f‖²), log-log; points at ‖∇f‖² below 10⁻¹² of the largest
+     * (at the minimum) left out.
+     */
     private static JFreeChart chart(String title, JsonNode s) {
         final JsonNode pts = s.path("trajectory").path("points");
-        final double[] x = new double[pts.size()];
-        for (int t = 0; t < x.length; t++) {
-            x[t] = pts.get(t).path("gradNormSq").asDouble(Double.NaN);
+        final int n = pts.size();
+        final Integer[] order = new Integer[n];
+        double max = 0;
+        for (int t = 0; t < n; t++) {
+            order[t] = t;
+            max = Math.max(max, pts.get(t).path("gradNormSq").asDouble(0));
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(t -> pts.get(t).path("gradNormSq").asDouble()));
+        final List<Integer> keep = new ArrayList<>();
+        for (int t : order) {
+            if (pts.get(t).path("gradNormSq").asDouble(0) > 1e-12 * max) {
+                keep.add(t);
+            }
+        }
+        final double[] x = new double[keep.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = pts.get(keep.get(i)).path("gradNormSq").asDouble();
         }
         final List<Plots.Line> lines = new ArrayList<>();
         int i = 0;
         for (JsonNode a : s.path("agents")) {
-            if (i >= AGENTS_SHOWN) {
+            if (i >= AGENTS_DRAWN) {
                 break;
             }
             final double[] v = values(a.path("variance")), f = values(a.path("fitted"));
-            if (v.length != x.length) {
+            if (v.length != n || keep.size() < 2) {
                 continue;
             }
-            lines.add(new Plots.Line("agent " + a.path("agent").asText(), x, v, null, null, Plots.Style.SOLID, i));
-            if (f.length == x.length) {
-                lines.add(new Plots.Line("fitted", x, f, null, null, Plots.Style.DOTTED, i));
+            final double[] vk = new double[x.length], fk = new double[x.length];
+            for (int q = 0; q < x.length; q++) {
+                vk[q] = v[keep.get(q)];
+                fk[q] = f.length == n ? f[keep.get(q)] : Double.NaN;
+            }
+            lines.add(new Plots.Line("agent " + a.path("agent").asText(), x, vk, null, null, Plots.Style.POINTS, i));
+            if (f.length == n) {
+                lines.add(new Plots.Line("fitted", x, fk, null, null, Plots.Style.DOTTED, i));
             }
             i++;
         }
         if (lines.isEmpty()) {
             return null;
         }
-        final JFreeChart ch = Plots.chart(title, "solid: the agent's sample variance per coordinate at the "
+        final JFreeChart ch = Plots.chart(title, "markers: the agent's sample variance per coordinate at the "
                 + "trajectory's points; dotted: σ₀² + σ₁²‖∇f‖² fitted", "‖∇f(x_t)‖²", "noise variance", lines);
-        ch.getXYPlot().setDomainAxis(Plots.logAxis("‖∇f(x_t)‖²"));
+        ch.getXYPlot().setDomainAxis(Plots.logAxis("‖∇f(xₜ)‖²"));
         return ch;
     }
 

@@ -6,6 +6,11 @@ import java.util.Locale;
 /** frontier on the page: per grid point the measured frontier against the theorem's ceiling. */
 final class FrontierHtml implements SectionHtml<FrontierSection> {
     @Override
+    public String kind() {
+        return "frontier";
+    }
+
+    @Override
     public void overview(List<FrontierSection> fs, Html h) {
         if (fs.isEmpty()) {
             return;

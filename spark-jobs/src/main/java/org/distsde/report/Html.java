@@ -60,8 +60,8 @@ final class Html {
         if (verdict == null || verdict.isEmpty()) {
             return a("<span class=\"muted\">–</span>");
         }
-        return a("<span class=\"q ").a(cls(verdict)).a("\" title=\"").t(reasons).a("\">").t(word(verdict).toLowerCase(
-                Locale.ROOT)).a("</span>");
+        return a("<span class=\"q ").a(cls(verdict).replace("v-", "q-")).a("\" title=\"").t(reasons).a("\">")
+                .t(word(verdict).toLowerCase(Locale.ROOT)).a("</span>");
     }
 
     /** Verdict counts in {@code order}, as badges (or quiet words); {@code link} on the first, if given. */
@@ -79,7 +79,7 @@ final class Html {
             if (e.getValue() > 0) {
                 final boolean l = first && link != null;
                 a(l ? "<a href=\"#" + esc(link) + "\">" : "").a("<span class=\"").a(badges ? "v " : "q ")
-                        .a(cls(e.getKey())).a("\">").a(e.getValue()).a(" ").t(badges ? word(e.getKey())
+                        .a(badges ? cls(e.getKey()) : cls(e.getKey()).replace("v-", "q-")).a("\">").a(e.getValue()).a(" ").t(badges ? word(e.getKey())
                                 : word(e.getKey()).toLowerCase(Locale.ROOT)).a(l ? " ↓</span></a>" : "</span>");
                 first = false;
             }

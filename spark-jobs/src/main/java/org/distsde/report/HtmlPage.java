@@ -143,7 +143,7 @@ final class HtmlPage {
             "table{border-collapse:collapse}th{text-align:left;font-weight:600}",
             "td,th{padding:3px 8px;vertical-align:top}.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}",
             ".overview{width:100%;font-size:13px;margin-bottom:10px}.overview td{padding:2px 8px}",
-            ".overview td.label{min-width:14ch}",
+            ".overview td.label{min-width:24ch}",
             ".overview thead th{border-bottom:2px solid var(--line);color:var(--muted);font-size:12px}",
             ".overview tbody tr:hover{background:#f3f7fb}.overview tr.exp th{padding-top:10px;border-bottom:1px solid var(--line);"
                     + "font-size:13.5px;font-weight:600}.overview tr.exp .muted{font-weight:400;font-size:12px;margin-left:8px}",
@@ -153,7 +153,7 @@ final class HtmlPage {
             "tr.changed{background:#fff6e5}",
             ".v{display:inline-block;padding:0 7px;border-radius:9px;font-size:11.5px;font-weight:600;line-height:18px;"
                     + "white-space:nowrap;background:#eceef2;color:#4a5160;cursor:help}",
-            ".q{font-size:12px;cursor:help;color:var(--muted)}.q.v-exceeded{color:#85400a}",
+            ".q{font-size:12px;cursor:help;color:var(--muted)}.q.q-exceeded{color:#85400a}",
             ".tally .v,.tally .q{margin-right:6px;cursor:default}.tally.small .v{font-size:10.5px;line-height:16px;padding:0 5px}",
             ".v-holds{background:#d8f1e1;color:#0b6534}.v-violated,.v-counterexample,.v-refuted,.v-fails{background:#fbd9d4;"
                     + "color:#9c1408}",
@@ -179,7 +179,7 @@ final class HtmlPage {
             "pre{background:var(--bg);padding:8px;overflow:auto;font-size:12px;max-height:400px}",
             // narrower screens: the SDE column goes first, then the contents become a strip on top; the verdict
             // columns (theorem, then the discrete ones) stay in view
-            "@media (max-width:1200px){.wide{display:none}.overview td.label{min-width:10ch}}",
+            "@media (max-width:1200px){.wide{display:none}.overview td.label{min-width:20ch}}",
             "@media (max-width:980px){.layout{display:block}.toc{position:static;height:auto;border-right:0;"
                     + "border-bottom:1px solid var(--line);padding:8px 14px}.toc-title{display:none}"
                     + ".toc ol{display:flex;flex-wrap:wrap;gap:2px 14px}.toc ol ol,.toc .tally{display:none}.toc li{margin:0}"

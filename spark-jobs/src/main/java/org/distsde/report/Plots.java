@@ -65,7 +65,7 @@ public final class Plots {
 
     /** How a line is drawn: solid over its band (optimizer), dashed (SDE), dotted (theory), dash-dot (bounds). */
     public enum Style {
-        SOLID("optimizer"), DASHED("SDE"), DOTTED("theory"), DASHDOT("bound");
+        SOLID("optimizer"), DASHED("SDE"), DOTTED("theory"), DASHDOT("bound"), POINTS("measured");
 
         final String key;
 
@@ -75,7 +75,7 @@ public final class Plots {
 
         Stroke stroke(float width) {
             return switch (this) {
-                case SOLID -> new BasicStroke(width);
+                case SOLID, POINTS -> new BasicStroke(width);
                 case DOTTED -> new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
                         new float[] {2f, 6f}, 0f);
                 case DASHDOT -> new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
@@ -152,10 +152,11 @@ public final class Plots {
                 rd.setSeriesPaint(nd, c);
                 rd.setSeriesStroke(nd, l.style().stroke(2.5f));
                 rd.setSeriesShape(nd, shape);
-                rd.setSeriesShapesVisible(nd, l.style() == Style.DASHED); // theory and bounds without markers
+                rd.setSeriesShapesVisible(nd, l.style() == Style.DASHED || l.style() == Style.POINTS); // not on theory
+                rd.setSeriesLinesVisible(nd, l.style() != Style.POINTS);
                 nd++;
             }
-            if (!coloured.contains(l.colour()) && (l.style() == Style.SOLID || l.style() == Style.DASHED)) {
+            if (!coloured.contains(l.colour()) && l.style() != Style.DOTTED && l.style() != Style.DASHDOT) {
                 coloured.add(l.colour());
                 final LegendItem li = new LegendItem(Symbols.text(l.legend()), null, null, null, shape, c,
                         new BasicStroke(1.5f), c);
@@ -190,6 +191,7 @@ public final class Plots {
         } else {
             final NumberAxis lin = new NumberAxis(Symbols.text(yLabel));
             lin.setAutoRangeIncludesZero(true);
+            lin.setNumberFormatOverride(new Linear());
             yAxis = lin;
         }
         final XYPlot plot = new XYPlot(solid, xAxis, yAxis, rs);
@@ -234,6 +236,7 @@ public final class Plots {
     static LogAxis logAxis(String label) {
         final LogAxis a = new LogAxis(Symbols.text(label));
         a.setBase(10);
+        a.setStandardTickUnits(new org.jfree.chart.axis.NumberTickUnitSource(true)); // whole decades only
         a.setNumberFormatOverride(new PowerOfTen());
         a.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 24));
         a.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
@@ -256,7 +259,7 @@ public final class Plots {
                 m /= 10;
                 e++;
             }
-            final String mant = String.format(Locale.ROOT, "%.2g", m).replaceAll("\\.?0+$", "");
+            final String mant = String.format(Locale.ROOT, "%.3g", m).replaceAll("\\.?0+$", "");
             return (v < 0 ? "−" : "") + (mant.equals("1") ? "" : mant + "·") + "10" + sup(e);
         }
 
@@ -293,17 +296,52 @@ public final class Plots {
         }
     }
 
+    /** Tick labels of a linear axis: 0, plain numbers from 10⁻³ to 10⁵, m·10ⁿ beyond (never "7.5E-5" or "0E0"). */
+    static final class Linear extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        static String of(double v) {
+            if (v == 0) {
+                return "0";
+            }
+            final double a = Math.abs(v);
+            if (a >= 1e-3 && a < 1e5 && Double.isFinite(v)) {
+                return new java.math.BigDecimal(v, new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+            }
+            return PowerOfTen.of(v);
+        }
+
+        @Override
+        public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
+            return to.append(of(Math.abs(v) < 1e-300 ? 0 : v));
+        }
+
+        @Override
+        public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
+            return to.append(of(v));
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException("tick labels are not parsed");
+        }
+    }
+
     /**
-     * Whether item {@code item} of a series carries its marker: every k-th point (k = n /
-     * {@link #MARKERS}), the first at an offset that depends on the series and the dataset, so that
-     * the markers of lines lying on top of each other (optimizer and SDE, several learning rates)
-     * fall at different points.
+     * Whether item {@code item} of a series carries its marker: every point of a short line (at most
+     * {@link #MARKERS} points: each is a measurement), else every k-th point (k = max(3, n /
+     * {@link #MARKERS})), the first at an offset 2·series + dataset (mod k), so that the markers of
+     * lines lying on top of each other (optimizer and SDE, several learning rates) fall at different
+     * points.
      */
     static boolean marker(XYPlot plot, int dataset, int series, int item) {
         final var ds = plot == null ? null : plot.getDataset(dataset);
         final int n = ds == null ? 0 : ds.getItemCount(series);
-        final int k = Math.max(1, n / MARKERS);
-        return Math.floorMod(item - (3 * series + 2 * dataset), k) == 0;
+        if (n <= MARKERS) {
+            return true;
+        }
+        final int k = Math.max(3, n / MARKERS);
+        return Math.floorMod(item - (2 * series + dataset), k) == 0;
     }
 
     /** The optimizer's renderer: its 5–95% band and line, staggered markers. */
@@ -330,7 +368,8 @@ public final class Plots {
 
         @Override
         public boolean getItemShapeVisible(int series, int item) {
-            return !Boolean.FALSE.equals(getSeriesShapesVisible(series)) && marker(getPlot(), 1, series, item);
+            return !Boolean.FALSE.equals(getSeriesShapesVisible(series)) && (Boolean.FALSE.equals(
+                    getSeriesLinesVisible(series)) || marker(getPlot(), 1, series, item)); // points: all of them
         }
     }
 

@@ -13,8 +13,14 @@ interface SectionHtml<S extends Section> {
     /** One section of the page. */
     void body(S section, Html h);
 
+    /** The kind's name in the table of contents ("" for simulate / integrate). */
+    default String kind() {
+        return "";
+    }
+
     /** The section's entry in the table of contents (its anchor is {@link Section#id()}). */
     default void toc(S section, Html h) {
-        h.a("<li><a href=\"#").t(section.id()).a("\">").t(section.name()).a("</a></li>");
+        h.a("<li><a href=\"#").t(section.id()).a("\">").t(section.name()).a("</a>")
+                .a(kind().isEmpty() ? "" : " <span class=\"muted\">" + kind() + "</span>").a("</li>");
     }
 }

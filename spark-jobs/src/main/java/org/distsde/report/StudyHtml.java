@@ -5,6 +5,11 @@ import java.util.List;
 /** converge on the page: the fitted weak orders in the overview, the two charts in the section. */
 final class StudyHtml implements SectionHtml<StudySection> {
     @Override
+    public String kind() {
+        return "converge";
+    }
+
+    @Override
     public void overview(List<StudySection> studies, Html h) {
         if (studies.isEmpty()) {
             return;

@@ -21,7 +21,11 @@ record StudySection(String id, String name, String text, List<Figure> figures, L
 
     static StudySection read(String uri, Configuration conf, Set<String> taken) throws java.io.IOException {
         final ConvergeCharts.Tables t = ConvergeCharts.read(uri, conf);
-        final String name = new org.apache.hadoop.fs.Path(uri).getName();
+        final org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(uri);
+        final org.apache.hadoop.fs.Path summary = new org.apache.hadoop.fs.Path(dir, "summary.json");
+        final org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(conf);
+        final String name = fs.isFile(summary) ? new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Report.text(fs, summary)).path("name").asText(dir.getName()) : dir.getName();
         final String id = Names.unique(taken, Names.safe(name));
         final List<Figure> figs = new ArrayList<>();
         figs.add(Figure.of(id + "-dt", "Weak error of the SDE in Δt", ConvergeCharts.dtChart(name

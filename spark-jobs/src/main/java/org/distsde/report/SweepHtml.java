@@ -6,6 +6,11 @@ import java.util.Locale;
 /** sweep-charts on the page: the grid against N, Theorem 7 against N, and the points. */
 final class SweepHtml implements SectionHtml<SweepSection> {
     @Override
+    public String kind() {
+        return "sweep-charts";
+    }
+
+    @Override
     public void overview(List<SweepSection> sweeps, Html h) {
         if (sweeps.isEmpty()) {
             return;

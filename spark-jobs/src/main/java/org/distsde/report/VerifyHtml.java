@@ -5,6 +5,11 @@ import java.util.List;
 /** verify on the page: the statements' verdicts in the overview, the full table in the section. */
 final class VerifyHtml implements SectionHtml<VerifySection> {
     @Override
+    public String kind() {
+        return "verify";
+    }
+
+    @Override
     public void overview(List<VerifySection> vs, Html h) {
         for (VerifySection v : vs) {
             h.a("<p class=\"lede\"><a href=\"#").t(v.id()).a("\">").t(v.name()).a("</a>: ")

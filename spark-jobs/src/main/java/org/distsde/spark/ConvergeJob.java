@@ -63,9 +63,13 @@ public final class ConvergeJob {
             for (int l = 0; l <= c.sde().maxRefinements(); l++) {
                 dtWork[l] += (1L << l) * CostModel.sdeSeconds(c, cores, 1);
             }
+            total += CostModel.JOB_S * (c.sde().maxRefinements() + 1 + etas * (CostModel.TYPICAL_LEVELS + 1));
             for (int i = 0; i < etas; i++) {
                 total += CostModel.etaStudySeconds(c, cores, i);
             }
+        }
+        for (int l = 0; l < levels; l++) {
+            dtWork[l] += CostModel.JOB_S;
         }
         final Progress progress = new Progress("[" + exp.first().name() + "]", total);
         final List<RefineJob.Result> res;
@@ -138,6 +142,7 @@ public final class ConvergeJob {
             final List<ExperimentConfig> cs = byEta.get(i);
             // planned work of this eta: the resolved SDE's typical levels, then the optimizers
             final double[] work = new double[CostModel.TYPICAL_LEVELS + 1];
+            java.util.Arrays.fill(work, CostModel.JOB_S);
             for (ExperimentConfig c : byEta.get(0)) {
                 for (int l = 0; l < CostModel.TYPICAL_LEVELS; l++) {
                     work[l] += (1L << (i + l)) * CostModel.sdeSeconds(c, cores, 1);

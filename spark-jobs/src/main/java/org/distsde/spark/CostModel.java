@@ -25,8 +25,11 @@ public final class CostModel {
     public static final double JOB_S = 0.5;
     /** DSignSGD with CDF signs, per agent-step and coordinate, on one core. */
     static final double AGENT_STEP_CORE_NS = 8.1;
-    /** Euler–Maruyama, per path-step and coordinate, on one core (bench sde-dsgd-fine: 204 M/s on 2 cores). */
-    static final double PATH_STEP_CORE_NS = 10;
+    /**
+     * Euler–Maruyama, per path-step and coordinate, on one core, with the recording and the checks'
+     * integrals (bench sde-dsgd: 84.5 M/s on 2 cores, 24 core-ns; its finer sde-dsgd-fine 10 core-ns).
+     */
+    static final double PATH_STEP_CORE_NS = 25;
     /** Spark's own heap in local mode (live heap after GC, measured 51–64 MB; with the JIT and buffers). */
     static final double SPARK_HEAP_BYTES = 300e6;
     /** The levels a resolved SDE typically needs before its tolerance is met (Δt₀, Δt₀/2, Δt₀/4). */

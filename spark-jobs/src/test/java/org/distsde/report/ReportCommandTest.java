@@ -90,7 +90,7 @@ class ReportCommandTest {
             assertEquals("svg", doc.getDocumentElement().getNodeName());
         }
         final String svg = Files.readString(out.resolve("fixture-normalization-none-loss.svg"));
-        assertTrue(svg.contains("σ₁ = 0.1") && svg.contains("σ₁ = 3.0 (50/50 diverged)"), "legend in the SVG");
+        assertTrue(svg.contains("σ₁\u00a0=\u00a00.1") && svg.contains("σ₁\u00a0=\u00a03.0 (50/50 diverged)"), "legend in the SVG");
         assertTrue(svg.contains("normalization: none"), "panel title names the swept parameter");
         // the rate of the first panel is flat: no chart, the page says so
         assertFalse(Files.exists(out.resolve("fixture-normalization-none-lr.png")));

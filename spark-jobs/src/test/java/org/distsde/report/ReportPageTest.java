@@ -29,14 +29,14 @@ import org.w3c.dom.NodeList;
  * source resolves (a file the report wrote, an anchor on the page or a data: URI; nothing on the
  * network), and every chart the report wrote is on the page as an inline SVG.
  */
-class ReportPageTest {
+public class ReportPageTest {
     static final String SVG = "http://www.w3.org/2000/svg";
 
     @TempDir
     Path tmp;
 
     /** Checks the index.html of a report directory. */
-    static void check(Path out) throws Exception {
+    public static void check(Path out) throws Exception {
         final DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // offline

@@ -34,11 +34,11 @@ class CostModelTest {
         assertEquals(4 * work / 2, CostModel.optimizerSeconds(dcsgd, 2), 1e-12);
     }
 
-    /** SDE: paths·steps·d·10 ns·(2^L − 1)/cores; steps = K·η/Δt₀. Catches a level count off by one. */
+    /** SDE: paths·steps·d·25 ns·(2^L − 1)/cores; steps = K·η/Δt₀. Catches a level count off by one. */
     @Test
     void sdeSecondsDoubleWithEveryLevel() {
         final ExperimentConfig c = cfg("dsgd", ", \"sde\": {\"enabled\": true, \"dt\": 0.005}");
-        final double level0 = 100.0 * 100 * 4 * 10e-9 / 2; // 100 paths, 50·0.01/0.005 = 100 steps, d = 4
+        final double level0 = 100.0 * 100 * 4 * 25e-9 / 2; // 100 paths, 50·0.01/0.005 = 100 steps, d = 4
         assertEquals(level0, CostModel.sdeSeconds(c, 2, 1), 1e-15);
         assertEquals(7 * level0, CostModel.sdeSeconds(c, 2, 3), 1e-15);
         assertEquals(63 * level0, CostModel.dtStudySeconds(c, 2), 1e-15); // maxRefinements 5: 6 levels
