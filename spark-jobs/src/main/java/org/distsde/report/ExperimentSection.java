@@ -142,6 +142,8 @@ record ExperimentSection(String id, String name, String description, List<Fact> 
     /** Reads a result directory into its section; {@code taken} holds the anchors and file stems already used. */
     static ExperimentSection read(ResultData d, Set<String> taken) {
         final String id = Names.unique(taken, Names.safe(d.name()));
+        // two results of one config (compare mode) are told apart by their directories
+        final String name = id.equals(Names.safe(d.name())) ? d.name() : d.name() + " (" + d.dir() + ")";
         final JsonNode summary = d.summary();
         final Map<String, Map<String, String>> params = ExperimentCharts.params(summary);
         final List<String> keys = ExperimentCharts.sweptKeys(params);
@@ -156,7 +158,7 @@ record ExperimentSection(String id, String name, String description, List<Fact> 
                     "-"))) : id;
             final String panelId = stem + "-p";
             taken.add(panelId);
-            final String title = d.name() + (p.key().isEmpty() ? "" : " — " + Symbols.text(p.key()));
+            final String title = name + (p.key().isEmpty() ? "" : " — " + Symbols.text(p.key()));
             final boolean varies = ExperimentCharts.rateVaries(p);
             final List<Figure> figs = new ArrayList<>();
             figs.add(Figure.of(stem + "-loss", "Loss E[f(xₖ)] − f*", ExperimentCharts.chart(configs, p, keys, title,
@@ -184,7 +186,7 @@ record ExperimentSection(String id, String name, String description, List<Fact> 
             }
             out.add(new Panel(panelId, Symbols.text(p.key()), figs, members, varies));
         }
-        return new ExperimentSection(id, d.name(), summary.path("description").asText(""),
+        return new ExperimentSection(id, name, summary.path("description").asText(""),
                 Facts.of(configs, summary.path("seed").asLong(), summary.path("wallSeconds").asDouble(Double.NaN)), out,
                 new ArrayList<>(series.values()), details(summary), provenance(summary), config(summary),
                 summary.path("config"));

@@ -252,7 +252,7 @@ public final class SweepFigures {
 
     /**
      * Theorem 7 (DSignSGD) against N, one colour per noise law: solid the optimizer's measured
-     * time-weighted E‖∇f‖², dotted the resolved SDE's, dashed the bound (Eq. 7). Null when no
+     * time-weighted E‖∇f‖², dashed the resolved SDE's, dash-dot the bound (Eq. 7). Null when no
      * DSignSGD series has a bound.
      */
     static JFreeChart theoremChart(Sweep s) {
@@ -291,9 +291,9 @@ public final class SweepFigures {
                 solid.add(new Plots.Line(SweepData.legendKey(f.noise(), f.other()), x, m, null, null, Plots.Style.SOLID, colour));
                 solidColours.add(colour);
                 rest.add(new Plots.Line("bound", x, pts.stream().mapToDouble(BoundPoint::bound).toArray(), null, null,
-                        Plots.Style.DASHED, colour));
+                        Plots.Style.DASHDOT, colour));
             } else {
-                rest.add(new Plots.Line("resolved SDE", x, m, null, null, Plots.Style.DOTTED, colour));
+                rest.add(new Plots.Line("resolved SDE", x, m, null, null, Plots.Style.DASHED, colour));
             }
         }
         final StringBuilder v = new StringBuilder();
@@ -304,8 +304,8 @@ public final class SweepFigures {
         all.addAll(rest);
         final JFreeChart ch = Plots.chart(String.join(", ", theorems).replace("(dsignsgd)", "(DSignSGD)")
                         + ": Eq. 7 against N",
-                "at the last recorded time; solid: the optimizer's time-weighted E‖∇f‖², dotted: the "
-                        + "Δt-resolved SDE's, dashed: the bound. Verdicts: " + v, "N (agents)",
+                "at the last recorded time; solid: the optimizer's time-weighted E‖∇f‖², dashed: the "
+                        + "Δt-resolved SDE's, dash-dot: the bound (Eq. 7). Verdicts: " + v, "N (agents)",
                 "weighted E‖∇f‖²", all);
         final XYPlot plot = ch.getXYPlot();
         plot.setDomainAxis(logN("N (agents)", nRange(bs.stream().mapToLong(BoundPoint::agents).toArray()), 24, 20));

@@ -164,6 +164,24 @@ class CliTest {
         assertEquals("mine", Files.readString(out.resolve("keep.txt")));
     }
 
+    /** Every usage block in docs/*.md is that command's --help, verbatim. */
+    @Test
+    void docsUsageBlocksMatchTheHelp() throws Exception {
+        int blocks = 0;
+        try (var docs = Files.list(Path.of("..", "docs"))) {
+            for (Path doc : docs.filter(p -> p.toString().endsWith(".md")).toList()) {
+                final Matcher m = Pattern.compile("```\\n(Usage: distsde( [\\w-]+)?[^`]*?)```").matcher(Files.readString(doc));
+                while (m.find()) {
+                    final String verb = m.group(2) == null ? null : m.group(2).strip();
+                    final Result help = verb == null ? run("--help") : run(verb, "--help");
+                    assertEquals(help.out(), m.group(1), doc.getFileName() + ": the block for " + verb);
+                    blocks++;
+                }
+            }
+        }
+        assertTrue(blocks >= 2, "docs/report.md shows the help of report and sweep-charts");
+    }
+
     /** Every README block that starts "Usage: distsde ..." is that command's --help, verbatim. */
     @Test
     void readmeUsageBlocksMatchTheHelp() throws Exception {
