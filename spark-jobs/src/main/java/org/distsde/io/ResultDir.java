@@ -46,15 +46,7 @@ public final class ResultDir implements AutoCloseable {
             final FileSystem fs = p.getFileSystem(conf);
             fs.setWriteChecksum(false); // no .crc side files next to the results
             final Path target = fs.makeQualified(p);
-            if (fs.exists(target)) {
-                final FileStatus st = fs.getFileStatus(target);
-                if (!st.isDirectory()) {
-                    throw new ConfigException("--out " + out + " exists and is a file");
-                }
-                if (fs.listStatus(target).length > 0 && !overwrite) {
-                    throw new ConfigException("--out " + out + " exists and is not empty (use --overwrite)");
-                }
-            }
+            occupied(fs, target, out, overwrite);
             final Path parent = target.getParent();
             final Path staging = new Path(parent, "." + target.getName() + ".staging-" + UUID.randomUUID());
             try {
@@ -94,14 +86,7 @@ public final class ResultDir implements AutoCloseable {
             return;
         }
         try {
-            if (fs.exists(target)) {
-                final FileStatus st = fs.getFileStatus(target);
-                if (!st.isDirectory()) {
-                    throw new ConfigException("--out " + out + " exists and is a file");
-                }
-                if (fs.listStatus(target).length > 0 && !overwrite) {
-                    throw new ConfigException("--out " + out + " exists and is not empty (use --overwrite)");
-                }
+            if (occupied(fs, target, out, overwrite)) {
                 return;
             }
             for (Path a = target.getParent(); a != null; a = a.getParent()) { // the first ancestor that exists
@@ -115,6 +100,24 @@ public final class ResultDir implements AutoCloseable {
         } catch (IOException e) {
             // unreachable now: open() reports it with Spark's settings
         }
+    }
+
+    /**
+     * Whether the target exists; refuses a file there, or a non-empty directory without overwrite.
+     *
+     * @throws ConfigException naming --out
+     */
+    private static boolean occupied(FileSystem fs, Path target, String out, boolean overwrite) throws IOException {
+        if (!fs.exists(target)) {
+            return false;
+        }
+        if (!fs.getFileStatus(target).isDirectory()) {
+            throw new ConfigException("--out " + out + " exists and is a file");
+        }
+        if (fs.listStatus(target).length > 0 && !overwrite) {
+            throw new ConfigException("--out " + out + " exists and is not empty (use --overwrite)");
+        }
+        return true;
     }
 
     /** Deletes staging directories that killed runs left next to the output path. */

@@ -243,8 +243,30 @@ public final class Plots {
         return a;
     }
 
+    /** Tick labels: a number format that only formats, by {@link #label}. */
+    abstract static class Ticks extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        abstract String label(double v);
+
+        @Override
+        public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
+            return to.append(label(v));
+        }
+
+        @Override
+        public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
+            return to.append(label(v));
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException("tick labels are not parsed");
+        }
+    }
+
     /** Tick labels of a log axis: 10ⁿ for powers of ten (10⁰ included), m·10ⁿ otherwise; never "1E-3". */
-    static final class PowerOfTen extends NumberFormat {
+    static final class PowerOfTen extends Ticks {
         private static final long serialVersionUID = 1L;
         private static final String SUPER = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
@@ -281,23 +303,13 @@ public final class Plots {
         }
 
         @Override
-        public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
-            return to.append(of(v));
-        }
-
-        @Override
-        public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
-            return to.append(of(v));
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            throw new UnsupportedOperationException("tick labels are not parsed");
+        String label(double v) {
+            return of(v);
         }
     }
 
     /** Tick labels of a linear axis: 0, plain numbers from 10⁻³ to 10⁵, m·10ⁿ beyond (never "7.5E-5" or "0E0"). */
-    static final class Linear extends NumberFormat {
+    static final class Linear extends Ticks {
         private static final long serialVersionUID = 1L;
 
         static String of(double v) {
@@ -312,18 +324,8 @@ public final class Plots {
         }
 
         @Override
-        public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
-            return to.append(of(Math.abs(v) < 1e-300 ? 0 : v));
-        }
-
-        @Override
-        public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
-            return to.append(of(v));
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            throw new UnsupportedOperationException("tick labels are not parsed");
+        String label(double v) {
+            return of(Math.abs(v) < 1e-300 ? 0 : v);
         }
     }
 
