@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.distsde.bench.BenchCommand;
 import org.distsde.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
