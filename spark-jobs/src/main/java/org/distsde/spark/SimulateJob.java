@@ -217,8 +217,8 @@ public final class SimulateJob {
         // whose discretisation error comes from the estimate one level coarser
         final Source source = ref != null ? Source.SDE_RESOLVED
                 : kind.equals("sde") && s.config().sde().resolve() ? Source.SDE_MODEL : Source.of(kind, s.config());
-        final TheoremChecker.Report report = TheoremChecker.check(s.config(), Simulation.averages(s.config()), rows,
-                source, ref != null ? ref.coarser() : null);
+        final TheoremChecker.Report report = TheoremChecker.checkLevels(s.config(), Simulation.averages(s.config()),
+                rows, source, org.distsde.theory.Resolution.of(ref));
         return new SeriesResult(s, kind, rows, seconds, report, ref);
     }
 
