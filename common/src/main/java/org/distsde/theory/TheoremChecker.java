@@ -96,12 +96,15 @@ public final class TheoremChecker {
     /**
      * The full result for one series. {@code verdict}: the primary bound's; {@code k}: the number
      * of standard errors the primary bound's decisions use (family-wise over its times); {@code counterexample}: some bound failed on the
-     * resolved SDE while its condition held; {@code summary}: one line.
+     * resolved SDE while its condition held; {@code summary}: one line; {@code stationary}: for
+     * RMSprop(W) / Adam(W) on a quadratic with constant Gaussian noise, the time-averaged stationary
+     * values beside seed 000's closed forms ({@link StationaryAverages}), else null.
      */
     public record Report(String series, Source source, String sourceLabel, String optimizer, String theorem,
                          Constants constants, DefinitionOneCheck.Result definitionOne,
                          RobbinsMonroVerdict robbinsMonro, Condition condition, List<BoundCheck> bounds,
-                         List<TimePoint> points, double k, Verdict verdict, boolean counterexample, String summary)
+                         List<TimePoint> points, double k, Verdict verdict, boolean counterexample, String summary,
+                         StationaryAverages.Result stationary)
             implements Serializable {
         /** The primary bound (the verdict's). */
         public BoundCheck primaryBound() {
@@ -207,10 +210,12 @@ public final class TheoremChecker {
                 averages.sigma0Sq(), averages.sigma1Sq(), averages.omega(), averages.sigma0SqOmega(),
                 averages.sigma1SqOmega(), averages.finiteVariance(), averages.sigmaHarmonic(),
                 thm instanceof DsignSgdCheck s ? s.ell() : Double.NaN, gap, List.copyOf(assumptions));
-        final String summary = summary(thm.theorem(), source, cond, bounds, def1);
+        final StationaryAverages.Result stationary = cfg.method().adaptive() ? StationaryAverages.of(cfg, rows) : null;
+        final String summary = summary(thm.theorem(), source, cond, bounds, def1)
+                + (stationary == null ? "" : "; " + stationary.summary());
         return new Report(cfg.name(), source, source.label(), cfg.method().id(), thm.theorem(), constants, def1, rmv,
                 cond, List.copyOf(bounds), List.copyOf(series.points), bounds.get(0).k(), bounds.get(0).verdict(),
-                counterexample, summary);
+                counterexample, summary, stationary);
     }
 
     /** ε of the conditions: the config's theorem normalization, else 0.5. */

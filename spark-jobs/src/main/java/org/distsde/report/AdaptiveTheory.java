@@ -19,8 +19,8 @@ import org.distsde.theory.AdaptiveLimits;
  *     (RMSprop, Adam: (η/2)σⱼ/hⱼ) or C.45 / C.57 (the W variants: (η/2)(hⱼ/σⱼ + θ)⁻¹), and those
  *     variances on the Var[xⱼ] charts.</li>
  * <li>Dash-dot, isotropic noise only (Σ = σ²I as the lemmas assume): the asymptotic bounds,
- *     Lemma C.39 Eq. 147 (RMSprop), C.50 Eq. 201 (Adam), C.44 Eq. 162 (RMSpropW), Lemma 3.13 Eq. 15
- *     (AdamW).</li>
+ *     Lemma C.39 Eq. 147 (RMSprop), C.50 Eq. 201 (Adam), C.44 Eq. 162 (RMSpropW), Lemma C.56 Eq. 225
+ *     (AdamW: Lemma 3.13's Eq. 15 as derived; Eq. 15 prints 2μ√(BδL), an erratum).</li>
  * </ul>
  */
 final class AdaptiveTheory {
@@ -94,7 +94,7 @@ final class AdaptiveTheory {
                     ? (a.momentum() ? AdaptiveLimits.adamW(c.eta(), h, s, theta)
                     : AdaptiveLimits.rmspropW(c.eta(), h, s, theta))
                     : (a.momentum() ? AdaptiveLimits.adam(c.eta(), h, s) : AdaptiveLimits.rmsprop(c.eta(), h, s));
-            final String eq = a.decay() ? (a.momentum() ? "Lemma 3.13, Eq. 15" : "Lemma C.44, Eq. 162")
+            final String eq = a.decay() ? (a.momentum() ? "Lemma C.56, Eq. 225 = Eq. 15 derived" : "Lemma C.44, Eq. 162")
                     : (a.momentum() ? "Lemma C.50, Eq. 201" : "Lemma C.39, Eq. 147");
             out.add(flat("asymptotic bound (" + eq + ")", rounds, bound, Plots.Style.DASHDOT));
         }
