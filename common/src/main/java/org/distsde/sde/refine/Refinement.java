@@ -246,10 +246,11 @@ public final class Refinement implements Serializable {
 
     /**
      * The weak order of the Talay–Tubaro estimates T_ℓ = 2S_ℓ − S_{ℓ−1} (ℓ ≥ 1), fitted on their
-     * consecutive differences T_ℓ − T_{ℓ+1} = −S_{ℓ−1} + 3S_ℓ − 2S_{ℓ+1} at Δt_ℓ (needs four levels).
+     * consecutive differences T_ℓ − T_{ℓ+1} = −S_{ℓ−1} + 3S_ℓ − 2S_{ℓ+1} at Δt_ℓ: levels 0 … L give
+     * L − 1 differences (two need four levels).
      */
     public WeakOrderFit extrapolatedOrder(Statistic s, int row) {
-        final int n = Math.max(0, levels.size() - 3);
+        final int n = Math.max(0, levels.size() - 2);
         final double[] dt = new double[n], d = new double[n], se = new double[n];
         final double[] c = {-1, 3, -2};
         for (int i = 0; i < n; i++) {
