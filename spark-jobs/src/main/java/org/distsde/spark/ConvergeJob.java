@@ -168,7 +168,8 @@ public final class ConvergeJob {
         return rows.get(rows.size() - 1);
     }
 
-    private static List<RoundStats> optimizer(JavaSparkContext jsc, ExperimentConfig c) {
+    /** The optimizer of one series: the runs layout when the config allows it, else the agents layout. */
+    static List<RoundStats> optimizer(JavaSparkContext jsc, ExperimentConfig c) {
         if (c.layout().byRuns(c.normalization())) {
             return RunParallel.run(jsc, c);
         }
