@@ -144,8 +144,8 @@ public final class Catalogue {
         add(s, "s000-lem35-phase3", S000, "Lemma 3.5, Phase 3 (Eq. 7)", "E S_t <= S0 e^(-2 mu Delta t) + (eta/2) "
                 + "L_tau/(2 mu Delta)(1 - e^(-2 mu Delta t))", Kind.BOUND, SIGN, List.of("phases"),
                 new LossPath((c, t, t0, s0) -> QuadraticLimits.phase3Bound(s0, c.eta(), QuadraticLimits.min(c.objective()
-                        .h()), QuadraticLimits.trace(c.objective().h()), c.noise().sigma0()[0], t - t0), 1.2,
-                        Double.POSITIVE_INFINITY, "Lemma 3.5 Phase 3 from the measured S at t = 1.2", true));
+                        .h()), QuadraticLimits.trace(c.objective().h()), c.noise().sigma0()[0], t - t0), 1.5,
+                        Double.POSITIVE_INFINITY, "Lemma 3.5 Phase 3 from the measured S at t = 1.5", true));
         add(s, "s000-lem36", S000, "Lemma 3.6", "SGD: E S_t <= S0 e^(-2 mu t) + (eta/2) L_tau sigma^2/(2 mu)"
                 + "(1 - e^(-2 mu t))", Kind.BOUND, SIGN, List.of("sgd"), new LossPath((c, t, t0, s0) ->
                 QuadraticLimits.sgdBound(s0, c.eta(), QuadraticLimits.min(c.objective().h()), QuadraticLimits.trace(
@@ -153,7 +153,7 @@ public final class Catalogue {
         add(s, "s000-lem37", S000, "Lemma 3.7", "SignSGD's E[X_t] and Cov[X_t] (Phase 3)", Kind.CLOSED_FORM, SIGN,
                 List.of("moments"), new MomentsPath(Math.sqrt(2 / Math.PI), false));
         add(s, "s000-lem38", S000, "Lemma 3.8", "SGD's E[X_t] = e^(-Ht)X0, Cov[X_t] = (eta/2)H^-1 Sigma(1 - e^(-2Ht))",
-                Kind.CLOSED_FORM, SIGN, List.of("sgd"), new MomentsPath(null, false));
+                Kind.CLOSED_FORM, SIGN, List.of("sgd"), new MomentsPath(null, true));
         add(s, "s000-lem39", S000, "Lemma 3.9 (Eq. 8, with its factor eta)", "with eta_t -> 0, int eta_t = inf: "
                 + "E S_t <~ L_tau sigma sqrt(pi/2) eta eta_t/(4 mu)", Kind.BOUND, SIGN, List.of("lem39"),
                 new LossPath((c, t, t0, s0) -> QuadraticLimits.lemma39(c.eta(), QuadraticLimits.trace(c.objective().h()),
