@@ -31,7 +31,7 @@ public record TimeWindow(double value, double se, int batches, int rows, double 
         for (double x : v) {
             mean += x / n;
         }
-        final int b = Math.min(10, n / 2);
+        final int b = Math.max(Math.min(20, n / 5), Math.min(2, n / 2));
         if (b < 2) {
             return new TimeWindow(mean, Double.NaN, b, n, from);
         }
