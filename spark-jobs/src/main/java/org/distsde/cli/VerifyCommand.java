@@ -11,8 +11,11 @@ import org.distsde.verify.Statement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code verify}: every checkable statement of both papers, one verdict each ({@link VerifyJob}). */
-@Command(name = "verify", sortOptions = false,
+/**
+ * {@code verify}: every checkable statement of both papers, one verdict each ({@link VerifyJob}).
+ * Hidden from the top-level help until README's usage block lists it (docs/verify.md documents it).
+ */
+@Command(name = "verify", sortOptions = false, hidden = true,
         description = {"decide every statement of the catalogue (Theorems, Lemmas, Corollaries, errata of both papers) "
                 + "on its shipped conf/verify-*.json: one line per statement and a tally; verify.csv, verify.json"})
 final class VerifyCommand extends Verb {
