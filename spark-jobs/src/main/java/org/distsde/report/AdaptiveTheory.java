@@ -3,12 +3,10 @@ package org.distsde.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.distsde.config.CompressionType;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.config.NoiseType;
-import org.distsde.config.NormalizationKind;
 import org.distsde.optim.Adaptive;
 import org.distsde.theory.AdaptiveLimits;
+import org.distsde.theory.StationaryAverages;
 
 /**
  * Seed 000's closed forms for RMSprop(W) and Adam(W) on a diagonal quadratic ½xᵀHx with
@@ -26,29 +24,9 @@ import org.distsde.theory.AdaptiveLimits;
 final class AdaptiveTheory {
     private AdaptiveTheory() { }
 
-    /** The effective σⱼ, or null when no closed form applies. */
+    /** The effective σⱼ, or null when no closed form applies ({@link StationaryAverages#sigma}). */
     static double[] sigma(ExperimentConfig c) {
-        if (c == null || !(c.method() instanceof Adaptive) || !c.objective().type().equals("quadratic")
-                || !c.noise().homogeneous() || c.noise().kind() != NoiseType.GAUSSIAN
-                || c.compression().kind() != CompressionType.NONE || c.normalization().kind() != NormalizationKind.NONE
-                || !c.schedule().type().equals("constant")) {
-            return null;
-        }
-        for (double v : c.noise().sigma1()) {
-            if (v != 0) {
-                return null;
-            }
-        }
-        final int d = c.objective().h().length;
-        final double[] s0 = c.noise().sigma0();
-        final double[] s = new double[d];
-        for (int j = 0; j < d; j++) {
-            s[j] = s0[s0.length == 1 ? 0 : j] / Math.sqrt(c.agents());
-            if (!(s[j] > 0)) {
-                return null;
-            }
-        }
-        return s;
+        return StationaryAverages.sigma(c);
     }
 
     static boolean applies(ExperimentConfig c) {

@@ -27,8 +27,7 @@ public record Differs(Quantity quantity, ClosedForm expected, String what) imple
     @Override
     public Outcome evaluate(List<Evidence> series, Family family) {
         final Evidence a = series.get(0), b = series.get(1);
-        final TimeWindow wa = TimeWindow.lastHalf(a.optimizer(), r -> quantity.of(r, a.config()));
-        final TimeWindow wb = TimeWindow.lastHalf(b.optimizer(), r -> quantity.of(r, b.config()));
+        final TimeWindow wa = quantity.stationary(a), wb = quantity.stationary(b);
         final double diff = wa.value() - wb.value(), se = Math.hypot(wa.se(), wb.se());
         final double delta = expected.of(a.config()) - expected.of(b.config());
         final double k = family.kT(1, Math.min(wa.batches(), wb.batches()) - 1);

@@ -15,6 +15,11 @@ public interface Quantity extends Serializable {
     /** What it is, for the notes. */
     String describe();
 
+    /** Its stationary value on the optimizer of a series ({@link org.distsde.verify.TimeWindow#lastHalf}). */
+    default org.distsde.verify.TimeWindow stationary(org.distsde.verify.Evidence e) {
+        return org.distsde.verify.TimeWindow.lastHalf(e.optimizer(), r -> of(r, e.config()));
+    }
+
     static Quantity loss() {
         return new Quantity() {
             @Override public double of(RoundStats r, ExperimentConfig c) { return r.lossMean(); }

@@ -33,8 +33,7 @@ public record SameStationary(Quantity quantity, ClosedForm expected, String what
     @Override
     public Outcome evaluate(List<Evidence> series, Family family) {
         final Evidence a = series.get(0), b = series.get(1);
-        final TimeWindow wa = TimeWindow.lastHalf(a.optimizer(), r -> quantity.of(r, a.config()));
-        final TimeWindow wb = TimeWindow.lastHalf(b.optimizer(), r -> quantity.of(r, b.config()));
+        final TimeWindow wa = quantity.stationary(a), wb = quantity.stationary(b);
         final double se = Math.hypot(wa.se(), factor * wb.se());
         final double k = family.kT(1, Math.min(wa.batches(), wb.batches()) - 1);
         return Outcome.equal(wa.value(), factor * wb.value(), se, 0, k, String.format(Locale.ROOT, "%s of %s against "

@@ -33,7 +33,7 @@ public record Stationary(Quantity quantity, ClosedForm predicted, boolean bound,
     @Override
     public Outcome evaluate(List<Evidence> series, Family family) {
         final Evidence ev = series.get(0);
-        final TimeWindow w = window(ev.optimizer(), ev);
+        final TimeWindow w = quantity.stationary(ev);
         final double p = predicted.of(ev.config());
         final double k = family.kT(1, w.batches() - 1);
         String notes = String.format(Locale.ROOT, "%s of the optimizer averaged over t >= %.4g (%d rows, %d batch "
