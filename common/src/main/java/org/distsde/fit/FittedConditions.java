@@ -31,11 +31,17 @@ import org.distsde.theory.TheoremCheck;
  * their rates; with a per-run normalization (grad-norm, or theorem with perRun) it is checked per
  * path (Eq. 21 / 43): each run's rate against the ceiling at its own ‖∇f‖.
  *
- * <p><b>With what.</b> (a) The estimates (σ̄² clamped at 0); (b) the pessimistic ends of their 95%
- * intervals: for Eq. 1 and 5, whose ceilings fall as every constant grows, the upper ends of
- * σ̄0², σ̄1², σ̄0²ω, σ̄1²ω, L0 and L1 (ω̄ is the config's); for Theorem 7 the smallest ceiling over
- * the corners of the intervals of the agents' tail indices ν̂ᵢ and robust scales, with L1's upper
- * end. Theorem 7's constants from the fit: σ̂_max,ᵢ = r̄ᵢ/median|T_ν̂ᵢ| (r̄ᵢ the agent's mean median
+ * <p><b>With what.</b> (a) The estimates (σ̄² clamped at 0); (b) the pessimistic ends of their
+ * intervals: for Eq. 1 and 5, whose ceilings fall as every constant grows, the upper ends of the
+ * 95% intervals of σ̄0², σ̄1², σ̄0²ω, σ̄1²ω and of the leave-one-out ranges of L0 and L1 (a
+ * sensitivity range, not a confidence interval: {@link SmoothnessFit}) (ω̄ is the config's); for
+ * Theorem 7 the smallest ceiling over the corners of the intervals of the agents' tail indices ν̂ᵢ
+ * and robust scales, with L1's upper end. "Holds for the whole interval" therefore means: for the
+ * noise constants' 95% intervals and the (L0, L1) ranges.
+ *
+ * <p><b>Definition 1.</b> The fitted (L0, L1) is also checked on 2000 sampled points
+ * ({@link SmoothnessFit.Result#sampled()}); when the sample refutes it, the verdict is qualified:
+ * the condition with a refuted pair claims nothing ({@link #qualified}). Theorem 7's constants from the fit: σ̂_max,ᵢ = r̄ᵢ/median|T_ν̂ᵢ| (r̄ᵢ the agent's mean median
  * |Z|, T_ν Student-t), σ_H,1 their harmonic mean, ℓ_ν = (2F_ν(R) − 1)/R at the smallest ν̂ᵢ with
  * R = max(1, maxⱼ|∂ⱼf(x0)|/minᵢ σ̂_max,ᵢ), the secant rule of {@link DsignSgdCheck}.
  *
@@ -72,10 +78,47 @@ public final class FittedConditions {
                         String reason, int rounds, int heldEstimate, int heldPessimistic, int heldConfigured,
                         int firstFailEstimate, int firstFailPessimistic, double marginEstimate,
                         double marginPessimistic, double marginConfigured, Constants estimate, Constants pessimistic,
-                        Constants configured, List<String> notes) implements Serializable {
+                        Constants configured, List<String> notes, boolean smoothnessRefuted, String qualifiedVerdict)
+            implements Serializable {
         public Check {
             notes = List.copyOf(notes);
         }
+
+        /** Without the Definition 1 qualification (set by {@link FittedConditions#check}). */
+        Check(String theorem, String condition, String form, boolean strict, double epsilon, String verdict,
+              String reason, int rounds, int heldEstimate, int heldPessimistic, int heldConfigured,
+              int firstFailEstimate, int firstFailPessimistic, double marginEstimate, double marginPessimistic,
+              double marginConfigured, Constants estimate, Constants pessimistic, Constants configured,
+              List<String> notes) {
+            this(theorem, condition, form, strict, epsilon, verdict, reason, rounds, heldEstimate, heldPessimistic,
+                    heldConfigured, firstFailEstimate, firstFailPessimistic, marginEstimate, marginPessimistic,
+                    marginConfigured, estimate, pessimistic, configured, notes, false, verdict);
+        }
+    }
+
+    /**
+     * The check qualified by Definition 1's sampled check of the fitted (L0, L1): when the sample
+     * refutes the pair (some sampled x has ‖∇²f‖ &gt; L0 + L1‖∇f‖), f is not (L0, L1)-smooth with it,
+     * the theorem's hypothesis fails for those constants and the condition evaluated with them claims
+     * nothing: {@code smoothnessRefuted}, a note and a {@code qualifiedVerdict} say so (the
+     * {@code verdict} itself is kept, it is what the rounds showed).
+     */
+    static Check qualified(Check c, org.distsde.theory.DefinitionOneCheck.Result sampled) {
+        if (sampled == null || sampled.holds() || c.estimate() == null || Double.isNaN(c.estimate().l1())) {
+            return c;
+        }
+        final String why = String.format(Locale.ROOT, "the fitted (L0, L1) = (%.4g, %.4g) is refuted by Definition 1's "
+                + "sampled check (max |hess f|/(L0 + L1|grad f|) = %.3g > 1 over %d points around x0 and 0): f is not "
+                + "(L0, L1)-smooth with them, so the condition evaluated with them claims nothing", sampled.l0(),
+                sampled.l1(), sampled.maxRatio(), sampled.samples() + 2);
+        final List<String> notes = new ArrayList<>(c.notes());
+        notes.add(0, why);
+        return new Check(c.theorem(), c.condition(), c.form(), c.strict(), c.epsilon(), c.verdict(), c.reason(),
+                c.rounds(), c.heldEstimate(), c.heldPessimistic(), c.heldConfigured(), c.firstFailEstimate(),
+                c.firstFailPessimistic(), c.marginEstimate(), c.marginPessimistic(), c.marginConfigured(), c.estimate(),
+                c.pessimistic(), c.configured(), notes, true, c.verdict() + " - but the fitted (L0, L1) is REFUTED by "
+                + "Definition 1 (sampled ratio " + String.format(Locale.ROOT, "%.3g", sampled.maxRatio())
+                + "): not a statement about the theorem");
     }
 
     /** ε of the conditions: the config's theorem normalization, else 0.5 (as the theorem checks). */
@@ -83,10 +126,18 @@ public final class FittedConditions {
         return cfg.normalization().kind() == NormalizationKind.THEOREM ? cfg.normalization().epsilon() : 0.5;
     }
 
-    /** Checks the condition of cfg's optimizer with the fitted constants along the trajectory. */
+    /**
+     * Checks the condition of cfg's optimizer with the fitted constants along the trajectory,
+     * qualified by Definition 1's sampled check of the fitted (L0, L1) ({@link #qualified}).
+     */
     public static Check check(ExperimentConfig cfg, Trajectory traj, List<NoiseFit.AgentFit> fits, PooledNoise pool,
                               SmoothnessFit.Result smooth) {
-        final Optimizer method = Optimizers.of(cfg);
+        return qualified(unqualified(cfg, traj, fits, pool, smooth), smooth.sampled());
+    }
+
+    private static Check unqualified(ExperimentConfig cfg, Trajectory traj, List<NoiseFit.AgentFit> fits,
+                                     PooledNoise pool, SmoothnessFit.Result smooth) {
+        final Optimizer method = org.distsde.optim.Optimizers.of(cfg);
         final int d = cfg.buildObjective().dim();
         final long n = cfg.agents();
         final double eps = epsilon(cfg);

@@ -26,25 +26,35 @@ import org.distsde.stats.HillEstimator;
  *
  * <p><b>The regression.</b> E v̂_t = μ_t = σ0² + σ1²G_t, G_t = ‖∇f(x_t)‖². The variance of a
  * sample variance of M i.i.d. draws with variance σ² and fourth central moment μ₄ is
- * Var(s²) = μ₄/M − σ⁴(M − 3)/(M(M − 1)) (for Gaussian draws 2σ⁴/(M − 1)); the d coordinates are
- * independent, so with one scale per point
+ * Var(s²) = μ₄/M − σ⁴(M − 3)/(M(M − 1)) (for Gaussian draws 2σ⁴/(M − 1)); with independent
+ * coordinates and one scale per point
  * <pre>
- *   Var(v̂_t) = φ·μ_t²,   φ = (κ/M − (M − 3)/(M(M − 1)))/d,   κ = μ₄/σ⁴ (3 for Gaussian noise).
+ *   Var(v̂_t) = φ·μ_t²,   φ = (κ/M − (M − 3)/(M(M − 1)))/d,   κ = μ₄/σ⁴ (3 for Gaussian noise),
  * </pre>
- * The weighted least-squares estimate with the weights 1/Var(v̂_t) is therefore iteratively
- * reweighted: wₜ = 1/μ̂ₜ² from the current fit, until μ̂ changes by less than 10⁻¹⁰ relatively
- * (the quasi-likelihood, and for Gaussian noise the maximum-likelihood, estimate of a Gamma
- * regression with identity link; its estimating equation Σₜ(1, G_t)(v̂_t − μ_t)/μ_t² = 0 is
- * unbiased at the true constants). φ cancels from the estimate and sets its covariance,
- * Cov(σ̂0², σ̂1²) = φ·(XᵀWX)⁻¹ with X = [1, G_t], W = diag(1/μ̂_t²), evaluated at the fit.
- * κ is estimated from the same samples: κ̂ = (1/(Kd))Σₜⱼ ĥ₄,ₜⱼ/μ̂_t², ĥ₄ the unbiased estimate of μ₄
- * from the sample central moments (ĥ₄ = (b₂m₄ − b₁m₂²)/(a₁b₂ − a₂b₁) with
- * E m₄ = a₁μ₄ + b₁σ⁴, E m₂² = a₂μ₄ + b₂σ⁴), at least 1. The 95% intervals are estimate ± 1.96·SE.
- * The estimates are not truncated at 0: an interval may reach below 0 (σ0 = 0 is then covered);
- * the learning-rate checks use max(0, ·). Pearson's X² = Σₜ(v̂_t − μ̂_t)²/(φμ̂_t²) against χ²
- * with K − 2 degrees of freedom tests the affine model (and the dispersion φ). Intervals need a
- * finite fourth moment: when the tail index is below 4 they are not reliable, below 2 the variance
- * does not exist.
+ * and with a fixed correlation between the coordinates (Σ(x) = s²(x)C) still ∝ μ_t², with a larger
+ * factor (2‖C‖_F²/(d²(M − 1)) instead of 2Σⱼ Cⱼⱼ²/(d²(M − 1)) for Gaussian noise: up to d times
+ * larger). The weighted least-squares estimate with the weights 1/Var(v̂_t) is therefore
+ * iteratively reweighted: wₜ = 1/μ̂ₜ² from the current fit, until μ̂ changes by less than 10⁻¹⁰
+ * relatively (the quasi-likelihood, and for Gaussian noise the maximum-likelihood, estimate of a
+ * Gamma regression with identity link; its estimating equation Σₜ(1, G_t)(v̂_t − μ_t)/μ_t² = 0 is
+ * unbiased at the true constants).
+ *
+ * <p><b>Standard errors (sandwich).</b> The covariance of (σ̂0², σ̂1²) is the sandwich
+ * A⁻¹BA⁻¹ with A = XᵀWX, B = Σₜ wₜ²xₜxₜᵀV̂ₜ, X = [1, G_t], W = diag(1/μ̂_t²), and V̂ₜ the variance
+ * of v̂_t estimated at each point from its own M samples: v̂_t is the mean over m of
+ * uₘ = (M/(M − 1))(1/d)Σⱼ(Zₘⱼ − Z̄ⱼ)², so V̂ₜ = s²(u)/M, which contains every covariance between the
+ * coordinates (correlated noise, the minibatch gradients of a data agent). It needs neither
+ * independent coordinates nor the Var ∝ μ² model; when both hold it equals φ·(XᵀWX)⁻¹. The
+ * independent-coordinate φ with κ estimated from the same samples (κ̂ = (1/(Kd))Σₜⱼ ĥ₄,ₜⱼ/μ̂_t²,
+ * ĥ₄ the unbiased estimate of μ₄ from the sample central moments, ĥ₄ = (b₂m₄ − b₁m₂²)/(a₁b₂ − a₂b₁)
+ * with E m₄ = a₁μ₄ + b₁σ⁴, E m₂² = a₂μ₄ + b₂σ⁴, at least 1) is kept as {@code dispersion} for
+ * comparison, with {@code correlationFactor} = mean over the points of V̂ₜ/(φμ̂ₜ²): about 1 for
+ * independent coordinates, up to d for fully correlated ones. The 95% intervals are
+ * estimate ± 1.96·SE. The estimates are not truncated at 0: an interval may reach below 0 (σ0 = 0
+ * is then covered); the learning-rate checks use max(0, ·). Pearson's X² = Σₜ(v̂_t − μ̂_t)²/V̂ₜ
+ * against χ² with K − 2 degrees of freedom tests the affine model. Intervals need a finite fourth
+ * moment: when the tail index is below 4 they are not reliable, below 2 the variance does not
+ * exist.
  *
  * <p><b>Tail index.</b> Hill's estimator ({@link HillEstimator}, k = ⌊√n⌋ of its rule) on the
  * n = K·M·d values |Zₘⱼ(x_t)|/ŝ_t, ŝ_t = √μ̂_t the fitted scale (pooled over coordinates and
@@ -69,12 +79,14 @@ public final class NoiseFit {
 
     /**
      * One agent's fit. {@code variance} v̂_t and {@code fitted} μ̂_t per point; {@code kurtosis} κ̂,
-     * {@code dispersion} φ; {@code gofChi2}, {@code gofDf}, {@code gofP}: Pearson's test of the
+     * {@code dispersion} φ of independent coordinates, {@code correlationFactor} the mean of
+     * V̂ₜ/(φμ̂ₜ²) (≈ 1 for independent coordinates); {@code gofChi2}, {@code gofDf}, {@code gofP}: Pearson's test of the
      * affine model; {@code tailIndex}: Hill's α̂ from {@code tailSample} = K·M·d values;
      * {@code medianAbs}: r̄; {@code biasRms}, {@code biasRatio}, {@code biasP}: the bias.
      */
     public record AgentFit(int agent, Estimated sigma0Sq, Estimated sigma1Sq, double[] variance, double[] fitted,
-                           double kurtosis, double dispersion, double gofChi2, int gofDf, double gofP, int iterations,
+                           double kurtosis, double dispersion, double correlationFactor, double gofChi2, int gofDf,
+                           double gofP, int iterations,
                            boolean converged, Estimated tailIndex, long tailSample, Estimated medianAbs,
                            double biasRms, double biasRatio, double biasP, List<String> notes) implements Serializable {
         public AgentFit {
@@ -119,6 +131,8 @@ public final class NoiseFit {
         final int hillK = HillEstimator.k((int) Math.min(Integer.MAX_VALUE, n));
         final int keep = (int) Math.min(hillK + 1L, (long) m * d);
         final double[] v = new double[k], h4 = new double[k], biasSq = new double[k], median = new double[k];
+        final double[] vv = new double[k]; // V̂_t: the variance of v̂_t from its M samples
+        final double[] u = new double[m];
         final double[][] top = new double[k][];
         final double[] grad = new double[d], buf = new double[d];
         final double[] z = new double[m * d];
@@ -150,14 +164,25 @@ public final class NoiseFit {
             }
             Arrays.fill(c2, 0);
             Arrays.fill(c4, 0);
+            double us = 0;
             for (int s = 0; s < m; s++) {
+                double row = 0;
                 for (int j = 0; j < d; j++) {
                     final double e = z[s * d + j] - mean[j];
                     final double e2 = e * e;
                     c2[j] += e2;
                     c4[j] += e2 * e2;
+                    row += e2;
                 }
+                u[s] = row * m / ((m - 1.0) * d); // v̂_t is the mean of these
+                us += u[s];
             }
+            final double um = us / m;
+            double uv = 0;
+            for (int s = 0; s < m; s++) {
+                uv += (u[s] - um) * (u[s] - um);
+            }
+            vv[t] = uv / (m - 1) / m;
             double sv = 0, sh = 0, sb = 0;
             for (int j = 0; j < d; j++) {
                 final double m2 = c2[j] / m, m4 = c4[j] / m;
@@ -184,18 +209,24 @@ public final class NoiseFit {
         }
         final double kappa = fit.noNoise ? 3 : Math.max(1, ks / ((double) k * d));
         final double phi = (kappa / m - (m - 3.0) / ((double) m * (m - 1))) / d;
+        double cf = 0;
+        for (int t = 0; t < k; t++) {
+            cf += vv[t] / (phi * fit.mu[t] * fit.mu[t]) / k;
+        }
+        final double[] cov = fit.noNoise ? new double[3] : sandwich(g, fit.mu, vv, fit.identified);
         final String method = String.format(Locale.ROOT, "weighted least squares of v_t on |grad f(x_t)|^2, weights "
-                + "1/Var(v_t) = 1/(phi mu_t^2) (IRLS), phi = (kappa/M - (M-3)/(M(M-1)))/d = %.4g, kappa = %.3g; "
-                + "95%% interval estimate +- 1.96 SE", phi, kappa);
-        final Estimated s0 = Estimated.normal(fit.a, Math.sqrt(phi * fit.varA), method);
-        final Estimated s1 = fit.identified ? Estimated.normal(fit.b, Math.sqrt(phi * fit.varB), method)
+                + "1/mu_t^2 (IRLS); SE: sandwich with each point's Var(v_t) from its own samples (valid for correlated "
+                + "coordinates; %.3g x the independent-coordinate model's variance); 95%% interval estimate +- 1.96 SE",
+                cf);
+        final Estimated s0 = Estimated.normal(fit.a, Math.sqrt(cov[0]), method);
+        final Estimated s1 = fit.identified ? Estimated.normal(fit.b, Math.sqrt(cov[1]), method)
                 : Estimated.none("not identified: |grad f|^2 does not vary over the points");
         double x2 = 0;
         for (int t = 0; t < k; t++) {
-            final double r = (v[t] - fit.mu[t]) / fit.mu[t];
-            x2 += r * r;
+            final double r = v[t] - fit.mu[t];
+            x2 += vv[t] > 0 ? r * r / vv[t] : 0;
         }
-        x2 = fit.noNoise ? Double.NaN : x2 / phi;
+        x2 = fit.noNoise ? Double.NaN : x2;
         final int df = k - (fit.identified ? 2 : 1);
         final double gofP = fit.noNoise ? Double.NaN : ChiSquaredDistribution.of(df).survivalProbability(x2);
         // tail index on |Z|/ŝ_t, pooled over coordinates and points: the k + 1 largest of each point suffice
@@ -241,8 +272,43 @@ public final class NoiseFit {
         }
         final double biasP = fit.noNoise ? Double.NaN
                 : ChiSquaredDistribution.of((double) k * d).survivalProbability(chi);
-        return new AgentFit(agent, s0, s1, v, fit.mu, kappa, phi, x2, df, gofP, fit.iterations, fit.converged, tail,
-                n, medianAbs, Math.sqrt(bs / k), brSum / k, biasP, notes);
+        return new AgentFit(agent, s0, s1, v, fit.mu, kappa, phi, fit.noNoise ? Double.NaN : cf, x2, df, gofP,
+                fit.iterations, fit.converged, tail, n, medianAbs, Math.sqrt(bs / k), brSum / k, biasP, notes);
+    }
+
+    /**
+     * The sandwich covariance of (σ̂0², σ̂1²): A⁻¹BA⁻¹, A = Σwₜxₜxₜᵀ, B = Σwₜ²xₜxₜᵀVₜ, xₜ = (1, Gₜ),
+     * wₜ = 1/μₜ² (G scaled to [0, 1] for the 2 × 2 algebra); {var σ̂0², var σ̂1², cov}. Not identified:
+     * the weighted mean's ΣwₜVₜ²/(Σw)² only.
+     */
+    static double[] sandwich(double[] g, double[] mu, double[] vv, boolean identified) {
+        final int k = g.length;
+        double gs = 0;
+        for (double x : g) {
+            gs = Math.max(gs, x);
+        }
+        gs = identified && gs > 0 ? gs : 1;
+        double a00 = 0, a01 = 0, a11 = 0, b00 = 0, b01 = 0, b11 = 0;
+        for (int t = 0; t < k; t++) {
+            final double w = 1 / (mu[t] * mu[t]), x = g[t] / gs, q = w * w * vv[t];
+            a00 += w;
+            a01 += w * x;
+            a11 += w * x * x;
+            b00 += q;
+            b01 += q * x;
+            b11 += q * x * x;
+        }
+        if (!identified) {
+            return new double[] {b00 / (a00 * a00), Double.NaN, Double.NaN};
+        }
+        final double det = a00 * a11 - a01 * a01;
+        // A⁻¹ = [[a11, −a01], [−a01, a00]]/det
+        final double i00 = a11 / det, i01 = -a01 / det, i11 = a00 / det;
+        // C = A⁻¹ B A⁻¹ (symmetric)
+        final double m00 = i00 * b00 + i01 * b01, m01 = i00 * b01 + i01 * b11;
+        final double m10 = i01 * b00 + i11 * b01, m11 = i01 * b01 + i11 * b11;
+        final double c00 = m00 * i00 + m01 * i01, c11 = m10 * i01 + m11 * i11, c01 = m00 * i01 + m01 * i11;
+        return new double[] {c00, c11 / (gs * gs), c01 / gs};
     }
 
     /**

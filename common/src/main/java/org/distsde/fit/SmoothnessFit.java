@@ -23,7 +23,8 @@ import org.distsde.theory.TheoremChecker;
  *
  * <p><b>Uncertainty.</b> The g_t and h_t are exact; what is uncertain is which points the
  * trajectory happened to visit. The interval is the range of the estimates with one point left
- * out (jackknife, K estimates; widened to contain the full-sample estimate), the SE the jackknife's
+ * out (jackknife, K estimates; widened to contain the full-sample estimate; labelled
+ * {@link Estimated#RANGE}: a sensitivity range, not a 95% interval), the SE the jackknife's
  * √((K − 1)/K·Σ(θ₋ₜ − θ̄)²). A bootstrap over the points would be the textbook choice, but its
  * resamples that miss the largest-‖∇f‖ points estimate over a shorter range, and where ‖∇²f‖ grows
  * like a power of ‖∇f‖ below 1 (x⁴/4: h = 3(g)^{2/3}) the slope over a shorter range near 0 is
@@ -154,6 +155,6 @@ public final class SmoothnessFit {
         for (double v : loo) {
             ss += (v - mean) * (v - mean);
         }
-        return new Estimated(est, Math.sqrt((k - 1.0) / k * ss), lo, hi, method);
+        return new Estimated(est, Math.sqrt((k - 1.0) / k * ss), lo, hi, method, Estimated.RANGE);
     }
 }

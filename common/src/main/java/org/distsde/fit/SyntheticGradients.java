@@ -4,6 +4,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.NoiseSpec;
+import org.distsde.noise.CorrelatedGaussianNoise;
+import org.distsde.noise.Correlation;
 import org.distsde.noise.NoiseModel;
 import org.distsde.objective.Objective;
 import org.distsde.sim.AgentGradients;
@@ -12,7 +14,10 @@ import org.distsde.sim.AgentGradients;
  * The synthetic agents of a config: agent i's stochastic gradient is ∇f(x) + Zᵢ(x) (Section 3),
  * Zᵢⱼ = sᵢⱼ(‖∇f(x)‖²)·Tⱼ with the agent's noise model ({@code cfg.noise().build(i, N)}) and Tⱼ
  * drawn coordinate by coordinate, in index order, from the model's standard law bound to the
- * caller's stream — the draws of the optimizer's kernel without compression.
+ * caller's stream — the draws of the optimizer's kernel without compression. Full-covariance
+ * Gaussian noise (Σᵢ(x) = sᵢ(x)²C, {@link CorrelatedGaussianNoise}) is drawn jointly as the kernel
+ * draws it: Zᵢ = sᵢ(x)·F·T with FFᵀ = C and the {@link Correlation#draws()} standard normals T in
+ * index order (not its marginals, which would make the coordinates independent).
  *
  * <p>Not thread-safe (it caches the last agent's model and the sampler bound to the last stream):
  * one instance per task or thread.
@@ -29,6 +34,9 @@ public final class SyntheticGradients implements AgentGradients {
     private ContinuousSampler sampler;
     private UniformRandomProvider samplerRng;
     private String samplerLaw;
+    /** C's factor for full-covariance noise, else null; with its draw and product buffers. */
+    private final Correlation corr;
+    private final double[] t, z;
 
     public SyntheticGradients(ExperimentConfig cfg) {
         this.f = cfg.buildObjective();
@@ -36,6 +44,9 @@ public final class SyntheticGradients implements AgentGradients {
         this.agents = cfg.agents();
         this.d = f.dim();
         this.shared = spec.homogeneous() ? spec.build(0, agents) : null;
+        this.corr = spec.correlated() ? spec.correlationModel() : null;
+        this.t = corr == null ? null : new double[corr.draws()];
+        this.z = corr == null ? null : new double[d];
     }
 
     @Override public int agents() { return agents; }
@@ -61,15 +72,24 @@ public final class SyntheticGradients implements AgentGradients {
     public void sample(int agent, double[] x, int off, UniformRandomProvider rng, double[] out) {
         final NoiseModel m = noise(agent);
         final double gn2 = f.gradient(x, off, out, 0);
-        final ContinuousSampler z = sampler(m, rng);
-        if (m.uniformScale()) {
+        final ContinuousSampler std = sampler(m, rng);
+        if (corr != null) { // Zᵢ = sᵢ(x)·F·T, T: draws() standard normals in index order
+            final double s = Math.sqrt(((CorrelatedGaussianNoise) m).scaleSq(gn2));
+            for (int q = 0; q < t.length; q++) {
+                t[q] = std.sample();
+            }
+            corr.apply(t, 0, z, 0);
+            for (int j = 0; j < d; j++) {
+                out[j] += s * z[j];
+            }
+        } else if (m.uniformScale()) {
             final double s = m.scale(0, gn2);
             for (int j = 0; j < d; j++) {
-                out[j] += s * z.sample();
+                out[j] += s * std.sample();
             }
         } else {
             for (int j = 0; j < d; j++) {
-                out[j] += m.scale(j, gn2) * z.sample();
+                out[j] += m.scale(j, gn2) * std.sample();
             }
         }
     }

@@ -82,20 +82,48 @@ public final class AdaptiveLimits {
                 / (2 * mu * Math.sqrt(batch * delta) * l + sigma * xi * theta * (l + mu));
     }
 
-    /** Lemma 3.13, Eq. 15 (= Lemma C.56, Eq. 225) with κ = δ = ξ = B = 1. */
+    /** Lemma C.56, Eq. 225 (Lemma 3.13's Eq. 15 as derived) with κ = δ = ξ = B = 1. */
     public static double adamW(double eta, double[] h, double sigma, double theta) {
         return adamW(eta, h, sigma, theta, 1, 1, 1, 1);
     }
 
     /**
-     * Lemma 3.13, Eq. 15 (= Lemma C.56, Eq. 225, AdamW): E[f(X_t) − f(X_*)] ≤
-     * (ηL_τσL/2)·κ/(2μ√(Bδ)L + σξθ(L + μ)), the same expression as RMSpropW's Eq. 162. It equals the
-     * B-form {@code adamW(κη, h, σ, ξθ, δB, 1, 1, 1)} at the rescaled hyperparameters, so it is
-     * preserved by the novel rule ({@link ScalingRules#novel}) and not when θ is left unchanged.
+     * Lemma C.56, Eq. 225 (AdamW; Lemma 3.13's Eq. 15 as the derivation gives it):
+     * E[f(X_t) − f(X_*)] ≤ (ηL_τσL/2)·κ/(2μ√(Bδ)·L + σξθ(L + μ)), the same expression as RMSpropW's
+     * Eq. 162. It equals the B-form {@code adamW(κη, h, σ, ξθ, δB, 1, 1, 1)} at the rescaled
+     * hyperparameters, so it is preserved by the novel rule ({@link ScalingRules#novel}) and not when θ
+     * is left unchanged.
+     *
+     * <p><b>Erratum.</b> Eq. 15 prints the denominator 2μ√(BδL) + σξθ(L + μ) ({@link #adamWPrinted}):
+     * L inside the square root. The derivation (Lemma C.56 "the same as Lemma C.50 where we also use
+     * L-smoothness as in Lemma C.44", i.e. Eq. 166: a contraction rate 2μ√(Bδ)/σ + ξθ(1 + μ/L), which
+     * multiplied by σL gives 2μ√(Bδ)L + σξθ(L + μ)) supports this one. They agree only at L = 1; on
+     * Figure 5's H = diag(1, 3) with σ = θ = 1 (κ = δ = ξ = B = 1) the printed value is 2√3 + 4 = 7.46
+     * against 10 in the denominator, 34% larger; for L &lt; 1 the printed value is the smaller one and
+     * falls below the exact stationary loss of the linearised SDE (e.g. d = 1, H = 1/4, σ = 1, θ = 0.1:
+     * printed 0.104η, exact 0.179η, derived 0.179η — for isotropic H the derived bound is exact).
      */
     public static double adamW(double eta, double[] h, double sigma, double theta, double batch, double kappa,
             double delta, double xi) {
         return rmspropW(eta, h, sigma, theta, batch, kappa, delta, xi);
+    }
+
+    /** Lemma 3.13, Eq. 15 as printed, with κ = δ = ξ = B = 1: (ηL_τσL/2)/(2μ√L + σθ(L + μ)). */
+    public static double adamWPrinted(double eta, double[] h, double sigma, double theta) {
+        return adamWPrinted(eta, h, sigma, theta, 1, 1, 1, 1);
+    }
+
+    /**
+     * Lemma 3.13, Eq. 15 as printed: (ηL_τσL/2)·κ/(2μ√(BδL) + σξθ(L + μ)) — an erratum (see
+     * {@link #adamW(double, double[], double, double, double, double, double, double)}): the
+     * derivation gives 2μ√(Bδ)·L.
+     */
+    public static double adamWPrinted(double eta, double[] h, double sigma, double theta, double batch, double kappa,
+            double delta, double xi) {
+        final double mu = QuadraticLimits.min(h);
+        final double l = max(h);
+        return eta * QuadraticLimits.trace(h) * sigma * l / 2 * kappa
+                / (2 * mu * Math.sqrt(batch * delta * l) + sigma * xi * theta * (l + mu));
     }
 
     /** Eq. 16 with κ = δ = B = 1: Adam on f + θ‖x‖²/2 gives E f ≤ (ηL_τσ/2)·L/(2μL + θ(L + μ)). */
@@ -217,7 +245,8 @@ public final class AdaptiveLimits {
 
     /**
      * The exact stationary loss of the linearised AdamW (and RMSpropW) SDE, from Lemma C.57 / C.45:
-     * E f = Σⱼ (η/4)hⱼ/(hⱼ/σⱼ + θ), at most Eq. 15 / Eq. 162; for θ = 0 it is Lemma C.51's ησd/4.
+     * E f = Σⱼ (η/4)hⱼ/(hⱼ/σⱼ + θ), at most Eq. 225 (Eq. 15 derived) / Eq. 162; for θ = 0 it is Lemma
+     * C.51's ησd/4.
      */
     public static double adamWStationaryLoss(double eta, double[] h, double[] sigma, double theta) {
         return stationaryLoss(h, adamWCovariance(eta, h, sigma, theta));

@@ -13,6 +13,8 @@ import org.distsde.optim.Optimizers;
 import org.distsde.optim.Theorem;
 import org.distsde.schedule.RobbinsMonro;
 import org.distsde.schedule.Schedule;
+import org.distsde.sde.refine.DiscretisationError;
+import org.distsde.sde.refine.Refinement;
 import org.distsde.sim.AgentAverages;
 import org.distsde.sim.RoundStats;
 
@@ -79,23 +81,29 @@ public final class TheoremChecker {
      * on the resolved SDE while the condition held; {@code settle}: for UNRESOLVED, what would
      * settle it; {@code maxExcess} / {@code maxRatio}: over the claimed times (+∞ when runs
      * diverged); {@code weightQuadratureError}: without recorded per-run sums, the relative error
-     * of the trapezoid of the weight on the recorded times (large: record more often).
+     * of the trapezoid of the weight on the recorded times (large: record more often); {@code k}:
+     * the family-wise number of standard errors over the {@code evaluated} times
+     * ({@link Verdict#familyK}).
      */
     public record BoundCheck(String equation, String label, String formula, boolean primary, double noiseConstant,
                              String weighting, boolean applicable, String note, int evaluated, Verdict verdict,
                              boolean counterexample, double maxExcess, double maxRatio, double finalMeasured,
-                             double finalBound, double weightQuadratureError, String settle, List<BoundPoint> values)
+                             double finalBound, double weightQuadratureError, String settle, double k,
+                             List<BoundPoint> values)
             implements Serializable { }
 
     /**
      * The full result for one series. {@code verdict}: the primary bound's; {@code k}: the number
-     * of standard errors every decision uses; {@code counterexample}: some bound failed on the
-     * resolved SDE while its condition held; {@code summary}: one line.
+     * of standard errors the primary bound's decisions use (family-wise over its times); {@code counterexample}: some bound failed on the
+     * resolved SDE while its condition held; {@code summary}: one line; {@code stationary}: for
+     * RMSprop(W) / Adam(W) on a quadratic with constant Gaussian noise, the time-averaged stationary
+     * values beside seed 000's closed forms ({@link StationaryAverages}), else null.
      */
     public record Report(String series, Source source, String sourceLabel, String optimizer, String theorem,
                          Constants constants, DefinitionOneCheck.Result definitionOne,
                          RobbinsMonroVerdict robbinsMonro, Condition condition, List<BoundCheck> bounds,
-                         List<TimePoint> points, double k, Verdict verdict, boolean counterexample, String summary)
+                         List<TimePoint> points, double k, Verdict verdict, boolean counterexample, String summary,
+                         StationaryAverages.Result stationary)
             implements Serializable {
         /** The primary bound (the verdict's). */
         public BoundCheck primaryBound() {
@@ -124,11 +132,29 @@ public final class TheoremChecker {
      * @param rows     its recorded statistics, in time order
      * @param source   what the series is
      * @param coarser  nullable: for an SDE series, the rows of the same series integrated at twice
-     *                 the time step, recorded at the same times (the discretisation error of a
-     *                 checked quantity is |value(rows) − value(coarser)|, weak order 1)
+     *                 the time step, recorded at the same times (one Euler–Maruyama level, weak order
+     *                 1: {@link #checkLevels} with {@link Resolution#of(List)})
      */
     public static Report check(ExperimentConfig cfg, AgentAverages averages, List<RoundStats> rows, Source source,
                                List<RoundStats> coarser) {
+        return checkLevels(cfg, averages, rows, source, Resolution.of(coarser));
+    }
+
+    /**
+     * Checks a series.
+     *
+     * @param cfg        the series' configuration
+     * @param averages   its agent averages ({@code Simulation.averages(cfg)})
+     * @param rows       its recorded statistics, in time order
+     * @param source     what the series is
+     * @param resolution nullable: for a resolved SDE series, its coarser estimates (D of every checked
+     *                   quantity from {@link org.distsde.sde.refine.DiscretisationError}); null for a
+     *                   resolved SDE series means D is unknown (every decided verdict reads UNRESOLVED);
+     *                   ignored for the optimizer and the SDE at Δt = η, whose D is 0 (they are the
+     *                   discrete processes checked)
+     */
+    public static Report checkLevels(ExperimentConfig cfg, AgentAverages averages, List<RoundStats> rows,
+                                     Source source, Resolution resolution) {
         if (rows == null || rows.isEmpty()) {
             throw new IllegalArgumentException("rows must not be empty");
         }
@@ -150,13 +176,16 @@ public final class TheoremChecker {
         final boolean perPath = cfg.normalization().kind() == NormalizationKind.THEOREM
                 && !cfg.normalization().couplesRuns() && cfg.optimizer().hasCeiling();
         final Series series = new Series(cfg, thm, schedule, gap, source,
-                coarser != null && source != Source.OPTIMIZER ? coarser : null, perPath);
+                source == Source.SDE_RESOLVED ? resolution : null, perPath);
         series.evaluate(rows);
 
         String condNote = naNote;
         if (applicable && !Double.isNaN(series.unclaimedFrom)) {
             condNote = String.format(Locale.ROOT, "the condition fails from t = %.4g on: the bound is not claimed "
                     + "from there", series.unclaimedFrom);
+            if (series.unclaimedByDivergence) {
+                condNote += " (a run diverged: E|grad f| over all runs is infinite, and the condition needs it)";
+            }
         }
         final Condition cond = new Condition(thm.conditionEquation(), conditionForm(cfg, perPath), perPath, applicable,
                 condNote, series.condPts, series.condHeld,
@@ -169,7 +198,7 @@ public final class TheoremChecker {
             bounds.add(new BoundCheck(thm.bounds().isEmpty() ? "-" : thm.bound().equation(),
                     thm.bounds().isEmpty() ? "-" : thm.bound().label(), "", true, Double.NaN, thm.weighting(), false,
                     naNote, 0, Verdict.NOT_APPLICABLE, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, "",
-                    List.of()));
+                    Verdict.K, List.of()));
         }
         final boolean counterexample = bounds.stream().anyMatch(BoundCheck::counterexample);
         final boolean theoremNorm = cfg.normalization().kind() == NormalizationKind.THEOREM;
@@ -180,10 +209,12 @@ public final class TheoremChecker {
                 averages.sigma0Sq(), averages.sigma1Sq(), averages.omega(), averages.sigma0SqOmega(),
                 averages.sigma1SqOmega(), averages.finiteVariance(), averages.sigmaHarmonic(),
                 thm instanceof DsignSgdCheck s ? s.ell() : Double.NaN, gap, List.copyOf(assumptions));
-        final String summary = summary(thm.theorem(), source, cond, bounds, def1);
+        final StationaryAverages.Result stationary = cfg.optimizer().adaptive() ? StationaryAverages.of(cfg, rows) : null;
+        final String summary = summary(thm.theorem(), source, cond, bounds, def1)
+                + (stationary == null ? "" : "; " + stationary.summary());
         return new Report(cfg.name(), source, source.label(), cfg.optimizer().id(), thm.theorem(), constants, def1, rmv,
-                cond, List.copyOf(bounds), List.copyOf(series.points), Verdict.K, bounds.get(0).verdict(),
-                counterexample, summary);
+                cond, List.copyOf(bounds), List.copyOf(series.points), bounds.get(0).k(), bounds.get(0).verdict(),
+                counterexample, summary, stationary);
     }
 
     /** ε of the conditions: the config's theorem normalization, else 0.5. */
@@ -276,7 +307,7 @@ public final class TheoremChecker {
         final Schedule schedule;
         final double gap;
         final Source src;
-        final List<RoundStats> coarser;
+        final Resolution res;
         final boolean perPath;
         final boolean applicable;
         final TimeAverages.Weight w;
@@ -288,15 +319,20 @@ public final class TheoremChecker {
         int condPts, condHeld, exactPoints, timedPoints;
         double quadErr;
         double unclaimedFrom = Double.NaN;
+        boolean unclaimedByDivergence;
+        /** The condition's ceiling falls with E|grad f| (Eq. 1 with L1 s1^2 > 0, Eq. 5 with L1 c1 > 0). */
+        final boolean needsGradNorm;
+        /** Diverged paths while claimed on the resolved SDE: the finest level's, the coarser's (or -1). */
+        int divergedFine = -1, divergedCoarser = -1;
 
-        Series(ExperimentConfig cfg, TheoremCheck thm, Schedule schedule, double gap, Source src,
-               List<RoundStats> coarser, boolean perPath) {
+        Series(ExperimentConfig cfg, TheoremCheck thm, Schedule schedule, double gap, Source src, Resolution res,
+               boolean perPath) {
             this.cfg = cfg;
             this.thm = thm;
             this.schedule = schedule;
             this.gap = gap;
             this.src = src;
-            this.coarser = coarser;
+            this.res = res;
             this.perPath = perPath;
             this.applicable = thm.notApplicable().isEmpty();
             this.w = applicable ? thm.weight() : new TimeAverages.Weight(1, 0);
@@ -307,6 +343,7 @@ public final class TheoremChecker {
             this.lastBound = new double[forms.size()];
             java.util.Arrays.fill(lastBound, Double.NaN);
             this.vacuous = new boolean[forms.size()];
+            this.needsGradNorm = applicable && !perPath && thm.condition(Double.MAX_VALUE) < thm.condition(0);
         }
 
         void evaluate(List<RoundStats> rows) {
@@ -338,22 +375,28 @@ public final class TheoremChecker {
                 final double measured = i == 0 ? r.grad().normSqMean() : exact ? TimeAverages.measured(r, w) : trapMeasured;
                 final double phi1 = exact ? r.integrals().phi1() : phi1s;
                 final double phi2 = exact ? r.integrals().phi2() : phi2s;
-                final RoundStats c = coarser != null && i > 0 ? matching(coarser, r) : null;
+                final RoundStats c = res != null && i > 0 ? matching(res.coarser(), r) : null;
+                final RoundStats cc = res != null && res.coarsest() != null && i > 0 ? matching(res.coarsest(), r) : null;
 
-                // condition, in the form the step rule enforces; the bound is claimed while it held
+                // condition, in the form the step rule enforces, over ALL runs: a diverged run makes E|grad f|
+                // infinite, so a condition that needs it fails; the bound is claimed while the condition held
                 double ceiling = Double.NaN;
                 boolean condOk = false;
+                final boolean divergedNeeded = needsGradNorm && r.diverged() > 0;
                 if (applicable) {
-                    ceiling = thm.condition(perPath ? 0 : r.grad().normMean());
-                    if (r.runs() > 0 && !Double.isNaN(r.lr().max()) && !Double.isNaN(ceiling)) {
+                    ceiling = thm.condition(perPath ? 0 : divergedNeeded ? Double.MAX_VALUE : r.grad().normMean());
+                    if (divergedNeeded) {
+                        condPts++;
+                    } else if (r.runs() > 0 && !Double.isNaN(r.lr().max()) && !Double.isNaN(ceiling)) {
                         condOk = thm.strictCondition() ? r.lr().max() < ceiling : r.lr().max() <= ceiling * (1 + 1e-12);
                         condPts++;
                         condHeld += condOk ? 1 : 0;
                     }
                 }
-                if (claimed && !condOk && (r.runs() > 0 || r.diverged() == 0)) {
+                if (claimed && !condOk && (r.runs() > 0 || r.diverged() == 0 || divergedNeeded)) {
                     claimed = false;
                     unclaimedFrom = t;
+                    unclaimedByDivergence = divergedNeeded;
                 }
                 if (applicable && t > 0) {
                     for (int b = 0; b < forms.size(); b++) {
@@ -363,15 +406,15 @@ public final class TheoremChecker {
                         } else {
                             lastBound[b] = bound;
                             if (claimed) {
-                                values.get(b).add(point(forms.get(b), r, c, exact, measured, bound));
+                                values.get(b).add(point(forms.get(b), r, c, cc, exact, measured, bound));
                             }
                         }
                     }
                 }
                 final double mSe = exact ? TimeAverages.standardError(r, TimeAverages.measuredGradient(
                         TimeAverages.means(r), w)) : Double.NaN;
-                final double mDisc = c == null ? 0 : exact && TimeAverages.hasSums(c)
-                        ? Math.abs(measured - TimeAverages.measured(c, w)) : Double.NaN;
+                final double mDisc = src != Source.SDE_RESOLVED ? 0 : i == 0 ? 0 : res == null ? Double.NaN
+                        : discretisation(measured, c, cc, exact, mSe, null);
                 points.add(new TimePoint(r.round(), t, r.runs(), r.diverged(), r.lr().max(), r.grad().normMean(), ceiling,
                         condOk, claimed && applicable, phi1, phi2, measured, mSe, mDisc));
             }
@@ -380,12 +423,40 @@ public final class TheoremChecker {
             }
         }
 
-        /** One bound at one claimed time: excess, its SE (delta method) and D (against the coarser row c). */
-        BoundPoint point(TheoremCheck.BoundForm form, RoundStats r, RoundStats c, boolean exact, double measured,
-                         double bound) {
-            if (r.diverged() > 0) { // E|grad f|^2 is unbounded: the bound is exceeded, whatever the errors
-                return new BoundPoint(r.round(), r.time(), bound, Double.POSITIVE_INFINITY, 0, 0,
-                        Verdict.VIOLATED.on(src));
+        /**
+         * D of a quantity at one time from its value at the finest level and at the coarser rows c, cc:
+         * the measured side (form null) or the excess measured − bound of {@code form}. A coarser level
+         * with diverged paths (its mean over the alive ones is biased) gives +∞.
+         */
+        double discretisation(double fine, RoundStats c, RoundStats cc, boolean exact, double se,
+                              TheoremCheck.BoundForm form) {
+            if (c == null) {
+                return Double.NaN;
+            }
+            if (c.diverged() > 0 || cc != null && cc.diverged() > 0) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if (!exact || !TimeAverages.hasSums(c) || cc != null && !TimeAverages.hasSums(cc)) {
+                return Double.NaN; // the coarser levels cannot be evaluated the same way
+            }
+            final double vc = value(c, form), vcc = cc == null ? Double.NaN : value(cc, form);
+            return DiscretisationError.of(fine, vc, vcc, res.order(), se).value();
+        }
+
+        /** The measured side (form null) or the excess of form at a coarser row. */
+        double value(RoundStats c, TheoremCheck.BoundForm form) {
+            final double m = TimeAverages.measured(c, w);
+            return form == null ? m : m - form.value(c.integrals().phi1(), c.integrals().phi2(), gap);
+        }
+
+        /**
+         * One bound at one claimed time: excess, its SE (delta method) and D (from the coarser rows c,
+         * cc); the verdict is set over all claimed times in {@link #boundCheck} (family-wise k).
+         */
+        BoundPoint point(TheoremCheck.BoundForm form, RoundStats r, RoundStats c, RoundStats cc, boolean exact,
+                         double measured, double bound) {
+            if (r.diverged() > 0) { // the condition held without E|grad f| (or per path): see divergence()
+                return divergedPoint(r, c, bound);
             }
             final double e = measured - bound;
             double se = Double.NaN;
@@ -394,23 +465,42 @@ public final class TheoremChecker {
                 se = TimeAverages.standardError(r, TimeAverages.minus(TimeAverages.measuredGradient(m, w),
                         TimeAverages.boundGradient(m, form, gap)));
             }
-            double disc = 0;
-            if (c != null) {
-                if (c.diverged() > 0) {
-                    disc = Double.POSITIVE_INFINITY;
-                } else if (!exact || !TimeAverages.hasSums(c)) {
-                    disc = Double.NaN; // the coarser level cannot be evaluated the same way
-                } else {
-                    disc = Math.abs(e - (TimeAverages.measured(c, w) - form.value(c.integrals().phi1(), c.integrals().phi2(), gap)));
-                }
-            }
-            return new BoundPoint(r.round(), r.time(), bound, e, se, disc, Verdict.at(e, se, disc).on(src));
+            final double disc = src != Source.SDE_RESOLVED ? 0 : res == null ? Double.NaN
+                    : discretisation(e, c, cc, exact, se, form);
+            return new BoundPoint(r.round(), r.time(), bound, e, se, disc, Verdict.UNRESOLVED);
         }
 
-        /** The record of bound b over its claimed points. */
+        /**
+         * A claimed time at which runs diverged, the condition not needing E|grad f| (Theorem 5, Theorem 7,
+         * Eq. 1 at L1 s1^2 = 0, or a per-path rule). The theorem then claims E|grad f(X_t)|^2 <= bound < inf,
+         * so an explosion of the SDE (E = inf) violates it. On the discrete processes the bound is EXCEEDED
+         * (not a statement about the theorem). On the resolved SDE the levels decide what diverged: paths
+         * that diverge at a coarser level as often as at the finest one are consistent with an explosion of
+         * the SDE (VIOLATED); fewer at the finest level is an Euler-Maruyama blow-up, a property of the
+         * scheme (UNRESOLVED, D = inf: integrate with a smaller dt); without a coarser level nothing tells
+         * them apart (UNRESOLVED).
+         */
+        BoundPoint divergedPoint(RoundStats r, RoundStats c, double bound) {
+            final double inf = Double.POSITIVE_INFINITY;
+            if (src != Source.SDE_RESOLVED) {
+                return new BoundPoint(r.round(), r.time(), bound, inf, 0, 0, Verdict.UNRESOLVED);
+            }
+            divergedFine = r.diverged();
+            divergedCoarser = c == null ? -1 : c.diverged();
+            final boolean persists = c != null && c.diverged() > 0 && r.diverged() >= c.diverged();
+            return new BoundPoint(r.round(), r.time(), bound, inf, 0, persists ? 0 : inf, Verdict.UNRESOLVED);
+        }
+
+        /** The record of bound b over its claimed points, decided with the family-wise k. */
         BoundCheck boundCheck(int b, RoundStats last) {
             final TheoremCheck.BoundForm form = forms.get(b);
-            final List<BoundPoint> v = values.get(b);
+            final List<BoundPoint> raw = values.get(b);
+            final double k = Verdict.familyK(raw.size());
+            final List<BoundPoint> v = new ArrayList<>(raw.size());
+            for (BoundPoint p : raw) {
+                v.add(new BoundPoint(p.round(), p.time(), p.bound(), p.excess(), p.se(), p.disc(),
+                        Verdict.at(p.excess(), p.se(), p.disc(), k).on(src)));
+            }
             final double[] ts = v.stream().mapToDouble(BoundPoint::time).toArray();
             final double[] es = v.stream().mapToDouble(BoundPoint::excess).toArray();
             final double[] ses = v.stream().mapToDouble(BoundPoint::se).toArray();
@@ -422,7 +512,7 @@ public final class TheoremChecker {
                 notes.add(verdict == Verdict.NOT_CLAIMED ? "the condition fails at the first recorded times: the "
                         + "theorem claims no bound" : "no recorded time t > 0 to evaluate the bound at");
             } else {
-                verdict = Verdict.over(es, ses, ds).on(src);
+                verdict = Verdict.over(es, ses, ds, k).on(src);
             }
             double maxE = Double.NEGATIVE_INFINITY, maxR = Double.NEGATIVE_INFINITY;
             for (BoundPoint p : v) {
@@ -433,12 +523,20 @@ public final class TheoremChecker {
                 notes.add("the denominator " + form.d1() + " phi1 - " + form.d2() + " phi2 is <= 0 at some times: the "
                         + "bound is vacuous there");
             }
-            if (last.diverged() > 0) {
-                notes.add(last.diverged() + " run(s) diverged: E|grad f|^2 is unbounded, the bound is exceeded from "
-                        + "their divergence on");
+            if (unclaimedByDivergence) {
+                notes.add("a run diverged while the condition needs E|grad f| (over all runs it is infinite): the "
+                        + "condition fails and the bound is NOT CLAIMED from t = " + String.format(Locale.ROOT, "%.4g",
+                        unclaimedFrom));
+            } else if (last.diverged() > 0) {
+                notes.add(divergedNote(last));
             }
-            if (src == Source.SDE_RESOLVED && coarser == null) {
-                notes.add("no coarser level: D = 0 assumed, the discretisation error is not accounted for");
+            if (src == Source.SDE_RESOLVED && res == null) {
+                notes.add("no coarser level: the discretisation error is unknown, so the verdict cannot be HOLDS or "
+                        + "VIOLATED (sde.resolve false with dt < eta, or talay-tubaro with maxRefinements = 1)");
+            } else if (src == Source.SDE_RESOLVED) {
+                notes.add("D from the coarser levels with the margin of weak order " + res.order()
+                        + (res.coarsest() == null ? " (two levels: 2|diff|/(2^p - 1))"
+                        : " (three levels: observed ratio of the differences)"));
             }
             if (quadErr > 0.05) {
                 notes.add(String.format(Locale.ROOT, "recording too sparse: the trapezoid of the weight is off by "
@@ -455,7 +553,24 @@ public final class TheoremChecker {
                     verdict == Verdict.VIOLATED && src.aboutTheorem(), v.isEmpty() ? Double.NaN : maxE,
                     v.isEmpty() ? Double.NaN : maxR, fin == null ? Double.NaN : fin.excess() + fin.bound(),
                     fin == null ? lastBound[b] : fin.bound(), quadErr,
-                    verdict == Verdict.UNRESOLVED ? Verdict.settle(ts, es, ses, ds) : "", List.copyOf(v));
+                    verdict == Verdict.UNRESOLVED ? Verdict.settle(ts, es, ses, ds, k) : "", k, List.copyOf(v));
+        }
+
+        /** What diverged runs mean where the condition does not need E|grad f|. */
+        String divergedNote(RoundStats last) {
+            final String what = last.diverged() + " run(s) diverged while the condition (which does not involve "
+                    + "E|grad f|) held: the theorem claims E|grad f|^2 <= bound < inf, which an explosion violates";
+            if (src != Source.SDE_RESOLVED) {
+                return what + "; on a discrete process the bound is EXCEEDED from their divergence on (not a statement "
+                        + "about the theorem)";
+            }
+            if (divergedCoarser < 0) {
+                return what + "; with no coarser level an Euler-Maruyama blow-up cannot be told from an explosion of "
+                        + "the SDE: UNRESOLVED";
+            }
+            return what + "; " + Refinement.divergence(new int[] {divergedCoarser, divergedFine}, Double.NaN)
+                    + (divergedCoarser > 0 && divergedFine >= divergedCoarser
+                    ? ": VIOLATED" : ": UNRESOLVED (integrate with a smaller dt)");
         }
     }
 
@@ -509,8 +624,8 @@ public final class TheoremChecker {
         for (BoundCheck b : bounds) {
             sb.append("; ").append(b.label()).append(": ").append(b.verdict().word());
             if (b.evaluated() > 0) {
-                sb.append(String.format(Locale.ROOT, " (max excess %.3g, max measured/bound %.3g, k = %.0f)",
-                        b.maxExcess(), b.maxRatio(), Verdict.K));
+                sb.append(String.format(Locale.ROOT, " (max excess %.3g, max measured/bound %.3g, %s)",
+                        b.maxExcess(), b.maxRatio(), Verdict.describeK(b.k(), b.evaluated())));
             }
             if (b.verdict().failed() && !src.aboutTheorem()) {
                 sb.append(" - not a statement about the theorem");

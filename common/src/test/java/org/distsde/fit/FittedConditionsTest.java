@@ -36,6 +36,38 @@ class FittedConditionsTest {
     }
 
     /**
+     * Issue 25's case: DSignSGD with Cauchy noise (B.3, σ = 1, x0 = 1) on x⁴/4. The trajectory stays
+     * near the minimum, where ‖∇²f‖ = 3x² and ‖∇f‖ = |x|³, so the fitted slope L1 comes with a tiny
+     * L0; away from the trajectory (|x| ≤ 1 around 0) 3x² > L0 + L1|x|³ and Definition 1's sample
+     * refutes the pair. The condition with it must say so (table, fit.json, report): a verdict with a
+     * refuted (L0, L1) claims nothing. Bug caught: "holds at the estimate" printed beside
+     * definitionOneSampled.holds = false.
+     */
+    @Test
+    void aRefutedSmoothnessPairQualifiesTheVerdict() {
+        final FitResult r = fit("""
+                {"name": "b3", "seed": 12345, "runs": 8, "rounds": 1000, "optimizer": "dsignsgd", "agents": 10,
+                 "eta": 0.1, "objective": {"type": "quartic", "dim": 1}, "x0": [1.0],
+                 "noise": {"type": "student-t", "nu": 1.0, "sigma": 1.0}}""", 20, 200);
+        final var sampled = r.smoothness().sampled();
+        final FittedConditions.Check c = r.condition();
+        System.out.println("b3: (L0, L1) = (" + r.smoothness().l0().estimate() + ", " + r.smoothness().l1().estimate()
+                + "), sampled ratio " + sampled.maxRatio() + "; " + c.qualifiedVerdict());
+        assertEquals(!sampled.holds(), c.smoothnessRefuted());
+        assertTrue(c.smoothnessRefuted(), "the fitted pair of this trajectory is refuted by the sample");
+        assertTrue(c.qualifiedVerdict().startsWith(c.verdict()) && c.qualifiedVerdict().contains("REFUTED"),
+                c.qualifiedVerdict());
+        assertTrue(c.notes().get(0).contains("refuted by Definition 1"), c.notes().get(0));
+        // a pair that holds leaves the check as it was
+        final FittedConditions.Check same = FittedConditions.qualified(c, new org.distsde.theory.DefinitionOneCheck
+                .Result(4, 1, 2000, 1, 0.9, 0.5, true));
+        assertEquals(c, same);
+        // and the ranges of (L0, L1) are labelled as the ranges they are
+        assertTrue(!r.smoothness().l1().confidence() && r.smoothness().l1().text().contains("leave-one-out"),
+                r.smoothness().l1().text());
+    }
+
+    /**
      * Small noise, σ0 = σ1 = 0.1 on x⁴/4 from x0 = 2: Eq. 1 allows about 2·10·0.5/(0.01·(L0 + L1) +
      * 0.01·L1·8) ≈ 80 ≫ η = 0.01 at every round, for the estimates and for the ends of their intervals.
      */

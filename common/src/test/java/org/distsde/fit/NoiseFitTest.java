@@ -88,9 +88,13 @@ class NoiseFitTest {
      * N = 30 Student-t agents, ν = 3, scales 0.25 … 1 (agentSpread), d = 8, K = 20, M = 100: Hill's
      * estimate on n = 16000 values (k = 126) per agent. Its interval α̂(1 ± 1.96/√k) covers 3 for
      * a count of agents within the Binomial(30, 0.95) range of probability 1 − 1e-3 (Hill's bias for
-     * t₃ at k/n = 0.8% is a few percent, well inside the ±17% half-width), and the mean estimate is
-     * within 3 standard errors (over the agents) of 3. The variance (σ0ᵢ² = 3σᵢ², σ1ᵢ² = 0) is
-     * still estimated without bias, though the fourth moment is infinite.
+     * t₃ at k/n = 0.8% is a few percent, well inside the ±17% half-width: the accepted range is the
+     * Binomial(30, 0.90) lower and the Binomial(30, 0.95) upper end at 5e-4 each, allowing a coverage
+     * down to 90%), and the mean estimate is within 4 standard errors (over the agents) plus 5% (the
+     * bias allowance) of 3: family-wise at most about 1e-3 + 1e-4. The variance (σ0ᵢ² = 3σᵢ², σ1ᵢ² = 0)
+     * is still estimated without bias, though the fourth moment is infinite. Bugs caught: Hill on Z²
+     * (index 1.5), on the unscaled Z of agents with different scales pooled (fine here: one agent per
+     * fit), on K·M values instead of K·M·d (k = 44, not 126).
      */
     @Test
     void studentTTailIndexIntervalCoversNu() {
@@ -110,14 +114,42 @@ class NoiseFitTest {
             sum2 += t.estimate() * t.estimate();
         }
         final double mean = sum / 30, sd = Math.sqrt((sum2 - 30 * mean * mean) / 29);
-        final int[] acc = accepted(30, 0.95);
+        final int[] acc = {accepted(30, 0.90)[0], accepted(30, 0.95)[1]};
         System.out.printf("t3 agents: tail index interval covers 3 for %d/30 (accepted %d..%d), mean %.3f, sd %.3f%n",
                 covered, acc[0], acc[1], mean, sd);
         assertTrue(covered >= acc[0] && covered <= acc[1], "coverage " + covered);
-        assertEquals(3, mean, 3 * sd / Math.sqrt(30));
-        assertTrue(r.pooled().tailIndex().covers(r.agentFits().get(r.pooled().tailAgent()).tailIndex().estimate()));
+        assertEquals(3, mean, 4 * sd / Math.sqrt(30) + 0.05 * 3);
         final double z = (r.pooled().sigma0Sq().estimate() - r.configured().meanSigma0Sq()) / r.pooled().sigma0Sq().se();
         assertTrue(Math.abs(z) < 4, "pooled sigma0^2 of t3 noise, z = " + z);
+    }
+
+    /**
+     * The pooled smallest tail index picks the heavy-tailed agent: five Student-t agents with
+     * ν = (8, 8, 2.5, 8, 8) (agentNus), d = 8, K = 20, M = 100 (n = 16000, k = 126 each). Agent 2's
+     * estimate (≈ 2.5, SE ≈ 0.22) is far below the others' (whose Hill values are ≥ 5 here, SE ≥ 0.45,
+     * the light tails of t₈ at k/n = 0.8%): the pooled index must be agent 2's, its estimate within
+     * 4 SE plus a 15% allowance for Hill's bias at this k/n of 2.5, and every other agent's interval
+     * above its. Bugs caught: the largest index taken, the first agent's, an index not from the
+     * agent with the smallest estimate (the former assertion compared the pooled interval with the
+     * pooled agent's own estimate, which holds by construction).
+     */
+    @Test
+    void pooledTailIndexIsTheHeaviestAgents() {
+        final ExperimentConfig c = cfg("""
+                {"name": "nus", "seed": 17, "runs": 4, "rounds": 400, "optimizer": "dsgd", "agents": 5, "eta": 0.01,
+                 "objective": {"type": "quartic", "dim": 8}, "x0": [3.0],
+                 "noise": {"type": "student-t", "agentNus": [8, 8, 2.5, 8, 8], "sigma": 0.5}}""");
+        final FitResult r = FitResult.local(0, "base", c, new FitResult.Options(20, 100, 4));
+        for (NoiseFit.AgentFit a : r.agentFits()) {
+            System.out.printf("agent %d: tail index %s%n", a.agent(), a.tailIndex().text());
+        }
+        assertEquals(2, r.pooled().tailAgent());
+        assertEquals(2.5, r.pooled().tailIndex().estimate(), 4 * r.pooled().tailIndex().se() + 0.15 * 2.5);
+        for (NoiseFit.AgentFit a : r.agentFits()) {
+            if (a.agent() != 2) {
+                assertTrue(a.tailIndex().lo() > r.pooled().tailIndex().hi(), "agent " + a.agent());
+            }
+        }
     }
 
     /**

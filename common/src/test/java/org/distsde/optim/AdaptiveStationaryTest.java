@@ -14,22 +14,28 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Stationary variances of distributed AdamW and RMSpropW, optimizer and SDE, on f = ½xᵀHx with
- * H = diag(1, 3) against seed 000's Lemma C.57 / C.45, (η/2)(HΣ^{-1/2} + θI)^{-1}.
+ * H = diag(1, 3), each against the exact stationary variance of its own linearisation at the
+ * minimum, within its Monte Carlo error alone:
+ * <ul>
+ * <li>the optimizers against the linearised discrete iterations with v frozen at σ²
+ *     ({@link AdaptiveLimits#adamWDiscreteVariance}, {@link AdaptiveLimits#rmspropWDiscreteVariance});</li>
+ * <li>the AdamW SDE against its linearisation Eq. 219–220 with V = σ², ι = 1 (a 2 × 2 Lyapunov
+ *     equation, {@link #linearisedAdamWSdeVariance}); the RMSpropW SDE's linearisation is Lemma C.45
+ *     itself.</li>
+ * </ul>
+ * Seed 000's Lemma C.57 / C.45, (η/2)(HΣ^{-1/2} + θI)^{-1}, is what these tend to as η → 0: the
+ * AdamW SDE's stationary variance is about (1 − (1 − β₁))² ≈ 0.81 of it at β₁ = 0.9 (Eq. 219's drift
+ * uses M + ηρ₁(∇f − M), the mean of m_{k+1}, not the fresh noise (1 − β₁)σz that m_{k+1} passes to x
+ * at once: an O(ηρ₁) effect the order-1 theorem allows), which is why the lemma is not the reference
+ * here (it was, within 4 SE plus that 19% gap: a tolerance of ±27% that a wrong 1/N on σ² would pass).
  *
- * <p>N = 4 agents with σ0 = 2 each: the server's averaged gradient has noise variance
- * σ0²/N = 1, so Σ = I enters the lemma (a missing 1/N would make Σ = 4I and raise the variance of
- * coordinate 1 by half; a missing θ by half as well). The estimate is the mean over five recorded
- * times t = 4 … 8 (well past the relaxation times 1/(2(h/σ + θ)) ≤ 0.33 of X and 1/ρ₂ = 1 of V)
- * of the variance over R runs; its standard error is var·√(2/(R − 1))/√5 (Gaussian stationary law,
- * rows one time unit apart nearly independent), and the tolerance is K = 4 standard errors (family-
- * wise rate below 1e-3 over the 8 comparisons) plus the lemma's own known bias: for the optimizer
- * the gap to the exact variance of the linearised discrete iteration
- * ({@link AdaptiveLimits#adamWDiscreteVariance}), for the AdamW SDE the gap to the exact
- * stationary variance of the linearised SDE (Eq. 219–220 with V = σ², ι = 1; a 2 × 2 Lyapunov
- * equation, {@link #linearisedAdamWSdeVariance}). That gap is not small: Eq. 219's drift uses
- * M + ηρ₁(∇f − M), the mean of m_{k+1}, but not the fresh noise (1 − β₁)σz that m_{k+1} passes to
- * x at once, so at β₁ = 0.9 the SDE's stationary variance is about (1 − (1 − β₁))² ≈ 0.81 of the
- * optimizer's and of Lemma C.57 (an O(ηρ₁) effect the order-1 theorem allows, ηρ₁ = 1 − β₁).
+ * <p>N = 4 agents with σ0 = 2 each: the server's averaged gradient has noise variance σ0²/N = 1
+ * (a missing 1/N makes Σ = 4I and raises the variance of coordinate 1 by half; a missing θ by half as
+ * well). The estimate is the mean over five recorded times t = 4 … 8 (past the relaxation times
+ * 1/(2(h/σ + θ)) ≤ 0.33 of X and 1/ρ₂ = 1 of V, whose remaining transient e^{−4} changes √V by under
+ * 1%) of the variance over R = 1000 runs; its standard error is var·√(2/(R − 1))/√5 (Gaussian
+ * stationary law, rows one time unit apart nearly independent), and the tolerance is K = 4 standard
+ * errors (family-wise rate below 1e-3 over the 8 comparisons).
  */
 class AdaptiveStationaryTest {
     private static final int RUNS = 1000;
@@ -60,12 +66,12 @@ class AdaptiveStationaryTest {
         return s / n;
     }
 
-    static void check(String what, double measured, double lemma, double bias) {
-        final double se = lemma * Math.sqrt(2.0 / (RUNS - 1)) / Math.sqrt(5);
-        final double tol = K * se + Math.abs(bias);
-        assertTrue(Math.abs(measured - lemma) <= tol, String.format("%s: measured %.5g, lemma %.5g, |diff| %.3g > "
-                + "tolerance %.3g (K*SE %.3g + bias %.3g)", what, measured, lemma, Math.abs(measured - lemma), tol,
-                K * se, Math.abs(bias)));
+    static void check(String what, double measured, double exact) {
+        final double se = exact * Math.sqrt(2.0 / (RUNS - 1)) / Math.sqrt(5);
+        System.out.printf("%s: measured %.5g, linearised exact %.5g, z = %.2f%n", what, measured, exact,
+                (measured - exact) / se);
+        assertTrue(Math.abs(measured - exact) <= K * se, String.format("%s: measured %.5g, linearised exact %.5g, "
+                + "|diff| %.3g > K*SE %.3g", what, measured, exact, Math.abs(measured - exact), K * se));
     }
 
     @Test
@@ -78,9 +84,10 @@ class AdaptiveStationaryTest {
         final List<RoundStats> sde = new SdeSimulation(cfg).run();
         final double rho1 = 0.1 / ETA;
         for (int j = 0; j < 2; j++) {
-            check("adamw optimizer x" + (j + 1), stationaryVar(opt, j), lemma[j], discrete[j] - lemma[j]);
+            check("adamw optimizer x" + (j + 1), stationaryVar(opt, j), discrete[j]);
             final double lin = linearisedAdamWSdeVariance(H[j], 1, THETA, rho1, ETA);
-            check("adamw SDE x" + (j + 1), stationaryVar(sde, j), lemma[j], lin - lemma[j]);
+            check("adamw SDE x" + (j + 1), stationaryVar(sde, j), lin);
+            assertTrue(Math.abs(lin / lemma[j] - 0.81) < 0.05, "the SDE's gap to Lemma C.57: " + lin / lemma[j]);
         }
     }
 
@@ -136,8 +143,8 @@ class AdaptiveStationaryTest {
         final List<RoundStats> opt = new Simulation(cfg).run(new LocalAggregator(cfg), null);
         final List<RoundStats> sde = new SdeSimulation(cfg).run();
         for (int j = 0; j < 2; j++) {
-            check("rmspropw optimizer x" + (j + 1), stationaryVar(opt, j), lemma[j], discrete[j] - lemma[j]);
-            check("rmspropw SDE x" + (j + 1), stationaryVar(sde, j), lemma[j], 0);
+            check("rmspropw optimizer x" + (j + 1), stationaryVar(opt, j), discrete[j]);
+            check("rmspropw SDE x" + (j + 1), stationaryVar(sde, j), lemma[j]); // its linearisation is Lemma C.45
         }
     }
 }

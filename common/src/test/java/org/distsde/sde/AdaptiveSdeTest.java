@@ -68,6 +68,46 @@ class AdaptiveSdeTest {
         assertEquals(0.4, r[2], 0); // RMSprop has no M: untouched
     }
 
+    /** The same point with β₂ = 0.95, so that ρ₂ = (1 − β₂)/η = 5 ≠ 1 (ρ₁ = 10 as before). */
+    static double[] atRho2(String optimizer, String model) {
+        final ExperimentConfig c = ConfigLoader.parse(("{\"name\":\"a\",\"runs\":1,\"rounds\":10,\"optimizer\":\"%s\","
+                + "\"agents\":2,\"eta\":0.01,\"objective\":{\"type\":\"quadratic\",\"h\":[2.0]},\"x0\":[0.5],"
+                + "\"noise\":{\"type\":\"gaussian\",\"sigma0\":1.0},"
+                + "\"adaptive\":{\"beta1\":0.9,\"beta2\":0.95,\"epsilon\":0.1,\"theta\":0.3},"
+                + "\"sde\":{\"enabled\":true,\"model\":\"%s\"}}").formatted(optimizer, model), List.of()).first();
+        final AdaptiveSde sde = (AdaptiveSde) Sdes.of(c);
+        final double[] x = {0.5}, aux = {0.4, 0.6}, drift = new double[1], diff = new double[1];
+        final double[] gn2 = new double[1], grad = new double[1];
+        sde.coefficients(0.2, x, aux, 1, drift, diff, gn2, grad);
+        sde.advance(0.2, aux, grad, gn2, 1, new double[] {0.02}, 0, 0.001, new double[] {1});
+        return new double[] {drift[0], diff[0], aux[0], aux[1]};
+    }
+
+    /**
+     * β₂ = 0.95 at η = 0.01 (ρ₂ = 5), every value written out from Eq. 219–221 / 158–159 here:
+     * ι₂ = 1 − e^{−5·0.21}; post-update V = 0.6 + ηρ₂(1 + 0.5 − 0.6) = 0.645 (Malladi: 0.6 + 0.05·(0.5 −
+     * 0.6) = 0.595); dV = ρ₂(…)dt = 5·0.9·0.001. With ρ₂ = 1 (the tests above) a missing ρ₂ in dV, ηρ₂
+     * replaced by ρ₂ or by 1 − β₁, or ρ₁ and ρ₂ swapped in ι₂ all give the same numbers: here they fail.
+     */
+    @Test
+    void adaptiveSdesAtRho2NotOne() {
+        final double i1 = 1 - Math.exp(-10 * 0.21), i2 = 1 - Math.exp(-5 * 0.21);
+        final double vPost = 0.6 + 0.01 * 5 * (1 + 0.5 - 0.6);
+        final double[] w = atRho2("adamw", "full");
+        assertEquals(-Math.sqrt(i2) / i1 * (0.4 + 0.1 * 0.6) / (Math.sqrt(vPost) + 0.1 * Math.sqrt(i2)) - 0.3 * 0.5,
+                w[0], 1e-13);
+        assertEquals(0.4 + 10 * 0.6 * 0.001 + 0.1 * 10 * Math.sqrt(0.5) * 0.02, w[2], 1e-13);
+        assertEquals(0.6 + 5 * 0.9 * 0.001, w[3], 1e-13);
+        final double[] m = atRho2("adamw", "malladi");
+        final double vPostM = 0.6 + 0.01 * 5 * (0.5 - 0.6);
+        assertEquals(-Math.sqrt(i2) / i1 * 0.4 / (Math.sqrt(vPostM) + 0.1 * Math.sqrt(i2)) - 0.3 * 0.5, m[0], 1e-13);
+        assertEquals(0.6 + 5 * (0.5 - 0.6) * 0.001, m[3], 1e-13);
+        final double[] r = atRho2("rmspropw", "full");
+        assertEquals(-1 / (Math.sqrt(vPost) + 0.1) - 0.3 * 0.5, r[0], 1e-13);
+        assertEquals(Math.sqrt(0.01) * Math.sqrt(0.5) / (Math.sqrt(vPost) + 0.1), r[1], 1e-14);
+        assertEquals(0.6 + 5 * 0.9 * 0.001, r[3], 1e-13);
+    }
+
     @Test
     void settingsOfTheVariants() {
         final ExperimentConfig c = cfg("rmsprop", "full");

@@ -15,4 +15,32 @@ public final class Rows {
                 new RoundStats.Integrals(phi1, phi2, intEta, intEta2, cov), RoundStats.Moments.NONE,
                 HillEstimator.Estimate.NONE, HillEstimator.Estimate.NONE);
     }
+
+    /** A row without coordinate moments, tail indices and integral covariance. */
+    public static RoundStats row(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
+                                 double lossMean, double lossStd, double p05, double p50, double p95, double gradNormSq,
+                                 double gradNorm, double phi1, double phi2, double intEta, double intEta2) {
+        return row(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, p05, p50, p95, gradNormSq, gradNorm,
+                phi1, phi2, intEta, intEta2, null);
+    }
+
+    /** A row with the first coordinates' mean and variance ({@code xMean} null: none) and no tail indices. */
+    public static RoundStats row(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
+                                 double lossMean, double lossStd, double p05, double p50, double p95, double gradNormSq,
+                                 double gradNorm, double phi1, double phi2, double intEta, double intEta2,
+                                 double[] xMean, double[] xVar, double[] cov) {
+        final RoundStats r = row(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, p05, p50, p95,
+                gradNormSq, gradNorm, phi1, phi2, intEta, intEta2, cov);
+        return xMean == null ? r : new RoundStats(r.round(), r.time(), r.runs(), r.diverged(), r.lr(), r.loss(),
+                r.grad(), r.integrals(), new RoundStats.Moments(xMean, xVar), r.lossTail(), r.updateTail());
+    }
+
+    /** As above without the integrals' covariance. */
+    public static RoundStats row(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
+                                 double lossMean, double lossStd, double p05, double p50, double p95, double gradNormSq,
+                                 double gradNorm, double phi1, double phi2, double intEta, double intEta2,
+                                 double[] xMean, double[] xVar) {
+        return row(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, p05, p50, p95, gradNormSq, gradNorm,
+                phi1, phi2, intEta, intEta2, xMean, xVar, null);
+    }
 }

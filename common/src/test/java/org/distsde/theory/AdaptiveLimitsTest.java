@@ -150,6 +150,31 @@ class AdaptiveLimitsTest {
                 AdaptiveLimits.adamWStationaryLoss(ETA, iso, new double[] {SIGMA}, THETA), 1e-17);
     }
 
+    /**
+     * Eq. 15 as printed, 2μ√(BδL) in the denominator, against Lemma C.56's Eq. 225, 2μ√(Bδ)·L, both
+     * written out here. On Figure 5's H = diag(1, 3), σ = θ = 1: η·4·3/2 over 2√3 + 4 and over 6 + 4, the
+     * printed value 34% larger. With L &lt; 1 (d = 1, H = 1/4, σ = 1, θ = 0.1) the printed value
+     * ηL_τσL/2/(2μ√L + σθ(L + μ)) = 0.104η is below the exact stationary loss of the linearised AdamW
+     * SDE, (η/4)h/(h/σ + θ) = 0.179η, which the derived bound equals: Eq. 15 as printed is no bound.
+     * Bug caught: the two denominators confused, or one labelled as the other.
+     */
+    @Test
+    void eq15AsPrintedIsAnErratumOfLemmaC56() {
+        final double[] h = {1, 3};
+        final double derived = 1e-3 * 4 * 1 * 3 / 2 / (2 * 1 * 3 + 1 * 1 * 4);
+        final double printed = 1e-3 * 4 * 1 * 3 / 2 / (2 * Math.sqrt(3) + 1 * 1 * 4);
+        assertEquals(derived, AdaptiveLimits.adamW(1e-3, h, 1, 1), 1e-18);
+        assertEquals(printed, AdaptiveLimits.adamWPrinted(1e-3, h, 1, 1), 1e-18);
+        assertEquals(0.34, printed / derived - 1, 0.005);
+        final double[] quarter = {0.25};
+        final double exact = 0.25 / 4 / (0.25 + 0.1); // (η/4) h/(h/σ + θ) at η = 1
+        assertEquals(exact, AdaptiveLimits.adamWStationaryLoss(1, quarter, new double[] {1}, 0.1), 1e-15);
+        assertEquals(exact, AdaptiveLimits.adamW(1, quarter, 1, 0.1), 1e-15);
+        assertEquals(0.25 * 0.25 / 2 / (2 * 0.25 * 0.5 + 0.1 * 0.5), AdaptiveLimits.adamWPrinted(1, quarter, 1, 0.1),
+                1e-15);
+        assertTrue(AdaptiveLimits.adamWPrinted(1, quarter, 1, 0.1) < 0.6 * exact);
+    }
+
     @Test
     void lemmaC50StatementWithoutOneOverMuIsNoBound() {
         // the printed statement ησL_τ/(4√B)κ/√δ for h = (0.1, 0.2): 0.002·0.7·0.3/4 = 1.05e-4, below the

@@ -215,19 +215,62 @@ class TheoremKnownAnswerTest {
         }
     }
 
-    @Test
-    void divergedRunsExceedTheBound() {
-        final ExperimentConfig c = config("dsgd", GAUSS, EPS03);
+    /** Row 20 of {@link #rows} with {@code diverged} of the 10 runs diverged (8 alive counted as before). */
+    static RoundStats divergedRow(int diverged) {
         final double[] p = phi(20);
-        final RoundStats bad = Rows.row(20, 1, 0.01, 0.01, 0.01, 8, 2, 0, 0, 0, 0, 0, A, GN, p[0], p[1],
-                A * p[0], B * p[1], new double[10]);
-        final var r = TheoremChecker.check(c, Simulation.averages(c), List.of(rows(0.01).get(0), bad),
-                Source.SDE_RESOLVED, null);
-        assertEquals(Verdict.VIOLATED, r.verdict());
-        assertEquals(Double.POSITIVE_INFINITY, r.primaryBound().maxExcess());
-        assertTrue(r.primaryBound().note().contains("diverged"));
-        final var o = TheoremChecker.check(c, Simulation.averages(c), List.of(rows(0.01).get(0), bad), "optimizer");
-        assertEquals(Verdict.EXCEEDED, o.verdict());
+        return Rows.row(20, 1, 0.01, 0.01, 0.01, 10 - diverged, diverged, 0, 0, 0, 0, 0, A, GN, p[0], p[1],
+                A * p[0], B * p[1], null, null, new double[10]);
+    }
+
+    /**
+     * Eq. 1 with L1σ̄1² > 0 needs E‖∇f(X_t)‖: over all runs it is infinite once a run diverged, so the
+     * condition fails and Theorem 4 claims nothing from there. Bug caught: the condition evaluated on
+     * the survivors' mean while the divergence is counted as a violation (the old COUNTEREXAMPLE).
+     */
+    @Test
+    void aDivergedRunMakesAnExpectationConditionFail() {
+        final ExperimentConfig c = config("dsgd", GAUSS, EPS03);
+        final List<RoundStats> rows = List.of(rows(0.01).get(0), divergedRow(2));
+        for (Source s : Source.values()) {
+            final var r = TheoremChecker.checkLevels(c, Simulation.averages(c), rows, s, Resolution.of(rows));
+            assertEquals(Verdict.NOT_CLAIMED, r.verdict(), s.name());
+            assertFalse(r.counterexample());
+            assertEquals(1, r.condition().held()); // only at t = 0, before any run diverged
+            assertEquals(2, r.condition().points());
+            assertTrue(r.condition().note().contains("diverged"), r.condition().note());
+        }
+        // without the diverged run the same row claims and decides the bound
+        final List<RoundStats> fine = List.of(rows(0.01).get(0), divergedRow(0));
+        assertEquals(2, TheoremChecker.check(c, Simulation.averages(c), fine, Source.OPTIMIZER, null)
+                .condition().held());
+    }
+
+    /**
+     * σ1 = 0: Eq. 1 does not involve E‖∇f‖ and holds whatever diverged, so the theorem claims a finite
+     * bound that an explosion of the SDE would violate. On the resolved SDE the levels decide: a
+     * divergence that persists at the coarser level is VIOLATED; fewer diverged paths at the finest
+     * level (an Euler–Maruyama blow-up) or no coarser level is UNRESOLVED. Bugs caught: an EM blow-up
+     * read as a counterexample; a divergence ignored on the resolved SDE.
+     */
+    @Test
+    void aDivergedRunViolatesABoundWhoseConditionDoesNotNeedTheGradient() {
+        final ExperimentConfig c = config("dsgd", "{\"type\": \"gaussian\", \"sigma0\": 0.6}", EPS03);
+        final RoundStats r0 = rows(0.01).get(0);
+        final List<RoundStats> rows = List.of(r0, divergedRow(2));
+        final var opt = TheoremChecker.check(c, Simulation.averages(c), rows, "optimizer");
+        assertEquals(Verdict.EXCEEDED, opt.verdict());
+        assertEquals(Double.POSITIVE_INFINITY, opt.primaryBound().maxExcess());
+        final var persists = TheoremChecker.checkLevels(c, Simulation.averages(c), rows, Source.SDE_RESOLVED,
+                Resolution.of(List.of(r0, divergedRow(2))));
+        assertEquals(Verdict.VIOLATED, persists.verdict());
+        assertTrue(persists.primaryBound().note().contains("do not shrink"), persists.primaryBound().note());
+        final var blowUp = TheoremChecker.checkLevels(c, Simulation.averages(c), rows, Source.SDE_RESOLVED,
+                Resolution.of(List.of(r0, divergedRow(5))));
+        assertEquals(Verdict.UNRESOLVED, blowUp.verdict());
+        assertTrue(blowUp.primaryBound().note().contains("Euler-Maruyama blow-up"), blowUp.primaryBound().note());
+        final var unknown = TheoremChecker.checkLevels(c, Simulation.averages(c), rows, Source.SDE_RESOLVED, null);
+        assertEquals(Verdict.UNRESOLVED, unknown.verdict());
+        assertFalse(unknown.counterexample());
     }
 
     @Test
@@ -308,7 +351,7 @@ class TheoremKnownAnswerTest {
     void reportSerializesToJson() throws Exception {
         final ExperimentConfig c = config("dcsgd", GAUSS,
                 EPS03 + ", \"compression\": {\"type\": \"random-sparsification\", \"omega\": 1.5}");
-        final var r = TheoremChecker.check(c, Simulation.averages(c), rows(0.01), Source.SDE_RESOLVED, null);
+        final var r = TheoremChecker.check(c, Simulation.averages(c), rows(0.01), Source.SDE_RESOLVED, rows(0.01));
         final ObjectMapper om = new ObjectMapper();
         final JsonNode node = om.readTree(om.writeValueAsString(r));
         assertEquals("Theorem 6", node.get("theorem").asText());
@@ -316,7 +359,8 @@ class TheoremKnownAnswerTest {
         assertEquals(2, node.get("bounds").size());
         assertEquals(DcsgdCheck.DERIVED, node.get("bounds").get(0).get("label").asText());
         assertEquals(r.verdict().name(), node.get("verdict").asText());
-        assertEquals(3, node.get("k").asDouble());
+        assertEquals(Verdict.familyK(2), node.get("k").asDouble()); // two claimed times
+        assertEquals(Verdict.familyK(2), node.get("bounds").get(0).get("k").asDouble());
         assertTrue(node.get("bounds").get(0).get("values").get(0).has("se"));
         assertTrue(node.get("bounds").get(0).get("values").get(0).has("disc"));
     }

@@ -32,13 +32,38 @@ class VerdictTest {
         assertEquals(Verdict.UNRESOLVED, Verdict.at(-10, Double.NaN, 0));
         assertEquals(Verdict.UNRESOLVED, Verdict.at(10, 0, Double.NaN));
         assertEquals(Verdict.VIOLATED, Verdict.at(Double.POSITIVE_INFINITY, 0, 0));
-        // over times: one violation suffices; HOLDS needs all
+        // over times with a given k: one violation suffices; HOLDS needs all
         assertEquals(Verdict.VIOLATED, Verdict.over(new double[] {-1, 0.5 + TINY}, new double[] {SE, SE},
-                new double[] {DISC, DISC}));
+                new double[] {DISC, DISC}, Verdict.K));
         assertEquals(Verdict.UNRESOLVED, Verdict.over(new double[] {-1, -0.5 + TINY}, new double[] {SE, SE},
-                new double[] {DISC, DISC}));
+                new double[] {DISC, DISC}, Verdict.K));
         assertEquals(Verdict.HOLDS, Verdict.over(new double[] {-1, -0.5}, new double[] {SE, SE},
-                new double[] {DISC, DISC}));
+                new double[] {DISC, DISC}, Verdict.K));
+    }
+
+    /**
+     * The family-wise k: m·P(Z > k_m) = P(Z > 3) (Bonferroni), checked with the complementary error
+     * function rather than the inverse the code uses. Bug caught: k = 3 at every time, so that a bound
+     * that holds reads VIOLATED with probability ≈ 1 − (1 − 0.00135)^100 ≈ 13% over 100 recorded times.
+     */
+    @Test
+    void kIsFamilyWiseOverTheRecordedTimes() {
+        final double tail3 = 0.5 * org.apache.commons.numbers.gamma.Erfc.value(3 / Math.sqrt(2));
+        assertEquals(3, Verdict.familyK(1));
+        for (int m : new int[] {2, 10, 100, 1000}) {
+            final double k = Verdict.familyK(m);
+            assertEquals(tail3, m * 0.5 * org.apache.commons.numbers.gamma.Erfc.value(k / Math.sqrt(2)), 1e-9 * tail3,
+                    "m = " + m);
+        }
+        assertEquals(4.20, Verdict.familyK(100), 0.01);
+        // 100 times at 3.5 SE above the bound: one time alone would be VIOLATED, the family is not decided
+        final double[] e = new double[100], se = new double[100], d = new double[100];
+        java.util.Arrays.fill(e, 3.5);
+        java.util.Arrays.fill(se, 1);
+        assertEquals(Verdict.VIOLATED, Verdict.at(3.5, 1, 0));
+        assertEquals(Verdict.UNRESOLVED, Verdict.over(e, se, d));
+        e[50] = 4.3;
+        assertEquals(Verdict.VIOLATED, Verdict.over(e, se, d));
     }
 
     @Test
@@ -85,7 +110,7 @@ class VerdictTest {
         // Eq. 5 ceiling: 2Nε/(L0ω) = 1/0.1 = 10 > η = 0.1; at t = 10 printed = (0.5 + 10·0.05)/5 = 0.2,
         // derived = (0.5 + 10·0.1·110/2)/5 = 11.1; measured 5.8 ± 0.1
         final List<RoundStats> rows = List.of(row(0, 0.1, 1, 0, 100), row(100, 0.1, 5.8, 0.1, 100));
-        final var r = TheoremChecker.check(c, Simulation.averages(c), rows, Source.SDE_RESOLVED, null);
+        final var r = TheoremChecker.check(c, Simulation.averages(c), rows, Source.SDE_RESOLVED, rows); // D = 0
         assertEquals(0.2, r.boundLabelled(DcsgdCheck.PRINTED).finalBound(), 1e-12);
         assertEquals(11.1, r.boundLabelled(DcsgdCheck.DERIVED).finalBound(), 1e-12);
         assertEquals(Verdict.VIOLATED, r.boundLabelled(DcsgdCheck.PRINTED).verdict());
@@ -101,18 +126,61 @@ class VerdictTest {
         assertFalse(o.summary().contains("VIOLATED") || o.summary().contains("COUNTEREXAMPLE"), o.summary());
     }
 
+    /**
+     * A resolved SDE series checked without a coarser level (sde.resolve false with Δt < η, or
+     * Talay–Tubaro with maxRefinements = 1): D is unknown, so nothing is decided. Bug caught: D = 0
+     * assumed, printing HOLDS / VIOLATED / COUNTEREXAMPLE against Verdict's own contract.
+     */
+    @Test
+    void anUnknownDiscretisationErrorNeverDecides() {
+        final ExperimentConfig c = settingA();
+        final List<RoundStats> rows = List.of(row(0, 0.1, 1, 0, 100), row(100, 0.1, 5.8, 0.1, 100));
+        final var r = TheoremChecker.check(c, Simulation.averages(c), rows, Source.SDE_RESOLVED, null);
+        assertEquals(Verdict.UNRESOLVED, r.boundLabelled(DcsgdCheck.PRINTED).verdict());
+        assertEquals(Verdict.UNRESOLVED, r.verdict());
+        assertFalse(r.counterexample());
+        assertTrue(Double.isNaN(r.primaryBound().values().get(0).disc()));
+        assertTrue(Double.isNaN(r.points().get(1).measuredDisc()));
+        assertTrue(r.primaryBound().note().contains("discretisation error is unknown"), r.primaryBound().note());
+        assertTrue(r.primaryBound().settle().contains("unknown"), r.primaryBound().settle());
+        // the optimizer is the discrete process itself: D = 0 and it is decided
+        final var o = TheoremChecker.check(c, Simulation.averages(c), rows, Source.OPTIMIZER, null);
+        assertEquals(Verdict.EXCEEDED, o.boundLabelled(DcsgdCheck.PRINTED).verdict());
+    }
+
+    /**
+     * Three levels: D from the observed ratio of the differences of the excess (weak order 1). The
+     * coarser levels read 10.5 and 9.7 (differences 0.4 then 0.8: ratio 2 = 2^p) -> D = 0.4/(2 - 1);
+     * 10.5 and 10.3 (ratio 0.5: not shrinking) -> D = inf. Bugs caught: D read as the coarser level's
+     * error; a pre-asymptotic pair of levels trusted.
+     */
+    @Test
+    void threeLevelsUseTheObservedRatio() {
+        final ExperimentConfig c = settingA();
+        final List<RoundStats> fine = List.of(row(0, 0.1, 1, 0, 100), row(100, 0.1, 10.9, 0.01, 100));
+        final List<RoundStats> c1 = List.of(row(0, 0.1, 1, 0, 100), row(100, 0.1, 10.5, 0.01, 100));
+        final var asym = TheoremChecker.checkLevels(c, Simulation.averages(c), fine, Source.SDE_RESOLVED,
+                new Resolution(c1, List.of(row(0, 0.1, 1, 0, 100), row(100, 0.1, 9.7, 0.01, 100)), 1));
+        assertEquals(0.4, asym.primaryBound().values().get(0).disc(), 1e-9);
+        final var slow = TheoremChecker.checkLevels(c, Simulation.averages(c), fine, Source.SDE_RESOLVED,
+                new Resolution(c1, List.of(row(0, 0.1, 1, 0, 100), row(100, 0.1, 10.3, 0.01, 100)), 1));
+        assertEquals(Double.POSITIVE_INFINITY, slow.primaryBound().values().get(0).disc());
+        assertEquals(Verdict.UNRESOLVED, slow.verdict());
+        assertTrue(slow.primaryBound().settle().contains("not bounded"), slow.primaryBound().settle());
+    }
+
     @Test
     void conditionFailingMeansNotClaimed() {
         final ExperimentConfig c = settingA();
         final List<RoundStats> rows = List.of(row(0, 11, 1, 0, 100), row(100, 11, 5.8, 0.1, 100)); // lr 11 > 10
-        final var r = TheoremChecker.check(c, Simulation.averages(c), rows, Source.SDE_RESOLVED, null);
+        final var r = TheoremChecker.check(c, Simulation.averages(c), rows, Source.SDE_RESOLVED, rows);
         assertEquals(Verdict.NOT_CLAIMED, r.verdict());
         assertEquals(Verdict.NOT_CLAIMED, r.boundLabelled(DcsgdCheck.PRINTED).verdict());
         assertFalse(r.counterexample());
         // failing later: the bound is claimed only before
         final List<RoundStats> later = List.of(row(0, 0.1, 1, 0, 100), row(50, 0.1, 5.8, 0.1, 100),
                 row(100, 11, 50, 0.1, 100));
-        final var q = TheoremChecker.check(c, Simulation.averages(c), later, Source.SDE_RESOLVED, null);
+        final var q = TheoremChecker.check(c, Simulation.averages(c), later, Source.SDE_RESOLVED, later);
         assertEquals(1, q.primaryBound().evaluated());
         assertEquals(Verdict.HOLDS, q.verdict());
         assertTrue(q.condition().note().contains("not claimed"), q.condition().note());
@@ -122,20 +190,21 @@ class VerdictTest {
     void unresolvedByMonteCarloErrorAndByDiscretisationError() {
         final ExperimentConfig c = settingA();
         // derived bound at t = 10: 11.1; measured 10.9 ± 0.1: e = -0.2, 3 SE = 0.3 -> UNRESOLVED, more paths
-        final var r = TheoremChecker.check(c, Simulation.averages(c),
-                List.of(row(0, 0.1, 1, 0, 100), row(100, 0.1, 10.9, 0.1, 100)), Source.SDE_RESOLVED, null);
+        final List<RoundStats> same = List.of(row(0, 0.1, 1, 0, 100), row(100, 0.1, 10.9, 0.1, 100));
+        final var r = TheoremChecker.check(c, Simulation.averages(c), same, Source.SDE_RESOLVED, same);
         assertEquals(Verdict.UNRESOLVED, r.verdict());
         assertTrue(r.primaryBound().settle().contains("more paths"), r.primaryBound().settle());
         assertEquals(0.1, r.points().get(1).measuredSe(), 1e-12);
-        // measured 10.9 ± 0.01 but the coarser level read 10.5: D = 0.4 -> UNRESOLVED, smaller dt
+        // measured 10.9 ± 0.01 but the coarser level read 10.5: with two levels of weak order 1,
+        // D = 2|0.4|/(2 - 1) = 0.8 (the margin for an unseen ratio) -> UNRESOLVED, smaller dt
         final var q = TheoremChecker.check(c, Simulation.averages(c),
                 List.of(row(0, 0.1, 1, 0, 100), row(100, 0.1, 10.9, 0.01, 100)), Source.SDE_RESOLVED,
                 List.of(row(0, 0.1, 1, 0, 100), row(100, 0.1, 10.5, 0.01, 100)));
-        assertEquals(0.4, q.primaryBound().values().get(0).disc(), 1e-12);
-        assertEquals(0.4, q.points().get(1).measuredDisc(), 1e-12);
+        assertEquals(0.8, q.primaryBound().values().get(0).disc(), 1e-12);
+        assertEquals(0.8, q.points().get(1).measuredDisc(), 1e-12);
         assertEquals(Verdict.UNRESOLVED, q.verdict());
         assertTrue(q.primaryBound().settle().contains("smaller dt"), q.primaryBound().settle());
-        // with the coarser level 10.85: D = 0.05, 3 SE = 0.03, e = -0.2 -> HOLDS
+        // with the coarser level 10.85: D = 2·0.05 = 0.1, 3 SE = 0.03, e = -0.2 -> HOLDS
         final var h = TheoremChecker.check(c, Simulation.averages(c),
                 List.of(row(0, 0.1, 1, 0, 100), row(100, 0.1, 10.9, 0.01, 100)), Source.SDE_RESOLVED,
                 List.of(row(0, 0.1, 1, 0, 100), row(100, 0.1, 10.85, 0.01, 100)));

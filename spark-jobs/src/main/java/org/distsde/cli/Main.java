@@ -31,6 +31,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             FrontierCommand.class,
             SweepChartsCommand.class,
             FitNoiseCommand.class,
+            VerifyCommand.class,
         },
         footer = {"", "Spark: the embedded local[*] master unless spark.master is set (spark-submit sets it).",
             "Exit status: 0 success, 2 invalid input, 1 run-time failure.",

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.config.NoiseType;
-import org.distsde.config.NormalizationKind;
 import org.distsde.optim.Adaptive;
 import org.distsde.optim.Optimizers;
 import org.distsde.optim.Theorem;
 import org.distsde.theory.AdaptiveLimits;
+import org.distsde.theory.StationaryAverages;
 
 /**
  * Seed 000's closed forms for RMSprop(W) and Adam(W) on a diagonal quadratic ½xᵀHx with
@@ -20,36 +19,16 @@ import org.distsde.theory.AdaptiveLimits;
  *     (RMSprop, Adam: (η/2)σⱼ/hⱼ) or C.45 / C.57 (the W variants: (η/2)(hⱼ/σⱼ + θ)⁻¹), and those
  *     variances on the Var[xⱼ] charts.</li>
  * <li>Dash-dot, isotropic noise only (Σ = σ²I as the lemmas assume): the asymptotic bounds,
- *     Lemma C.39 Eq. 147 (RMSprop), C.50 Eq. 201 (Adam), C.44 Eq. 162 (RMSpropW), Lemma 3.13 Eq. 15
- *     (AdamW).</li>
+ *     Lemma C.39 Eq. 147 (RMSprop), C.50 Eq. 201 (Adam), C.44 Eq. 162 (RMSpropW), Lemma C.56 Eq. 225
+ *     (AdamW: Lemma 3.13's Eq. 15 as derived; Eq. 15 prints 2μ√(BδL), an erratum).</li>
  * </ul>
  */
 final class AdaptiveTheory {
     private AdaptiveTheory() { }
 
-    /** The effective σⱼ, or null when no closed form applies. */
+    /** The effective σⱼ, or null when no closed form applies ({@link StationaryAverages#sigma}). */
     static double[] sigma(ExperimentConfig c) {
-        if (c == null || Optimizers.of(c).theorem() != Theorem.ADAPTIVE || !c.objective().type().equals("quadratic")
-                || !c.noise().homogeneous() || c.noise().kind() != NoiseType.GAUSSIAN
-                || c.compression().compresses() || c.normalization().kind() != NormalizationKind.NONE
-                || !c.schedule().type().equals("constant")) {
-            return null;
-        }
-        for (double v : c.noise().sigma1()) {
-            if (v != 0) {
-                return null;
-            }
-        }
-        final int d = c.objective().h().length;
-        final double[] s0 = c.noise().sigma0();
-        final double[] s = new double[d];
-        for (int j = 0; j < d; j++) {
-            s[j] = s0[s0.length == 1 ? 0 : j] / Math.sqrt(c.agents());
-            if (!(s[j] > 0)) {
-                return null;
-            }
-        }
-        return s;
+        return StationaryAverages.sigma(c);
     }
 
     static boolean applies(ExperimentConfig c) {
@@ -95,7 +74,7 @@ final class AdaptiveTheory {
                     ? (a.momentum() ? AdaptiveLimits.adamW(c.eta(), h, s, theta)
                     : AdaptiveLimits.rmspropW(c.eta(), h, s, theta))
                     : (a.momentum() ? AdaptiveLimits.adam(c.eta(), h, s) : AdaptiveLimits.rmsprop(c.eta(), h, s));
-            final String eq = a.decay() ? (a.momentum() ? "Lemma 3.13, Eq. 15" : "Lemma C.44, Eq. 162")
+            final String eq = a.decay() ? (a.momentum() ? "Lemma C.56, Eq. 225 = Eq. 15 derived" : "Lemma C.44, Eq. 162")
                     : (a.momentum() ? "Lemma C.50, Eq. 201" : "Lemma C.39, Eq. 147");
             out.add(flat("asymptotic bound (" + eq + ")", rounds, bound, Plots.Style.DASHDOT));
         }

@@ -28,7 +28,8 @@ public final class ChecksText {
                 sb.append(" ***\n");
             }
         }
-        sb.insert(0, String.format(Locale.ROOT, "%s [%s, %s] - %s%n  %s; verdicts at k = %.0f standard errors%n",
+        sb.insert(0, String.format(Locale.ROOT, "%s [%s, %s] - %s%n  %s; verdicts at k = %.2f standard errors "
+                + "(Bonferroni over the claimed times)%n",
                 r.series(), r.source(), r.optimizer(), r.theorem(), r.sourceLabel(), r.k()));
         sb.append(String.format(Locale.ROOT, "  (L0, L1) = (%s, %s) from %s; d = %d, N = %d, eta = %g, eps = %g (%s)%n",
                 k.l0(), k.l1(), k.smoothnessSource(), k.d(), k.agents(), k.eta(), k.epsilon(), k.epsilonSource()));

@@ -24,9 +24,11 @@ import org.distsde.sim.Simulation;
  *
  * <p>(1) Every series' SDE is integrated at Δt₀, Δt₀/2, …, Δt₀/2^M (M = {@code sde.maxRefinements})
  * with coupled Brownian paths; for each level and each {@link Statistic} at the final time the table
- * gives the value, its difference to the finest level, the difference D_ℓ to the next level with its
- * batch-means standard error, and the weak order fitted on the D_ℓ ({@link WeakOrderFit}, 95%
- * interval). (2) With {@code etas} = K &gt; 0, the optimizer and its Δt-resolved SDE (its Richardson value)
+ * gives the configured scheme's estimate (the level for Euler–Maruyama, the extrapolation
+ * 2S_ℓ − S_{ℓ−1} for Talay–Tubaro, so that its order 2 is measured, not assumed), its difference to
+ * the finest estimate, the difference D_ℓ to the next estimate with its batch-means standard error,
+ * and the weak order fitted on the D_ℓ ({@link WeakOrderFit}: 95% interval, χ² goodness of fit and
+ * whether the differences are in the asymptotic regime). (2) With {@code etas} = K &gt; 0, the optimizer and its Δt-resolved SDE (its Richardson value)
  * are run at η,
  * η/2, …, η/2^{K−1} over the same horizon T = K·η (rounds and recordEvery scaled), and the weak error
  * |E f(x_K) − E f(X_T)| with its standard error is fitted against η: the papers claim weak order 1.
@@ -34,15 +36,21 @@ import org.distsde.sim.Simulation;
 public final class ConvergeJob {
     private ConvergeJob() { }
 
-    /** One row of the Δt table. */
+    /**
+     * One row of the Δt table: the configured scheme's estimate at a level (Euler–Maruyama: the level;
+     * Talay–Tubaro: 2S_ℓ − S_{ℓ−1}, from level 1), and the scheme's fitted order with its goodness
+     * of fit ({@link WeakOrderFit}).
+     */
     public record DtRow(int series, String label, int level, double dt, String statistic, double value,
                         double errorVsFinest, double diffToNext, double diffSe, double order, double orderLo,
-                        double orderHi) { }
+                        double orderHi, String scheme, double orderSe, double orderChi2, int orderDf, double orderP,
+                        boolean asymptotic, String regime) { }
 
     /** One row of the η table. */
     public record EtaRow(int series, String label, double eta, int rounds, double optimizerLoss, double optimizerSe,
                          double sdeLoss, double sdeSe, double sdeDt, double weakError, double weakErrorSe,
-                         double order, double orderLo, double orderHi) { }
+                         double order, double orderLo, double orderHi, double orderSe, double orderChi2, int orderDf,
+                         double orderP, boolean asymptotic, String regime) { }
 
     /** The study's tables. */
     public record Study(List<DtRow> dt, List<EtaRow> eta) { }
@@ -95,20 +103,26 @@ public final class ConvergeJob {
         return st;
     }
 
+    /** The Δt table of a series: the configured scheme's estimates at the final time, level by level. */
     static List<DtRow> dtTable(int s, String label, Refinement ref) {
         final List<DtRow> rows = new ArrayList<>();
         final List<LevelStats> lv = ref.levels();
         final int last = lv.get(0).rows().size() - 1;
         final int m = lv.size() - 1;
+        final int l0 = ref.firstEstimateLevel();
         for (Statistic st : Statistic.values()) {
-            final WeakOrderFit fit = ref.order(st, last);
-            final double finest = st.of(lv.get(m).rows().get(last));
-            for (int l = 0; l <= m; l++) {
-                final double v = st.of(lv.get(l).rows().get(last));
-                final double next = l < m ? v - st.of(lv.get(l + 1).rows().get(last)) : Double.NaN;
-                final double se = l < m ? Refinement.differenceSe(lv.get(l), lv.get(l + 1), last, st) : Double.NaN;
+            final WeakOrderFit fit = ref.schemeOrder(st, last);
+            if (m < l0) {
+                continue;
+            }
+            final double finest = ref.estimate(st, m, last);
+            for (int l = l0; l <= m; l++) {
+                final double v = ref.estimate(st, l, last);
+                final double next = l < m ? v - ref.estimate(st, l + 1, last) : Double.NaN;
+                final double se = l < m ? ref.estimateDiffSe(st, l, last) : Double.NaN;
                 rows.add(new DtRow(s, label, l, lv.get(l).dt(), st.column(), v, v - finest, next, se, fit.order(),
-                        fit.lo(), fit.hi()));
+                        fit.lo(), fit.hi(), ref.scheme().id(), fit.se(), fit.chi2(), fit.df(), fit.pValue(),
+                        fit.asymptotic(), fit.regime()));
             }
         }
         return rows;
@@ -179,7 +193,7 @@ public final class ConvergeJob {
             for (int i = 0; i < k; i++) {
                 rows.add(new EtaRow(s, exp.series().get(s).label(), eta[i], byEta.get(i).get(s).rounds(), opt[i][s],
                         optSe[i][s], sde[i][s], sdeSe[i][s], dts[i][s], Math.abs(err[i]), se[i], fit.order(), fit.lo(),
-                        fit.hi()));
+                        fit.hi(), fit.se(), fit.chi2(), fit.df(), fit.pValue(), fit.asymptotic(), fit.regime()));
             }
         }
         return rows;
@@ -189,7 +203,8 @@ public final class ConvergeJob {
         return rows.get(rows.size() - 1);
     }
 
-    private static List<RoundStats> optimizer(JavaSparkContext jsc, ExperimentConfig c) {
+    /** The optimizer of one series: the runs layout when the config allows it, else the agents layout. */
+    static List<RoundStats> optimizer(JavaSparkContext jsc, ExperimentConfig c) {
         if (c.layout().byRuns(c.normalization())) {
             return RunParallel.run(jsc, c);
         }
@@ -200,27 +215,34 @@ public final class ConvergeJob {
 
     static String dtCsv(List<DtRow> rows) {
         final StringBuilder b = new StringBuilder("series,label,level,dt,statistic,value,error_vs_finest,diff_to_next,"
-                + "diff_se,order,order_lo,order_hi\n");
+                + "diff_se,order,order_lo,order_hi,scheme,order_se,order_chi2,order_df,order_p,asymptotic,regime\n");
         for (DtRow r : rows) {
             b.append(r.series()).append(',').append(csv(r.label())).append(',').append(r.level()).append(',')
                     .append(num(r.dt())).append(',').append(r.statistic()).append(',').append(num(r.value())).append(',')
                     .append(num(r.errorVsFinest())).append(',').append(num(r.diffToNext())).append(',')
                     .append(num(r.diffSe())).append(',').append(num(r.order())).append(',').append(num(r.orderLo()))
-                    .append(',').append(num(r.orderHi())).append('\n');
+                    .append(',').append(num(r.orderHi())).append(',').append(r.scheme()).append(',')
+                    .append(num(r.orderSe())).append(',').append(num(r.orderChi2())).append(',').append(r.orderDf())
+                    .append(',').append(num(r.orderP())).append(',').append(r.asymptotic()).append(',')
+                    .append(csv(r.regime())).append('\n');
         }
         return b.toString();
     }
 
     static String etaCsv(List<EtaRow> rows) {
         final StringBuilder b = new StringBuilder("series,label,eta,rounds,optimizer_loss,optimizer_se,sde_loss,sde_se,"
-                + "sde_dt,weak_error,weak_error_se,order,order_lo,order_hi\n");
+                + "sde_dt,weak_error,weak_error_se,order,order_lo,order_hi,order_se,order_chi2,order_df,order_p,"
+                + "asymptotic,regime\n");
         for (EtaRow r : rows) {
             b.append(r.series()).append(',').append(csv(r.label())).append(',').append(num(r.eta())).append(',')
                     .append(r.rounds()).append(',').append(num(r.optimizerLoss())).append(',')
                     .append(num(r.optimizerSe())).append(',').append(num(r.sdeLoss())).append(',')
                     .append(num(r.sdeSe())).append(',').append(num(r.sdeDt())).append(',').append(num(r.weakError()))
                     .append(',').append(num(r.weakErrorSe())).append(',').append(num(r.order())).append(',')
-                    .append(num(r.orderLo())).append(',').append(num(r.orderHi())).append('\n');
+                    .append(num(r.orderLo())).append(',').append(num(r.orderHi())).append(',').append(num(r.orderSe()))
+                    .append(',').append(num(r.orderChi2())).append(',').append(r.orderDf()).append(',')
+                    .append(num(r.orderP())).append(',').append(r.asymptotic()).append(',').append(csv(r.regime()))
+                    .append('\n');
         }
         return b.toString();
     }
@@ -232,14 +254,14 @@ public final class ConvergeJob {
         for (DtRow r : st.dt()) {
             if (r.series() != cur) {
                 cur = r.series();
-                b.append(String.format(Locale.ROOT, "%nseries %d %s: SDE at dt0/2^l (coupled Brownian paths), final time%n",
-                        r.series(), r.label()));
+                b.append(String.format(Locale.ROOT, "%nseries %d %s: SDE at dt0/2^l (coupled Brownian paths), %s "
+                        + "estimates, final time%n", r.series(), r.label(), r.scheme()));
                 b.append(String.format(Locale.ROOT, "  %-22s %5s %10s %12s %12s %12s %10s  %s%n", "statistic", "level",
                         "dt", "value", "err vs finest", "D_l (next)", "SE(D_l)", "fitted weak order [95%]"));
             }
             b.append(String.format(Locale.ROOT, "  %-22s %5d %10.4g %12.5g %12.4g %12.4g %10.3g  %s%n", r.statistic(),
                     r.level(), r.dt(), r.value(), r.errorVsFinest(), r.diffToNext(), r.diffSe(),
-                    r.level() == 0 ? String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", r.order(), r.orderLo(), r.orderHi())
+                    first(st.dt(), r) ? orderText(r.order(), r.orderLo(), r.orderHi(), r.asymptotic(), r.regime())
                             : ""));
         }
         cur = -1;
@@ -247,8 +269,8 @@ public final class ConvergeJob {
             if (r.series() != cur) {
                 cur = r.series();
                 b.append(String.format(Locale.ROOT, "%nseries %d %s: optimizer vs resolved SDE at the same horizon, "
-                        + "final loss mean; fitted weak order in eta %.3f [%.3f, %.3f]%n", r.series(), r.label(),
-                        r.order(), r.orderLo(), r.orderHi()));
+                        + "final loss mean; fitted weak order in eta %s%n", r.series(), r.label(),
+                        orderText(r.order(), r.orderLo(), r.orderHi(), r.asymptotic(), r.regime())));
                 b.append(String.format(Locale.ROOT, "  %10s %8s %12s %12s %10s %12s %10s%n", "eta", "rounds",
                         "optimizer", "SDE", "SDE dt", "|error|", "SE"));
             }
@@ -256,6 +278,22 @@ public final class ConvergeJob {
                     r.optimizerLoss(), r.sdeLoss(), r.sdeDt(), r.weakError(), r.weakErrorSe()));
         }
         return b.toString();
+    }
+
+    /** True for the first row of a series and statistic (where the fitted order is printed). */
+    private static boolean first(List<DtRow> rows, DtRow r) {
+        for (DtRow x : rows) {
+            if (x.series() == r.series() && x.statistic().equals(r.statistic())) {
+                return x == r;
+            }
+        }
+        return false;
+    }
+
+    /** "0.981 [0.95, 1.01]", flagged when the differences are not in the asymptotic regime. */
+    static String orderText(double order, double lo, double hi, boolean asymptotic, String regime) {
+        final String f = String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", order, lo, hi);
+        return asymptotic ? f : f + "  NOT in the asymptotic regime: " + regime;
     }
 
     private static String num(double v) {

@@ -182,12 +182,14 @@ public final class FitNoiseJob {
         final ObjectNode meth = root.putObject("method");
         meth.put("variance", "per agent and point: v_t = mean over coordinates of the unbiased sample variance of M "
                 + "draws; sigma0^2, sigma1^2 by weighted least squares of v_t on |grad f(x_t)|^2 with weights "
-                + "1/Var(v_t), Var(v_t) = phi mu_t^2, phi = (kappa/M - (M-3)/(M(M-1)))/d (iteratively reweighted); "
-                + "95% intervals estimate +- 1.96 SE");
+                + "1/mu_t^2 (iteratively reweighted); SE: sandwich A^-1 B A^-1 with each point's Var(v_t) estimated "
+                + "from its own M samples (valid for correlated coordinates); 95% intervals estimate +- 1.96 SE");
         meth.put("tailIndex", "Hill on |Z|/fitted scale pooled over coordinates and points, k = floor(sqrt n)");
         meth.put("pooled", "equal-weight means over the agents (as the theorems), SE = sqrt(sum SE_i^2)/N");
         meth.put("smoothness", "L1: least-squares slope through the upper convex hull of (|grad f|, |hess f|) at the "
-                + "points; L0: smallest covering every point; interval: leave-one-out range");
+                + "points; L0: smallest covering every point; interval: leave-one-out range (a sensitivity range, "
+                + "not a confidence interval: key 'range' instead of 'ci95'); checked by Definition 1 on 2000 sampled "
+                + "points (definitionOneSampled), and a refuted pair qualifies the condition's verdict");
         meth.put("condition", "the optimizer's learning-rate condition at every trajectory round, with the estimates "
                 + "and with the pessimistic ends of their intervals: '" + FittedConditions.HOLDS_INTERVAL + "', '"
                 + FittedConditions.HOLDS_ESTIMATE + "', '" + FittedConditions.FAILS + "'");
@@ -265,6 +267,7 @@ public final class FitNoiseJob {
             x.set("medianAbsNoise", est(a.medianAbs(), m));
             num(x, "kurtosis", a.kurtosis());
             num(x, "dispersion", a.dispersion());
+            num(x, "correlationFactor", a.correlationFactor());
             final ObjectNode gof = x.putObject("goodnessOfFit");
             num(gof, "chi2", a.gofChi2());
             gof.put("df", a.gofDf());
@@ -295,6 +298,8 @@ public final class FitNoiseJob {
         n.put("strict", c.strict());
         num(n, "epsilon", c.epsilon());
         n.put("verdict", c.verdict());
+        n.put("smoothnessRefuted", c.smoothnessRefuted());
+        n.put("qualifiedVerdict", c.qualifiedVerdict());
         n.put("reason", c.reason());
         n.put("rounds", c.rounds());
         n.put("heldEstimate", c.heldEstimate());
@@ -330,13 +335,17 @@ public final class FitNoiseJob {
         }
     }
 
-    /** An estimated constant: {"status": "estimated", "estimate", "se", "ci95": [lo, hi], "text", "method"}. */
+    /**
+     * An estimated constant: {"status": "estimated", "estimate", "se", "ci95": [lo, hi], "text",
+     * "method"}; a leave-one-out range is under "range" instead of "ci95", with "interval" naming it.
+     */
     private static ObjectNode est(Estimated e, ObjectMapper m) {
         final ObjectNode n = m.createObjectNode();
         n.put("status", e.present() ? "estimated" : "not identified");
         num(n, "estimate", e.estimate());
         num(n, "se", e.se());
-        final ArrayNode ci = n.putArray("ci95");
+        n.put("interval", e.interval());
+        final ArrayNode ci = n.putArray(e.confidence() ? "ci95" : "range");
         ci.add(finite(e.lo()) ? m.getNodeFactory().numberNode(e.lo()) : m.getNodeFactory().textNode(ResultTable.num(e.lo())));
         ci.add(finite(e.hi()) ? m.getNodeFactory().numberNode(e.hi()) : m.getNodeFactory().textNode(ResultTable.num(e.hi())));
         n.put("text", e.text());
@@ -414,6 +423,9 @@ public final class FitNoiseJob {
             final String cond = c.condition().startsWith("Eq. 5") ? "Eq. 5" : c.condition().startsWith("Eq. 1")
                     ? "Eq. 1" : c.theorem().equals("Theorem 7") ? "Theorem 7" : c.theorem();
             final StringBuilder v = new StringBuilder(cond).append(": ").append(c.verdict());
+            if (c.smoothnessRefuted()) {
+                v.append(" [(L0, L1) REFUTED by Definition 1: claims nothing]");
+            }
             if (c.rounds() > 0) {
                 v.append(String.format(Locale.ROOT, " (%d, %d", c.heldEstimate(), c.heldPessimistic()));
                 if (c.heldConfigured() >= 0) {
@@ -433,11 +445,16 @@ public final class FitNoiseJob {
                 b.append("series ").append(r.series()).append(": ").append(r.trajectoryNote()).append('\n');
             }
         }
+        for (FitResult r : results) {
+            if (r.condition().smoothnessRefuted()) {
+                b.append("series ").append(r.series()).append(": ").append(r.condition().notes().get(0)).append('\n');
+            }
+        }
         b.append("All estimated, from ").append(results.isEmpty() ? 0 : results.get(0).agents()).append(" agent(s): "
                 + "sigma^2 estimate ± SE (mean over the agents), the smallest tail\nindex [95% interval], (L0, L1) "
                 + "along the trajectory. Verdict: rounds at which the condition holds\nwith the estimates, with the "
-                + "pessimistic ends of their intervals; with the config's constants.\nIntervals in fit.json, every "
-                + "agent in agents.csv.\n");
+                + "pessimistic ends of their intervals (95% for the noise constants,\nthe leave-one-out range for "
+                + "(L0, L1)); with the config's constants.\nIntervals in fit.json, every agent in agents.csv.\n");
         return b.toString();
     }
 

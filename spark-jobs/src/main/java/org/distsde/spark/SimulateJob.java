@@ -289,13 +289,13 @@ public final class SimulateJob {
     static SeriesResult checked(Series s, SeriesKind kind, List<RoundStats> rows, double seconds, Refinement ref) {
         // the optimizer and the SDE at Δt = η are discrete processes: the theorem is about the resolved SDE,
         // whose discretisation error comes from the estimate one level coarser
-        final Source source = switch (kind) {
+        final Source source = ref != null ? Source.SDE_RESOLVED : switch (kind) {
             case OPTIMIZER -> Source.OPTIMIZER;
             case SDE -> s.config().sde().resolve() ? Source.SDE_MODEL : Source.of(kind.id(), s.config());
             case SDE_RESOLVED -> Source.SDE_RESOLVED;
         };
-        final TheoremChecker.Report report = TheoremChecker.check(s.config(), Simulation.averages(s.config()), rows,
-                source, ref != null ? ref.coarser() : null);
+        final TheoremChecker.Report report = TheoremChecker.checkLevels(s.config(), Simulation.averages(s.config()),
+                rows, source, org.distsde.theory.Resolution.of(ref));
         return new SeriesResult(s, kind, rows, seconds, report, ref);
     }
 

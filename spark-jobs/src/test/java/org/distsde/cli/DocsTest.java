@@ -35,7 +35,8 @@ class DocsTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     /** Files the commands write (named in the docs, never in the repository). */
-    static final Set<String> OUTPUT_FILES = Set.of("summary.json", "fit.json", "frontier.json", "verify.json");
+    static final Set<String> OUTPUT_FILES = Set.of("summary.json", "fit.json", "frontier.json", "verify.json",
+            "checks.json", "sweep.json");
     /** The README tour's own config, which the reader writes. */
     static final Set<String> READER_FILES = Set.of("my-dsgd.json");
 

@@ -39,7 +39,7 @@ class ChecksTextTest {
         final ExperimentConfig c = settingA();
         final List<RoundStats> rows = List.of(row(0, 0.1, 1, 0, 100), row(100, 0.1, 5.8, 0.1, 100));
         final String text = ChecksText.render(TheoremChecker.check(c, Simulation.averages(c), rows,
-                Source.SDE_RESOLVED, null), 12);
+                Source.SDE_RESOLVED, rows), 12); // a coarser level equal to it: D = 0 (without one D is unknown)
         assertTrue(text.contains("*** COUNTEREXAMPLE to Theorem 6 as printed (Eq. 6): Eq. 6 as printed VIOLATED "
                 + "while condition"), text);
         assertTrue(text.contains("(Eq. 6 derived (= Eq. 4 form): HOLDS)"), text);

@@ -81,9 +81,17 @@ class FitNoiseJobTest extends SparkTestBase {
             assertEquals(2, e.get("ci95").size());
             assertTrue(e.get("text").asText().startsWith("estimated "));
         }
-        for (String k : List.of("l0", "l1")) {
+        for (String k : List.of("l0", "l1")) { // a leave-one-out range is never written as a 95% interval
             assertEquals("estimated", s1.get("smoothness").get(k).get("status").asText());
+            assertEquals(2, s1.get("smoothness").get(k).get("range").size());
+            assertFalse(s1.get("smoothness").get(k).has("ci95"));
+            assertEquals("leave-one-out range", s1.get("smoothness").get(k).get("interval").asText());
         }
+        // the condition says whether Definition 1's sample refutes the fitted pair, in fit.json too
+        assertEquals(!s1.get("smoothness").get("definitionOneSampled").get("holds").asBoolean(),
+                s1.get("condition").get("smoothnessRefuted").asBoolean());
+        assertTrue(s1.get("condition").get("qualifiedVerdict").asText().startsWith(
+                s1.get("condition").get("verdict").asText()));
         final JsonNode agent = s1.get("agents").get(6);
         assertEquals(6, agent.get("agent").asInt());
         for (String k : List.of("sigma0Sq", "sigma1Sq", "tailIndex")) {

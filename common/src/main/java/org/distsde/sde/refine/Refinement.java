@@ -15,9 +15,16 @@ import org.distsde.sim.RoundStats;
  * estimate 2S_ℓ − S_{ℓ−1} and the previous one must both exist.
  *
  * <p>What the checks read: {@link #resolved()} (the finest level, or its Talay–Tubaro
- * extrapolation) and {@link #coarser()} (the same estimate one level coarser): the discretisation
- * error of a quantity is estimated by |value(resolved) − value(coarser)|, which for a weak-order-1
- * scheme is the error of the coarser estimate and an overestimate of the finer one's.
+ * extrapolation), {@link #coarser()} and {@link #coarsest()} (the same estimate one and two levels
+ * coarser) and {@link #order()} (the weak order p of the estimates: 1 for Euler–Maruyama, 2 for
+ * Talay–Tubaro). With the geometric sequence Δt_ℓ = Δt₀/2^ℓ and an error C·Δt^p, the difference
+ * |S_{L−1} − S_L| = C·Δt_L^p(2^p − 1) estimates (2^p − 1) times the error of the <i>finer</i> level
+ * L: for Euler–Maruyama exactly the finer level's error, not an overestimate of it. The margin
+ * for levels that are not yet in that regime is {@link DiscretisationError}'s.
+ *
+ * <p>A path that diverges at the finest level but not at a coarser one is an Euler–Maruyama
+ * blow-up (explicit schemes explode on superlinear drifts with a probability that falls as Δt
+ * does), not an explosion of the SDE: {@link #divergence()} says which the levels show.
  */
 public final class Refinement implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -82,6 +89,75 @@ public final class Refinement implements Serializable {
         return levels.size() < 2 ? null : estimate(levels.size() - 2);
     }
 
+    /**
+     * The same estimate two levels coarser, or null when there is none (fewer than three levels; for
+     * Talay–Tubaro fewer than four).
+     */
+    public List<RoundStats> coarsest() {
+        return levels.size() < 3 ? null : estimate(levels.size() - 3);
+    }
+
+    /** The weak order of the estimates: 1 (Euler–Maruyama), 2 (Talay–Tubaro). */
+    public int order() {
+        return order(scheme);
+    }
+
+    /** The weak order of a scheme's estimates. */
+    public static int order(SdeScheme scheme) {
+        return scheme == SdeScheme.TALAY_TUBARO ? 2 : 1;
+    }
+
+    /** The scheme. */
+    public SdeScheme scheme() {
+        return scheme;
+    }
+
+    /** Diverged paths at the last recorded row of each level, coarsest first. */
+    public int[] divergedByLevel() {
+        final int[] d = new int[levels.size()];
+        for (int l = 0; l < d.length; l++) {
+            final List<RoundStats> rows = levels.get(l).rows();
+            d[l] = rows.get(rows.size() - 1).diverged();
+        }
+        return d;
+    }
+
+    /**
+     * What the diverged paths of the levels say: empty when no level diverged; otherwise whether the
+     * divergence of the finest level shrinks as Δt halves (an Euler–Maruyama blow-up: a property of
+     * the scheme, not of the SDE) or persists (consistent with an explosion of the SDE itself).
+     */
+    public String divergence() {
+        return divergence(divergedByLevel(), levels.get(levels.size() - 1).dt());
+    }
+
+    /** {@link #divergence()} from the diverged counts per level (coarsest first) and the finest Δt. */
+    public static String divergence(int[] diverged, double finestDt) {
+        final int n = diverged.length;
+        if (n == 0 || java.util.Arrays.stream(diverged).allMatch(v -> v == 0)) {
+            return "";
+        }
+        final String counts = java.util.Arrays.toString(diverged);
+        final String at = Double.isNaN(finestDt) ? "" : String.format(java.util.Locale.ROOT, " (finest dt = %.4g)",
+                finestDt);
+        final int fine = diverged[n - 1];
+        if (n == 1) {
+            return fine + " path(s) diverged" + at + " and there is no coarser level: an Euler-Maruyama blow-up "
+                    + "cannot be told from an explosion of the SDE";
+        }
+        final int coarse = diverged[n - 2];
+        if (fine < coarse) {
+            return "Euler-Maruyama blow-up: diverged paths per level " + counts + " shrink as dt halves" + at
+                    + ": a property of the scheme, not an explosion of the SDE";
+        }
+        if (coarse == 0) {
+            return "diverged paths per level " + counts + " appear only at the finest level" + at + ": an "
+                    + "Euler-Maruyama blow-up cannot be told from an explosion of the SDE";
+        }
+        return "diverged paths per level " + counts + " do not shrink as dt halves" + at + ": consistent with an "
+                + "explosion of the SDE itself";
+    }
+
     /** The Δt of the finest level. */
     public double finestDt() {
         return levels.get(levels.size() - 1).dt();
@@ -108,9 +184,48 @@ public final class Refinement implements Serializable {
             diffSe = differenceSe(coarse, fine, last, Statistic.LOSS_MEAN);
             richardson = Statistic.LOSS_MEAN.of(fine.rows().get(last)) - diff; // p = 1: S_L + (S_L − S_{L−1})
         }
-        final WeakOrderFit fit = order(Statistic.LOSS_MEAN, last);
+        final List<RoundStats> c1 = coarser(), c2 = coarsest();
+        final double fin = Statistic.LOSS_MEAN.of(resolved().get(last));
+        final DiscretisationError d = DiscretisationError.of(fin,
+                c1 == null ? Double.NaN : Statistic.LOSS_MEAN.of(c1.get(last)),
+                c2 == null ? Double.NaN : Statistic.LOSS_MEAN.of(c2.get(last)), order());
+        final WeakOrderFit fit = scheme == SdeScheme.TALAY_TUBARO ? extrapolatedOrder(Statistic.LOSS_MEAN, last)
+                : order(Statistic.LOSS_MEAN, last);
         return new Summary(scheme.id(), n, levels.get(0).dt(), fine.dt(), converged(), tolerance, lastChange, worst,
-                Statistic.LOSS_MEAN.of(resolved().get(last)), Math.abs(diff), diffSe, richardson, fit);
+                fin, Math.abs(diff), diffSe, richardson, fit, order(), d.value(), d.regime(), divergedByLevel(),
+                divergence());
+    }
+
+    /**
+     * The weak order of the configured scheme's estimates of statistic {@code s} at row {@code row}:
+     * {@link #order(Statistic, int)} for Euler–Maruyama, {@link #extrapolatedOrder} for Talay–Tubaro
+     * (whose order 2 is then a measured output, not an assumption).
+     */
+    public WeakOrderFit schemeOrder(Statistic s, int row) {
+        return scheme == SdeScheme.TALAY_TUBARO ? extrapolatedOrder(s, row) : order(s, row);
+    }
+
+    /** The first level with an estimate of the scheme: 0 (Euler–Maruyama), 1 (Talay–Tubaro). */
+    public int firstEstimateLevel() {
+        return scheme == SdeScheme.TALAY_TUBARO ? 1 : 0;
+    }
+
+    /** The scheme's estimate of statistic s at row {@code row} from level ℓ ({@link #firstEstimateLevel()} ≤ ℓ). */
+    public double estimate(Statistic s, int level, int row) {
+        return s.of(estimate(level).get(row));
+    }
+
+    /**
+     * The batch-means standard error of the scheme's estimates' difference E_ℓ − E_{ℓ+1}: S_ℓ − S_{ℓ+1}
+     * (Euler–Maruyama), or (2S_ℓ − S_{ℓ−1}) − (2S_{ℓ+1} − S_ℓ) = −S_{ℓ−1} + 3S_ℓ − 2S_{ℓ+1}
+     * (Talay–Tubaro).
+     */
+    public double estimateDiffSe(Statistic s, int level, int row) {
+        if (scheme == SdeScheme.TALAY_TUBARO) {
+            return combinationSe(new double[] {-1, 3, -2}, new LevelStats[] {levels.get(level - 1), levels.get(level),
+                levels.get(level + 1)}, row, s);
+        }
+        return differenceSe(levels.get(level), levels.get(level + 1), row, s);
     }
 
     /**
@@ -131,10 +246,11 @@ public final class Refinement implements Serializable {
 
     /**
      * The weak order of the Talay–Tubaro estimates T_ℓ = 2S_ℓ − S_{ℓ−1} (ℓ ≥ 1), fitted on their
-     * consecutive differences T_ℓ − T_{ℓ+1} = −S_{ℓ−1} + 3S_ℓ − 2S_{ℓ+1} at Δt_ℓ (needs four levels).
+     * consecutive differences T_ℓ − T_{ℓ+1} = −S_{ℓ−1} + 3S_ℓ − 2S_{ℓ+1} at Δt_ℓ: levels 0 … L give
+     * L − 1 differences (two need four levels).
      */
     public WeakOrderFit extrapolatedOrder(Statistic s, int row) {
-        final int n = Math.max(0, levels.size() - 3);
+        final int n = Math.max(0, levels.size() - 2);
         final double[] dt = new double[n], d = new double[n], se = new double[n];
         final double[] c = {-1, 3, -2};
         for (int i = 0; i < n; i++) {
@@ -246,14 +362,22 @@ public final class Refinement implements Serializable {
      * @param lastChange    the largest relative change between the last two estimates
      * @param worst         which statistic and round had it
      * @param finalLoss     the resolved estimate's final loss mean
-     * @param discretisationError |S_{L−1} − S_L| of the final loss mean (Euler–Maruyama levels): the
-     *                      weak-order-1 estimate of the error of level L − 1, an upper estimate of level L's
+     * @param discretisationError |S_{L−1} − S_L| of the final loss mean (Euler–Maruyama levels): with
+     *                      weak order 1 and Δt halving, the estimate of the error of the finer level L
      * @param discretisationSe its batch-means standard error
      * @param richardson    2S_L − S_{L−1} of the final loss mean
-     * @param order         weak order fitted on the final loss mean over the levels
+     * @param order         weak order fitted on the final loss mean over the levels, of the configured
+     *                      scheme (Talay–Tubaro: on its extrapolated estimates)
+     * @param schemeOrder   the weak order p the scheme's estimates have in theory (1 or 2)
+     * @param finalLossError D of the resolved final loss mean ({@link DiscretisationError}, with its
+     *                      margin); NaN with one level
+     * @param finalLossErrorRegime how that D was obtained
+     * @param divergedByLevel diverged paths at the final row of each level, coarsest first
+     * @param divergence    {@link #divergence()}
      */
     public record Summary(String scheme, int levels, double baseDt, double finestDt, boolean converged,
                           double tolerance, double lastChange, String worst, double finalLoss,
                           double discretisationError, double discretisationSe, double richardson,
-                          WeakOrderFit order) implements Serializable { }
+                          WeakOrderFit order, int schemeOrder, double finalLossError, String finalLossErrorRegime,
+                          int[] divergedByLevel, String divergence) implements Serializable { }
 }
