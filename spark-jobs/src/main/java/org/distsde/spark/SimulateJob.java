@@ -22,6 +22,7 @@ import org.distsde.io.CheckpointStore;
 import org.distsde.io.ResultDir;
 import org.distsde.io.ResultTable;
 import org.distsde.sim.Aggregator;
+import org.distsde.sim.LocalAggregator;
 import org.distsde.sim.RoundStats;
 import org.distsde.sde.SdeSimulation;
 import org.distsde.sde.refine.Refinement;
@@ -52,6 +53,9 @@ public final class SimulateJob {
     public record SeriesResult(Series series, String kind, List<RoundStats> rows, double seconds, Object checks,
                                Refinement refinement) { }
 
+    /** Where one job of the run went ({@link Dispatch}), for summary.json: its kind and series indices. */
+    record Ran(String kind, List<Integer> series, Dispatch dispatch) { }
+
     /**
      * Runs the experiment and writes {@code out}. The output path was validated by the caller
      * (through {@link ResultDir#open}).
@@ -76,6 +80,7 @@ public final class SimulateJob {
         final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         final long t0 = System.nanoTime();
         final List<SeriesResult> results = new ArrayList<>();
+        final List<Ran> ran = new ArrayList<>();
         final int n = exp.series().size();
         // every SDE, and every optimizer series in the runs layout, of the sweep in one Spark job each
         final List<Series> sdeTodo = new ArrayList<>(), refineTodo = new ArrayList<>(), runsTodo = new ArrayList<>();
@@ -89,11 +94,18 @@ public final class SimulateJob {
             }
         }
         if (!sdeTodo.isEmpty()) {
-            markDone(ckpt, sdeTodo, "sde", IntegrateJob.runAll(jsc, configs(sdeTodo)));
+            final List<SeriesRows> res = IntegrateJob.runAll(jsc, configs(sdeTodo));
+            ran.add(new Ran("sde", indices(sdeTodo), res.get(0).dispatch()));
+            markDone(ckpt, sdeTodo, "sde", res);
         }
         if (!refineTodo.isEmpty()) {
             final long ts = System.nanoTime();
             final List<RefineJob.Result> res = RefineJob.runAll(jsc, configs(refineTodo), false);
+            for (int i = 0; i < res.size(); i++) { // one job per level for the series still refining
+                for (Dispatch d : res.get(i).dispatches()) {
+                    ran.add(new Ran("sde-resolved", List.of(refineTodo.get(i).index()), d));
+                }
+            }
             for (int i = 0; i < res.size(); i++) {
                 final int idx = refineTodo.get(i).index();
                 final Refinement ref = res.get(i).refinement();
@@ -107,6 +119,7 @@ public final class SimulateJob {
         if (!runsTodo.isEmpty()) {
             final long ts = System.nanoTime();
             final List<SeriesRows> res = RunParallel.runAll(jsc, configs(runsTodo));
+            ran.add(new Ran("optimizer", indices(runsTodo), res.get(0).dispatch()));
             LOG.info(String.format("[%s] runs layout: %d series in one job, %.1f s", exp.first().name(), res.size(),
                     (System.nanoTime() - ts) / 1e9));
             markDone(ckpt, runsTodo, "optimizer", res);
@@ -160,7 +173,11 @@ public final class SimulateJob {
             final int every = checkpointEvery >= 0 ? checkpointEvery : Math.max(1, c.rounds() / 10);
             final int agentsDone = agentsSeriesDone;
             final int[] firstRound = {-1};
-            try (Aggregator agg = new SparkAggregator(jsc, c)) { // the agents layout: one Spark job per round
+            // the agents layout: one Spark job per round, or the same sums on the driver for small series
+            final Dispatch where = Dispatch.of(jsc, List.of(c), Dispatch.optimizerWork(c), "agents layout");
+            LOG.info(tag + " " + where.describe());
+            ran.add(new Ran("optimizer", List.of(s.index()), where));
+            try (Aggregator agg = where.onDriver() ? new LocalAggregator(c) : new SparkAggregator(jsc, c)) {
                 rows = sim.run(agg, st -> {
                     if (firstRound[0] < 0) {
                         firstRound[0] = st.round(); // 0, or the round a resumed run starts from
@@ -180,7 +197,7 @@ public final class SimulateJob {
         }
         results.sort((a, b) -> a.series().index() != b.series().index()
                 ? Integer.compare(a.series().index(), b.series().index()) : a.kind().compareTo(b.kind()));
-        write(spark, exp, results, out, (System.nanoTime() - t0) / 1e9);
+        write(spark, exp, results, ran, out, (System.nanoTime() - t0) / 1e9);
         ckpt.delete();
         return results;
     }
@@ -190,6 +207,14 @@ public final class SimulateJob {
         for (int i = 0; i < res.size(); i++) {
             ckpt.markDone(ss.get(i).index(), kind, new CheckpointStore.Done(res.get(i).rows(), res.get(i).seconds()));
         }
+    }
+
+    private static List<Integer> indices(List<Series> ss) {
+        final List<Integer> out = new ArrayList<>();
+        for (Series s : ss) {
+            out.add(s.index());
+        }
+        return out;
     }
 
     private static List<ExperimentConfig> configs(List<Series> ss) {
@@ -236,8 +261,8 @@ public final class SimulateJob {
         return b.toString();
     }
 
-    static void write(SparkSession spark, ConfigLoader.Experiment exp, List<SeriesResult> results, ResultDir out,
-                      double wall) throws IOException {
+    static void write(SparkSession spark, ConfigLoader.Experiment exp, List<SeriesResult> results, List<Ran> ran,
+                      ResultDir out, double wall) throws IOException {
         final ResultTable table = new ResultTable();
         for (SeriesResult r : results) {
             table.add(new ResultTable.Block(r.series().index(), r.series().label(), r.kind(),
@@ -245,7 +270,7 @@ public final class SimulateJob {
         }
         out.writeString("metrics.csv", table.toCsv());
         writeParquet(spark, table, out);
-        out.writeString("summary.json", summary(spark, exp, results, wall));
+        out.writeString("summary.json", summary(spark, exp, results, ran, wall));
         final StringBuilder checks = new StringBuilder();
         for (SeriesResult r : results) {
             checks.append(r.series().label()).append(" / ").append(r.kind()).append('\n');
@@ -292,8 +317,8 @@ public final class SimulateJob {
         df.coalesce(1).write().parquet(out.path("metrics.parquet").toString());
     }
 
-    static String summary(SparkSession spark, ConfigLoader.Experiment exp, List<SeriesResult> results, double wall)
-            throws IOException {
+    static String summary(SparkSession spark, ConfigLoader.Experiment exp, List<SeriesResult> results, List<Ran> ran,
+                          double wall) throws IOException {
         final ObjectMapper m = ConfigLoader.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
         final ObjectNode root = m.createObjectNode();
         final ExperimentConfig first = exp.first();
@@ -303,6 +328,15 @@ public final class SimulateJob {
         root.set("config", exp.tree());
         root.set("versions", m.valueToTree(Versions.all(spark.version())));
         root.put("wallSeconds", wall);
+        final ObjectNode engine = root.putObject("engine"); // where each job ran: Spark or the driver (layout.engine)
+        engine.put("driverWork", Dispatch.DRIVER_WORK);
+        final ArrayNode jobs = engine.putArray("jobs");
+        for (Ran r : ran) {
+            final ObjectNode j = jobs.addObject();
+            j.put("kind", r.kind());
+            j.set("series", m.valueToTree(r.series()));
+            j.setAll((ObjectNode) m.valueToTree(r.dispatch()));
+        }
         final ArrayNode arr = root.putArray("series");
         for (SeriesResult r : results) {
             final ExperimentConfig c = r.series().config();
