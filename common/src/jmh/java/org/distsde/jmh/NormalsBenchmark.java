@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  * <li>{@code d1000*}: long blocks, 1000 Gaussians per key, a new key (run) every invocation.</li>
  * <li>{@code d1*}: short streams, one Gaussian per key for 1024 keys (run, agent, round) — the
- *     d = 1 pattern of DSGD, one re-key per draw.</li>
+ *     d = 1 pattern of DSGD, one re-key per draw — and, for comparison, the same 1024 Gaussians
+ *     as counters of one key per (agent, round).</li>
  * </ul>
  * Forked with {@code --add-modules jdk.incubator.vector}; the plain kernel is forced per instance.
  */
@@ -134,6 +135,17 @@ public class NormalsBenchmark {
     @OperationsPerInvocation(KEYS)
     public double[] d1VectorAcrossRuns() {
         vector.normalsAcrossRuns(0, KEYS, 3, key++, 0, out, 0);
+        return out;
+    }
+
+    /**
+     * The d = 1 pattern with the run as the counter: one key per (agent, round), the 1024 runs'
+     * Gaussians at counters 0 … 1023 (the layout proposed for the kernels: no per-run hashing).
+     */
+    @Benchmark
+    @OperationsPerInvocation(KEYS)
+    public double[] d1VectorRunsAsCounters() {
+        vector.at(0, 3, key++).normals(0, out, 0, KEYS);
         return out;
     }
 

@@ -10,9 +10,21 @@ import java.util.HashSet;
 import java.util.Set;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GaussianBlocksTest {
     private static final long SEED = 20240611L;
+
+    /** An instance on the given kernel ("plain", or "auto": the vector kernel where it runs). */
+    private static GaussianBlocks make(String kernel, long seed, long purpose) {
+        System.setProperty(Kernels.PROPERTY, kernel);
+        try {
+            return new GaussianBlocks(seed, purpose);
+        } finally {
+            System.clearProperty(Kernels.PROPERTY);
+        }
+    }
 
     private static double[] normals(GaussianBlocks g, long counter0, int n) {
         final double[] out = new double[n];
@@ -182,12 +194,14 @@ class GaussianBlocksTest {
      * Determinism and splitting: fill(c₀, n) equals fill(c₀, k) followed by fill(c₀ + k, n − k) for
      * ranges starting and ending inside and on group boundaries, and a fresh instance (or a re-key
      * after other keys) gives the same numbers. Catches an edge copied from the wrong lane or half,
-     * a partial group computed at the wrong block, state carried from one call to the next.
+     * a partial group computed at the wrong block, state carried from one call to the next, a
+     * kernel (or the lone-counter path) that differs from the other.
      */
-    @Test
-    void aRangeIsThePureFunctionOfItsCountersHoweverItIsSplit() {
-        final GaussianBlocks g = new GaussianBlocks(SEED, KeyedStream.Purpose.SDE);
-        final GaussianBlocks h = new GaussianBlocks(SEED, KeyedStream.Purpose.SDE);
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "auto"})
+    void aRangeIsThePureFunctionOfItsCountersHoweverItIsSplit(String kernel) {
+        final GaussianBlocks g = make(kernel, SEED, KeyedStream.Purpose.SDE);
+        final GaussianBlocks h = make("plain".equals(kernel) ? "auto" : "plain", SEED, KeyedStream.Purpose.SDE);
         for (long c0 : new long[] {0, 1, 7, 8, 15, 16, 21, (1L << 32) * 16 - 5}) {
             for (int n : new int[] {1, 2, 15, 16, 17, 40, 100}) {
                 final double[] whole = normals(g.at(4, 2, 9), c0, n);
@@ -211,18 +225,26 @@ class GaussianBlocksTest {
         }
     }
 
-    /** Counter i is output ⌊i/8⌋ mod 2 of block 8⌊i/16⌋ + i mod 8 (the documented layout), and so is each key's draw across runs. */
-    @Test
-    void theLayoutAndTheAcrossRunsPassFollowTheDefinition() {
-        final GaussianBlocks g = new GaussianBlocks(SEED, KeyedStream.Purpose.OPTIMIZER);
+    /**
+     * Counter i is output ⌊i/8⌋ mod 2 of block 8⌊i/16⌋ + i mod 8 (2⁶² + that for words), the
+     * documented layout, and the across-runs pass is each key's own draw. Catches the halves or
+     * lanes swapped, words read from the Gaussians' blocks, an across-runs key hashed differently.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "auto"})
+    void theLayoutAndTheAcrossRunsPassFollowTheDefinition(String kernel) {
+        final GaussianBlocks g = make(kernel, SEED, KeyedStream.Purpose.OPTIMIZER);
         final double[] z = normals(g.at(6, 3, 2), 0, 64);
         final long[] w = new long[64];
         g.words(0, w, 0, 64);
-        // the key and salt are private: recover them through a one-counter call is not possible, so
-        // compare the layout of the normals with the words' layout, which uses the same map
-        for (int i = 0; i < 64; i++) {
-            final int mate = (i & 8) == 0 ? i + 8 : i - 8; // the other half of the same block
-            assertTrue(mate >= 0 && mate < 64 && (mate >>> 4) == (i >>> 4) && (mate & 7) == (i & 7));
+        final long[] ks = g.keyAndSalt();
+        final long[] pair = new long[2];
+        for (int i = 0; i < 64; i++) { // the documented map, against the scalar definition
+            final int h = (i >>> 3) & 1;
+            Philox.block(ks[0], 8 * (i >>> 4) + (i & 7), ks[1], pair, 0);
+            assertEquals(BoxMuller.gaussian(pair[0], pair[1], h), z[i], "normal " + i);
+            Philox.block(ks[0], GaussianBlocks.WORD_BLOCKS + 8 * (i >>> 4) + (i & 7), ks[1], pair, 0);
+            assertEquals(pair[h], w[i], "word " + i);
         }
         for (int n : new int[] {1, 8, 13, 64}) {
             for (long counter : new long[] {0, 3, 8, 11, 16, 1000}) {
