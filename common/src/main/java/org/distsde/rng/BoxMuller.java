@@ -44,6 +44,8 @@ final class BoxMuller {
     static final double C5 = 2.08757232129817482790e-09;
     static final double C6 = -1.13596475577881948265e-11;
     static final double SQRT2 = 1.4142135623730951;
+    /** The fraction bits of {@link #SQRT2}: m = 1.f &gt; √2 exactly when f exceeds them. */
+    static final long SQRT2_FRACTION = Double.doubleToRawLongBits(SQRT2) & 0x000F_FFFF_FFFF_FFFFL;
     /** 2π/2⁶⁴: radians per unit of a 64-bit angle word. */
     static final double TURN = 2 * Math.PI * 0x1.0p-64;
     static final long SIGN = Long.MIN_VALUE;
@@ -56,12 +58,12 @@ final class BoxMuller {
     static double radius(long w0) {
         final double u = (double) ((w0 >>> 11) + 1); // u·2⁵³, an integer in [1, 2⁵³]: exact
         final long bits = Double.doubleToRawLongBits(u);
-        double e = (double) ((bits >>> 52) - (1023 + 53));
-        double m = Double.longBitsToDouble((bits & FRACTION) | ONE);
-        if (m > SQRT2) { // m ∈ [√½, √2)
-            m *= 0.5;
-            e += 1;
-        }
+        // u·2⁵³ = m·2^(e+53) with m ∈ [√½, √2): the mantissa's fraction above √2's halves m (one
+        // less in the exponent field) and adds one to e, in integers (no branch to mispredict)
+        final long frac = bits & FRACTION;
+        final long big = (SQRT2_FRACTION - frac) >>> 63;
+        final double e = (double) ((bits >>> 52) - (1023 + 53) + big);
+        final double m = Double.longBitsToDouble(frac | (ONE - (big << 52)));
         final double f = m - 1;
         final double s = f / (2 + f);
         final double z = s * s;

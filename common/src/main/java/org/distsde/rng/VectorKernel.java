@@ -2,7 +2,6 @@ package org.distsde.rng;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -103,11 +102,12 @@ final class VectorKernel implements BlockKernel {
             final LongVector w0 = LongVector.fromArray(L, w, at);
             final DoubleVector u = (DoubleVector) w0.lanewise(VectorOperators.LSHR, 11).add(1L).convert(VectorOperators.L2D, 0);
             final LongVector bits = (LongVector) u.reinterpretAsLongs();
-            DoubleVector e = (DoubleVector) bits.lanewise(VectorOperators.LSHR, 52).sub(1023 + 53).convert(VectorOperators.L2D, 0);
-            DoubleVector m = (DoubleVector) bits.and(BoxMuller.FRACTION).or(BoxMuller.ONE).reinterpretAsDoubles();
-            final VectorMask<Double> big = m.compare(VectorOperators.GT, BoxMuller.SQRT2);
-            m = m.blend(m.mul(0.5), big);
-            e = e.blend(e.add(1.0), big);
+            final LongVector frac = bits.and(BoxMuller.FRACTION);
+            final LongVector big = LongVector.broadcast(L, BoxMuller.SQRT2_FRACTION).sub(frac).lanewise(VectorOperators.LSHR, 63);
+            final DoubleVector e = (DoubleVector) bits.lanewise(VectorOperators.LSHR, 52).sub(1023 + 53).add(big)
+                    .convert(VectorOperators.L2D, 0);
+            final DoubleVector m = (DoubleVector) frac.or(LongVector.broadcast(L, BoxMuller.ONE)
+                    .sub(big.lanewise(VectorOperators.LSHL, 52))).reinterpretAsDoubles();
             final DoubleVector f = m.sub(1.0);
             final DoubleVector s = f.div(f.add(2.0));
             final DoubleVector z2 = s.mul(s);
