@@ -90,57 +90,13 @@ public final class GaussianBlocks {
     /** The Gaussians at counters counter0 … counter0 + n − 1 of the current key into {@code out[off …]}. */
     public void normals(long counter0, double[] out, int off, int n) {
         check(counter0, n, out.length, off);
-        final long end = counter0 + n;
-        long i = counter0;
-        int pos = off;
-        while (i < end) {
-            final long g = i >>> 4, start = g << 4;
-            if (i == start && end - i >= 16) { // whole groups
-                final int ng = (int) ((end - i) >>> 4);
-                kernel.normals(key, salt, 8 * g, ng, out, pos);
-                i += 16L * ng;
-                pos += 16 * ng;
-            } else {
-                final int m = (int) (Math.min(end, start + 16) - i);
-                if (m == 1 && scalarSingles) { // a single counter: its own block
-                    Philox.block(key, 8 * g + (i & 7), salt, pair, 0);
-                    out[pos] = BoxMuller.gaussian(pair[0], pair[1], (int) (i >>> 3) & 1);
-                } else {
-                    kernel.normals(key, salt, 8 * g, 1, group, 0);
-                    System.arraycopy(group, (int) (i - start), out, pos, m);
-                }
-                i += m;
-                pos += m;
-            }
-        }
+        range(NORMALS, counter0, out, null, off, n);
     }
 
     /** The 64-bit words at counters counter0 … counter0 + n − 1 of the current key into {@code out[off …]}. */
     public void words(long counter0, long[] out, int off, int n) {
         check(counter0, n, out.length, off);
-        final long end = counter0 + n;
-        long i = counter0;
-        int pos = off;
-        while (i < end) {
-            final long g = i >>> 4, start = g << 4;
-            if (i == start && end - i >= 16) {
-                final int ng = (int) ((end - i) >>> 4);
-                kernel.words(key, salt, WORD_BLOCKS + 8 * g, ng, out, pos);
-                i += 16L * ng;
-                pos += 16 * ng;
-            } else {
-                final int m = (int) (Math.min(end, start + 16) - i);
-                if (m == 1 && scalarSingles) {
-                    Philox.block(key, WORD_BLOCKS + 8 * g + (i & 7), salt, pair, 0);
-                    out[pos] = pair[(int) (i >>> 3) & 1];
-                } else {
-                    kernel.words(key, salt, WORD_BLOCKS + 8 * g, 1, groupWords, 0);
-                    System.arraycopy(groupWords, (int) (i - start), out, pos, m);
-                }
-                i += m;
-                pos += m;
-            }
-        }
+        range(WORDS, counter0, null, out, off, n);
     }
 
     /**
@@ -149,28 +105,56 @@ public final class GaussianBlocks {
      */
     public void uniforms(long counter0, double[] out, int off, int n) {
         check(counter0, n, out.length, off);
+        range(UNIFORMS, counter0, out, null, off, n);
+    }
+
+    private static final int NORMALS = 0, WORDS = 1, UNIFORMS = 2;
+
+    /** Counters [counter0, counter0 + n) of a kind: whole groups by the kernel, the ends through a group's scratch. */
+    private void range(int kind, long counter0, double[] dout, long[] lout, int off, int n) {
+        final long base = kind == NORMALS ? 0 : WORD_BLOCKS;
         final long end = counter0 + n;
         long i = counter0;
         int pos = off;
         while (i < end) {
             final long g = i >>> 4, start = g << 4;
-            if (i == start && end - i >= 16) {
+            if (i == start && end - i >= 16) { // whole groups
                 final int ng = (int) ((end - i) >>> 4);
-                kernel.uniforms(key, salt, WORD_BLOCKS + 8 * g, ng, out, pos);
+                groups(kind, base + 8 * g, ng, dout, lout, pos);
                 i += 16L * ng;
                 pos += 16 * ng;
             } else {
                 final int m = (int) (Math.min(end, start + 16) - i);
-                if (m == 1 && scalarSingles) {
-                    Philox.block(key, WORD_BLOCKS + 8 * g + (i & 7), salt, pair, 0);
-                    out[pos] = BoxMuller.uniform(pair[(int) (i >>> 3) & 1]);
+                if (m == 1 && scalarSingles) { // a lone counter: its own block
+                    Philox.block(key, base + 8 * g + (i & 7), salt, pair, 0);
+                    final int h = (int) (i >>> 3) & 1;
+                    if (kind == NORMALS) {
+                        dout[pos] = BoxMuller.gaussian(pair[0], pair[1], h);
+                    } else if (kind == WORDS) {
+                        lout[pos] = pair[h];
+                    } else {
+                        dout[pos] = BoxMuller.uniform(pair[h]);
+                    }
+                } else if (kind == WORDS) {
+                    groups(kind, base + 8 * g, 1, null, groupWords, 0);
+                    System.arraycopy(groupWords, (int) (i - start), lout, pos, m);
                 } else {
-                    kernel.uniforms(key, salt, WORD_BLOCKS + 8 * g, 1, group, 0);
-                    System.arraycopy(group, (int) (i - start), out, pos, m);
+                    groups(kind, base + 8 * g, 1, group, null, 0);
+                    System.arraycopy(group, (int) (i - start), dout, pos, m);
                 }
                 i += m;
                 pos += m;
             }
+        }
+    }
+
+    private void groups(int kind, long block0, int ng, double[] dout, long[] lout, int pos) {
+        if (kind == NORMALS) {
+            kernel.normals(key, salt, block0, ng, dout, pos);
+        } else if (kind == WORDS) {
+            kernel.words(key, salt, block0, ng, lout, pos);
+        } else {
+            kernel.uniforms(key, salt, block0, ng, dout, pos);
         }
     }
 

@@ -57,38 +57,36 @@ final class PlainKernel implements BlockKernel {
 
     @Override
     public void normals(long key, long salt, long block0, int groups, double[] out, int off) {
-        for (int g0 = 0; g0 < groups; g0 += CHUNK / 8) {
-            final int ng = Math.min(CHUNK / 8, groups - g0);
-            philox(key, salt, block0 + 8L * g0, 8 * ng);
-            for (int j = 0; j < 8 * ng; j++) {
-                final int o = off + 16 * (g0 + (j >>> 3)) + (j & 7);
-                BoxMuller.pair(x0[j] | (x1[j] << 32), x2[j] | (x3[j] << 32), out, o, o + 8);
-            }
-        }
+        groups(0, key, salt, block0, groups, out, null, off);
     }
 
     @Override
     public void words(long key, long salt, long block0, int groups, long[] out, int off) {
-        for (int g0 = 0; g0 < groups; g0 += CHUNK / 8) {
-            final int ng = Math.min(CHUNK / 8, groups - g0);
-            philox(key, salt, block0 + 8L * g0, 8 * ng);
-            for (int j = 0; j < 8 * ng; j++) {
-                final int o = off + 16 * (g0 + (j >>> 3)) + (j & 7);
-                out[o] = x0[j] | (x1[j] << 32);
-                out[o + 8] = x2[j] | (x3[j] << 32);
-            }
-        }
+        groups(1, key, salt, block0, groups, null, out, off);
     }
 
     @Override
     public void uniforms(long key, long salt, long block0, int groups, double[] out, int off) {
+        groups(2, key, salt, block0, groups, out, null, off);
+    }
+
+    /** Groups of blocks as Gaussians (kind 0), words (1) or uniforms (2), a chunk of blocks at a time. */
+    private void groups(int kind, long key, long salt, long block0, int groups, double[] dout, long[] lout, int off) {
         for (int g0 = 0; g0 < groups; g0 += CHUNK / 8) {
             final int ng = Math.min(CHUNK / 8, groups - g0);
             philox(key, salt, block0 + 8L * g0, 8 * ng);
             for (int j = 0; j < 8 * ng; j++) {
                 final int o = off + 16 * (g0 + (j >>> 3)) + (j & 7);
-                out[o] = BoxMuller.uniform(x0[j] | (x1[j] << 32));
-                out[o + 8] = BoxMuller.uniform(x2[j] | (x3[j] << 32));
+                final long w0 = x0[j] | (x1[j] << 32), w1 = x2[j] | (x3[j] << 32);
+                if (kind == 0) {
+                    BoxMuller.pair(w0, w1, dout, o, o + 8);
+                } else if (kind == 1) {
+                    lout[o] = w0;
+                    lout[o + 8] = w1;
+                } else {
+                    dout[o] = BoxMuller.uniform(w0);
+                    dout[o + 8] = BoxMuller.uniform(w1);
+                }
             }
         }
     }
