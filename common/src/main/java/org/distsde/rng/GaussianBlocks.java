@@ -20,7 +20,8 @@ package org.distsde.rng;
  *
  * <p><b>Speed.</b> The bulk runs in a {@link BlockKernel}: the Vector API one when the JVM has
  * {@code --add-modules jdk.incubator.vector} (the launch scripts add it) and 512-bit vectors, a
- * plain-Java one otherwise — the same numbers either way ({@link #kernel}). Partial groups at the
+ * plain-Java one otherwise (and while the vector kernel is not yet compiled, see {@code Kernels})
+ * — the same numbers either way ({@link #kernel}). Partial groups at the
  * ends of a range are computed whole and copied, a single counter directly.
  *
  * <p>Not thread-safe (scratch arrays): one instance per task/thread, re-keyed with {@link #at}.
@@ -59,7 +60,7 @@ public final class GaussianBlocks {
         at(0, 0, 0);
     }
 
-    /** The kernel that runs the bulk here: "vector" or "plain". */
+    /** The kernel that runs the bulk now: "vector", "plain", or "plain (vector warming up)". */
     public String kernel() {
         return kernel.name();
     }
