@@ -20,8 +20,10 @@ if [ -z "$jar" ] || [ ! -f "$jobs/classpath.txt" ] || [ -n "$stale" ]; then
 fi
 opens="-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandles=false -Dio.netty.tryReflectionSetAccessible=true"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+# the Vector API (org.distsde.rng's fast kernel; without it the same numbers come from plain Java, slower)
+vector="--add-modules jdk.incubator.vector"
 # shellcheck disable=SC2086
-exec java -Xmx"${DISTSDE_DRIVER_MEMORY:-4g}" $opens ${JAVA_OPTS:-} \
+exec java -Xmx"${DISTSDE_DRIVER_MEMORY:-4g}" $opens $vector ${JAVA_OPTS:-} \
   -Dlog4j2.configurationFile="$here/conf/log4j2.properties" \
   -Dspark.master="${DISTSDE_MASTER:-local[*]}" \
   -cp "$jar:$(cat "$jobs/classpath.txt")" org.distsde.cli.Main "$@"

@@ -17,13 +17,22 @@ import java.io.Serializable;
  *     parallelism)); {@code runBlocks}: tasks per series for the runs layout and the SDE (default: 2 ×
  *     default parallelism for one series; a sweep's series run in one Spark job of about 4 ×
  *     parallelism tasks, at least 2 per series). Neither changes any result.</li>
+ * <li>{@code engine}: where the work runs — {@code spark} (Spark jobs), {@code driver} (the
+ *     driver's own compute threads, no Spark job: the same blocks, the same numbers) or
+ *     {@code auto} (default): the driver for small work, below a threshold printed in the log
+ *     and recorded in summary.json, where a Spark job's fixed cost would be a noticeable share.</li>
  * </ul>
  */
-public record LayoutSpec(String mode, Integer blocks, Integer partitions, Integer runBlocks) implements Serializable {
+public record LayoutSpec(String mode, Integer blocks, Integer partitions, Integer runBlocks, String engine)
+        implements Serializable {
     public LayoutSpec {
         mode = mode == null ? "auto" : mode;
         if (!mode.equals("agents") && !mode.equals("runs") && !mode.equals("auto")) {
             throw new ConfigException("layout.mode must be agents, runs or auto (got '" + mode + "')");
+        }
+        engine = engine == null ? "auto" : engine;
+        if (!engine.equals("auto") && !engine.equals("driver") && !engine.equals("spark")) {
+            throw new ConfigException("layout.engine must be auto, driver or spark (got '" + engine + "')");
         }
         if (blocks != null) {
             Check.atLeast("layout.blocks", blocks, 1);
@@ -37,7 +46,7 @@ public record LayoutSpec(String mode, Integer blocks, Integer partitions, Intege
     }
 
     public static LayoutSpec defaults() {
-        return new LayoutSpec(null, null, null, null);
+        return new LayoutSpec(null, null, null, null, null);
     }
 
     public int blocks(int agents) {

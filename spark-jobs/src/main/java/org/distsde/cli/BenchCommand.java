@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,8 +34,10 @@ import org.distsde.config.Series;
 import org.distsde.sde.SdeSimulation;
 import org.distsde.sim.Aggregator;
 import org.distsde.sim.Simulation;
+import org.distsde.spark.Dispatch;
 import org.distsde.spark.IntegrateJob;
 import org.distsde.spark.RunParallel;
+import org.distsde.spark.SeriesRows;
 import org.distsde.spark.SparkAggregator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,8 +49,12 @@ import picocli.CommandLine.Option;
  * {@code bench/numpy/bench.py}, or with {@code --reference-dir} an independent one with the same
  * interface (such as ../shared/perf-reference, where that exists). Per workload: median wall time of
  * the reps after warm-up runs (3, quick: 1; the JVM compiles Spark's job path over several jobs),
- * throughput (agent-gradient-coordinates/s; SDE: path-steps·d/s), the Spark overhead share
- * (wall − Σ task run time / slots, over wall), peak heap, and the ratio to NumPy. Plus the per-round cost of the agents layout with no work. Nothing here is a test.
+ * throughput (agent-gradient-coordinates/s; SDE: path-steps·d/s), where the job ran
+ * ({@code layout.engine}, {@code --engine}: small workloads on the driver by default), the job
+ * overhead share (wall − compute time, over wall; compute time = Σ task run time / slots on Spark,
+ * Σ block time / threads on the driver), peak heap, and the ratio to NumPy. Plus the per-round cost
+ * of the agents layout with no work. {@code --cores 1,2} repeats everything on local[1] and local[2]
+ * (the NumPy peers run once) and prints each workload's parallel efficiency. Nothing here is a test.
  */
 @Command(name = "bench", sortOptions = false,
         description = {"time the Appendix B workloads against the NumPy reference (see README, Benchmarks)"})
@@ -89,6 +97,16 @@ public final class BenchCommand extends Verb {
     @Option(names = "--no-reference", description = "skip the NumPy peer")
     boolean noReference;
 
+    @Option(names = "--cores", split = ",", paramLabel = "<n>",
+            description = "run every workload on local[n] for each n (e.g. 1,2) and print each workload's parallel "
+                    + "efficiency, throughput(n)/((n/n0)·throughput(n0)) against the smallest n0")
+    List<Integer> cores;
+
+    @Option(names = "--engine", paramLabel = "<e>", defaultValue = "auto",
+            description = "layout.engine of the workloads: auto (small ones on the driver), driver or spark "
+                    + "(default ${DEFAULT-VALUE})")
+    String engine;
+
     /** One workload: its experiment (series) and whether it is the SDE. */
     record Workload(String name, ConfigLoader.Experiment exp, boolean sde, int runs, int iters) {
         double work() {
@@ -117,10 +135,65 @@ public final class BenchCommand extends Verb {
                 throw new ConfigException("--workloads: unknown workload '" + n + "' (" + ALL + ")");
             }
         }
-        return withSpark("distsde-bench", spark -> bench(spark, out()));
+        if (!List.of("auto", "driver", "spark").contains(engine)) {
+            throw new ConfigException("--engine must be auto, driver or spark (got '" + engine + "')");
+        }
+        final ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        final ObjectNode root = m.createObjectNode();
+        final Map<String, JsonNode> peers = new HashMap<>(); // each NumPy peer once per workload, whatever the cores
+        if (cores == null || cores.isEmpty()) {
+            withSpark("distsde-bench", spark -> bench(spark, out(), root, peers, false));
+        } else {
+            for (int c : cores) {
+                range("--cores", c, 1, 4096);
+            }
+            final List<Integer> cs = new ArrayList<>(new java.util.TreeSet<>(cores));
+            for (int c : cs) {
+                out().println();
+                out().println("## local[" + c + "]");
+                withSpark("distsde-bench", "local[" + c + "]", spark -> bench(spark, out(), root, peers, true));
+            }
+            efficiency(root, out());
+        }
+        if (json != null) {
+            Files.writeString(Path.of(json), m.writeValueAsString(root));
+            out().println("wrote " + json);
+        }
+        return 0;
     }
 
-    private int bench(SparkSession spark, PrintStream out) throws Exception {
+    /**
+     * Each workload's parallel efficiency from the rows of every core count: throughput(n) over
+     * (n/n0)·throughput(n0), n0 the smallest slot count measured (1 is perfect scaling).
+     */
+    static void efficiency(ObjectNode root, PrintStream out) {
+        final ArrayNode eff = root.putArray("efficiency");
+        final Map<String, double[]> base = new java.util.LinkedHashMap<>(); // workload -> {slots, throughput}
+        for (JsonNode r : root.path("workloads")) {
+            final double[] b = base.get(r.path("workload").asText());
+            if (b == null || r.path("slots").asInt() < b[0]) {
+                base.put(r.path("workload").asText(), new double[] {r.path("slots").asInt(), r.path("throughput").asDouble()});
+            }
+        }
+        out.println();
+        out.println("| workload | slots | throughput | parallel efficiency |");
+        out.println("|---|---|---|---|");
+        for (JsonNode r : root.path("workloads")) {
+            final double[] b = base.get(r.path("workload").asText());
+            final int n = r.path("slots").asInt();
+            final double e = r.path("throughput").asDouble() / (n / b[0] * b[1]);
+            final ObjectNode o = eff.addObject();
+            o.put("workload", r.path("workload").asText());
+            o.put("slots", n);
+            o.put("baseSlots", (int) b[0]);
+            o.put("efficiency", e);
+            out.printf(Locale.ROOT, "| %s | %d | %.1f M/s | %.2f |%n", r.path("workload").asText(), n,
+                    r.path("throughput").asDouble() / 1e6, e);
+        }
+    }
+
+    private int bench(SparkSession spark, PrintStream out, ObjectNode root, Map<String, JsonNode> peers,
+                      boolean byCores) throws Exception {
         final boolean reference = !noReference;
         final int warmup = warmupOpt != null ? warmupOpt : quick ? 1 : 3;
         final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -133,41 +206,64 @@ public final class BenchCommand extends Verb {
         if (reference && !python) {
             out.println("NumPy peer not available (python3 with numpy and " + peer
                     + "/bench.py needed): own figures only");
-        } else if (python) {
+        } else if (python && peers.isEmpty()) {
             out.println("NumPy peer: " + peer + "/bench.py");
         }
-        final ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        final ObjectNode root = m.createObjectNode();
+        final ObjectMapper m = new ObjectMapper();
         root.put("quick", quick);
         root.put("reps", reps);
         root.put("warmup", warmup);
-        root.put("slots", slots);
+        root.put("engine", engine);
         root.put("java", System.getProperty("java.version"));
         root.put("spark", spark.version());
-        root.put("perRoundOverheadMs", perRoundOverhead(jsc, out));
-        final ArrayNode rows = root.putArray("workloads");
+        root.put("rngKernel", new org.distsde.rng.GaussianBlocks(0, 0).kernel());
+        final double perRound = perRoundOverhead(jsc, out);
+        if (!root.has("perRoundOverheadMs")) {
+            root.put("slots", slots);
+            root.put("perRoundOverheadMs", perRound);
+        }
+        if (byCores) {
+            root.withArray("cores").add(slots);
+            final ObjectNode by = root.has("perRoundOverheadMsBySlots") ? (ObjectNode) root.get("perRoundOverheadMsBySlots")
+                    : root.putObject("perRoundOverheadMsBySlots");
+            by.put(Integer.toString(slots), perRound);
+        }
+        final ArrayNode rows = root.withArray("workloads");
         out.println();
-        out.println("| workload | runs | iters | configs | median wall | throughput | Spark overhead | peak heap | NumPy median | NumPy throughput | ratio |");
-        out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        out.println("| workload | slots | engine | runs | iters | configs | median wall | throughput | job overhead | peak heap | NumPy median | NumPy throughput | ratio |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String name : names) {
-            final Workload w = workload(name, Path.of(confDir), quick, b2Iters);
+            final Workload w = workload(name, Path.of(confDir), quick, b2Iters, engine);
             final double[] times = new double[reps];
             for (int i = 0; i < warmup; i++) { // the JIT compiles Spark's job path over several jobs
                 run(jsc, w);
             }
             resetPeaks();
             double overhead = 0;
+            String where = "";
             for (int r = 0; r < reps; r++) {
                 taskTime.reset();
                 final long t0 = System.nanoTime();
-                run(jsc, w);
+                final List<SeriesRows> res = run(jsc, w);
                 times[r] = (System.nanoTime() - t0) / 1e9;
-                overhead += Math.max(0, times[r] - taskTime.seconds() / slots) / times[r];
+                final Dispatch d = res.get(0).dispatch();
+                where = d.engine();
+                // compute time: the tasks' run time over the slots (Spark), the blocks' time over the threads (driver)
+                double compute = taskTime.seconds() / slots;
+                if (d.onDriver()) {
+                    compute = 0;
+                    for (SeriesRows sr : res) {
+                        compute += sr.seconds();
+                    }
+                }
+                overhead += Math.max(0, times[r] - compute) / times[r];
             }
             final double med = median(times);
             final double thr = w.work() / med;
             final ObjectNode row = rows.addObject();
             row.put("workload", name);
+            row.put("slots", slots);
+            row.put("engine", where);
             row.put("runs", w.runs());
             row.put("iters", w.iters());
             row.put("configs", w.exp().series().size());
@@ -181,7 +277,9 @@ public final class BenchCommand extends Verb {
             if (python) {
                 // the independent reference has no sde-dsgd-fine: the project's own peer times it
                 final Path dir = name.equals("sde-dsgd-fine") && refDir != null ? Path.of(numpyDir) : peer;
-                final JsonNode np = numpy(dir, name, w.runs(), w.iters(), Math.max(1, Math.min(reps, 3)));
+                final JsonNode np = peers.containsKey(name) ? peers.get(name)
+                        : numpy(dir, name, w.runs(), w.iters(), Math.max(1, Math.min(reps, 3)));
+                peers.put(name, np);
                 if (np != null) {
                     final double npThr = np.path("throughput_per_s").asDouble();
                     row.put("numpyMedianSeconds", np.path("median_total_seconds").asDouble());
@@ -191,20 +289,21 @@ public final class BenchCommand extends Verb {
                             np.path("median_total_seconds").asDouble(), npThr / 1e6, thr / npThr);
                 }
             }
-            out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.3f s | %.1f M/s | %.0f%% | %.0f MiB %s%n", name, w.runs(),
-                    w.iters(), w.exp().series().size(), med, thr / 1e6, 100 * overhead / reps,
+            out.printf(Locale.ROOT, "| %s | %d | %s | %d | %d | %d | %.3f s | %.1f M/s | %.0f%% | %.0f MiB %s%n", name,
+                    slots, where, w.runs(), w.iters(), w.exp().series().size(), med, thr / 1e6, 100 * overhead / reps,
                     peakHeap() / 1048576.0, ref);
         }
         spark.sparkContext().removeSparkListener(taskTime);
-        if (json != null) {
-            Files.writeString(Path.of(json), m.writeValueAsString(root));
-            out.println("wrote " + json);
-        }
         return 0;
     }
 
     /** The workloads at the reference's settings (quick: scaled down). */
     static Workload workload(String name, Path conf, boolean quick, Integer b2Iters) {
+        return workload(name, conf, quick, b2Iters, "auto");
+    }
+
+    /** As {@link #workload(String, Path, boolean, Integer)} with {@code layout.engine} set. */
+    static Workload workload(String name, Path conf, boolean quick, Integer b2Iters, String engine) {
         final boolean sde = name.startsWith("sde-");
         final boolean fine = name.endsWith("-fine");
         final String base = sde ? name.substring(4, fine ? name.length() - 5 : name.length()) : name;
@@ -223,7 +322,7 @@ public final class BenchCommand extends Verb {
             iters = two ? 5 : 100;
         }
         final List<String> sets = new ArrayList<>(List.of("runs=" + runs, "rounds=" + iters, "sde.enabled=false",
-                "layout.mode=runs", "recordEvery=" + iters));
+                "layout.mode=runs", "layout.engine=" + engine, "recordEvery=" + iters));
         if (file.contains("b1")) { // the reference's none / max1 normalization
             sets.add("sweep={\"normalization\": [{\"type\": \"none\"}, {\"type\": \"grad-norm\", \"floor\": 1}],"
                     + " \"noise.sigma1\": [0.1, 1.0, 3.0]}");
@@ -237,16 +336,12 @@ public final class BenchCommand extends Verb {
     }
 
     /** All configurations of a workload in one Spark job, as {@code simulate} / {@code integrate} run a sweep. */
-    static void run(JavaSparkContext jsc, Workload w) {
+    static List<SeriesRows> run(JavaSparkContext jsc, Workload w) {
         final List<ExperimentConfig> cfgs = new ArrayList<>();
         for (Series s : w.exp().series()) {
             cfgs.add(s.config());
         }
-        if (w.sde()) {
-            IntegrateJob.runAll(jsc, cfgs);
-        } else {
-            RunParallel.runAll(jsc, cfgs);
-        }
+        return w.sde() ? IntegrateJob.runAll(jsc, cfgs) : RunParallel.runAll(jsc, cfgs);
     }
 
     /** ms per round of the agents layout with (almost) no work: 1 run, d = 1, 2 agents. */

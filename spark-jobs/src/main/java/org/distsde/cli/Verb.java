@@ -73,7 +73,15 @@ public abstract class Verb implements Callable<Integer> {
      * (the embedded {@code local[*]}, or the master spark-submit set) that is stopped afterwards.
      */
     protected <T> T withSpark(String app, SparkWork<T> work) throws Exception {
-        final SparkSession s = main.spark != null ? main.spark : Spark.session(app);
+        return withSpark(app, null, work);
+    }
+
+    /**
+     * As {@link #withSpark(String, SparkWork)} on a new session with the given master (null: the
+     * default); a caller's session (tests) is used as it is, whatever {@code master} says.
+     */
+    protected <T> T withSpark(String app, String master, SparkWork<T> work) throws Exception {
+        final SparkSession s = main.spark != null ? main.spark : Spark.session(app, master);
         try {
             return work.run(s);
         } finally {

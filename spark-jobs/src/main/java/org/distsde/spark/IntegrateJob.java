@@ -40,7 +40,7 @@ public final class IntegrateJob {
     public static List<SeriesRows> runAll(JavaSparkContext sc, List<ExperimentConfig> cfgs) {
         final List<SeriesRows> results = new ArrayList<>();
         for (SweepJob.Series<SdeSimulation.Block> s : blocks(sc, cfgs, 0)) {
-            results.add(new SeriesRows(SdeSimulation.combine(s.blocks()), s.seconds()));
+            results.add(new SeriesRows(SdeSimulation.combine(s.blocks()), s.seconds(), s.dispatch()));
         }
         return results;
     }
@@ -62,7 +62,7 @@ public final class IntegrateJob {
             work += (double) paths[s] * probe.steps() * cfgs.get(s).buildObjective().dim();
             pinned |= cfgs.get(s).layout().runBlocks() != null;
         }
-        return SweepJob.run(sc, cfgs, paths, blocks, pinned ? 0 : tasks(work, slots),
-                (c, p0, p1) -> new SdeSimulation(c, level).runBlock(p0, p1));
+        return SweepJob.run(sc, cfgs, paths, blocks, pinned ? 0 : tasks(work, slots), work,
+                level == 0 ? "SDE" : "SDE level " + level, (c, p0, p1) -> new SdeSimulation(c, level).runBlock(p0, p1));
     }
 }

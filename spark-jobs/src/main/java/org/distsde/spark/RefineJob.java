@@ -19,8 +19,8 @@ import org.distsde.sim.RoundStats;
 public final class RefineJob {
     private RefineJob() { }
 
-    /** A series' refinement and its compute time over all levels. */
-    public record Result(Refinement refinement, double seconds) {
+    /** A series' refinement, its compute time over all levels and where each level's job ran. */
+    public record Result(Refinement refinement, double seconds, List<Dispatch> dispatches) {
         /** Level 0: the SDE at Δt₀, the model of the optimizer. */
         public List<RoundStats> model() {
             return refinement.levels().get(0).rows();
@@ -35,8 +35,10 @@ public final class RefineJob {
         final int n = cfgs.size();
         final List<Refinement> refs = new ArrayList<>();
         final double[] seconds = new double[n];
+        final List<List<Dispatch>> dispatches = new ArrayList<>();
         for (ExperimentConfig c : cfgs) {
             final int max = c.sde().maxRefinements();
+            dispatches.add(new ArrayList<>());
             refs.add(all ? new Refinement(0, max, c.sde().schemeKind()) // tolerance 0: never converged early
                     : new Refinement(c.sde().tolerance(), max, c.sde().schemeKind()));
         }
@@ -61,11 +63,12 @@ public final class RefineJob {
                 final double dt = new SdeSimulation(cfgs.get(s), level).dt();
                 refs.get(s).add(LevelStats.of(level, dt, SdeSimulation.combine(bs), bs, LevelStats.DEFAULT_BATCHES));
                 seconds[s] += res.get(i).seconds();
+                dispatches.get(s).add(res.get(i).dispatch());
             }
         }
         final List<Result> out = new ArrayList<>();
         for (int s = 0; s < n; s++) {
-            out.add(new Result(refs.get(s), seconds[s]));
+            out.add(new Result(refs.get(s), seconds[s], dispatches.get(s)));
         }
         return out;
     }

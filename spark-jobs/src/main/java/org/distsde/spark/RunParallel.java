@@ -40,14 +40,18 @@ public final class RunParallel {
     public static List<SeriesRows> runAll(JavaSparkContext sc, List<ExperimentConfig> cfgs) {
         final int slots = sc.defaultParallelism();
         final int[] runs = new int[cfgs.size()], blocks = new int[cfgs.size()];
+        double work = 0;
         for (int s = 0; s < cfgs.size(); s++) {
             runs[s] = cfgs.get(s).runs();
             blocks[s] = cfgs.get(s).layout().runBlocks(runs[s], slots, cfgs.size());
+            work += Dispatch.optimizerWork(cfgs.get(s));
         }
         final List<SeriesRows> results = new ArrayList<>();
-        final List<SweepJob.Series<BlockResult>> series = SweepJob.run(sc, cfgs, runs, blocks, RunParallel::block);
+        final List<SweepJob.Series<BlockResult>> series = SweepJob.run(sc, cfgs, runs, blocks, 0, work, "runs layout",
+                RunParallel::block);
         for (int s = 0; s < cfgs.size(); s++) {
-            results.add(new SeriesRows(combine(cfgs.get(s), series.get(s).blocks()), series.get(s).seconds()));
+            results.add(new SeriesRows(combine(cfgs.get(s), series.get(s).blocks()), series.get(s).seconds(),
+                    series.get(s).dispatch()));
         }
         return results;
     }

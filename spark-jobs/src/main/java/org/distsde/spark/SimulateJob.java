@@ -20,6 +20,7 @@ import org.distsde.io.ResultTable;
 import org.distsde.io.SeriesKind;
 import org.distsde.sim.RoundSchema;
 import org.distsde.sim.Aggregator;
+import org.distsde.sim.LocalAggregator;
 import org.distsde.sim.MemoryBudget;
 import org.distsde.sim.RoundStats;
 import org.distsde.sde.SdeSimulation;
@@ -57,6 +58,9 @@ public final class SimulateJob {
         void write(ResultDir out, List<SeriesResult> results) throws IOException;
     }
 
+    /** Where one job of the run went ({@link Dispatch}), for summary.json: its kind and series indices. */
+    record Ran(String kind, List<Integer> series, Dispatch dispatch) { }
+
     /**
      * Runs the experiment, writes its data into {@code out}, calls {@code extra}, commits {@code out}
      * and then deletes the checkpoints. The output path was validated by the caller (through
@@ -83,6 +87,7 @@ public final class SimulateJob {
         final long t0 = System.nanoTime();
         final int cores = jsc.defaultParallelism();
         final List<SeriesResult> results = new ArrayList<>();
+        final List<Ran> ran = new ArrayList<>();
         final int n = exp.series().size();
         // every SDE, and every optimizer series in the runs layout, of the sweep in one Spark job each
         final List<Series> sdeTodo = new ArrayList<>(), refineTodo = new ArrayList<>(), runsTodo = new ArrayList<>();
@@ -111,7 +116,9 @@ public final class SimulateJob {
         if (!sdeTodo.isEmpty()) {
             try (Progress.Watch w = progress.watch(spark.sparkContext(), "SDEs at dt0 (" + sdeTodo.size() + " series)",
                     sdeWork)) {
-                markDone(ckpt, sdeTodo, SeriesKind.SDE, IntegrateJob.runAll(jsc, configs(sdeTodo)));
+                final List<SeriesRows> sres = IntegrateJob.runAll(jsc, configs(sdeTodo));
+                ran.add(new Ran("sde", indices(sdeTodo), sres.get(0).dispatch()));
+                markDone(ckpt, sdeTodo, SeriesKind.SDE, sres);
             }
         }
         if (!refineTodo.isEmpty()) {
@@ -120,6 +127,11 @@ public final class SimulateJob {
             try (Progress.Watch w = progress.watch(spark.sparkContext(), "SDEs resolved in dt (" + refineTodo.size()
                     + " series, one job per level)", refineWork)) {
                 res = RefineJob.runAll(jsc, configs(refineTodo), false);
+            }
+            for (int i = 0; i < res.size(); i++) { // one job per level for the series still refining
+                for (Dispatch d : res.get(i).dispatches()) {
+                    ran.add(new Ran("sde-resolved", List.of(refineTodo.get(i).index()), d));
+                }
             }
             for (int i = 0; i < res.size(); i++) {
                 final int idx = refineTodo.get(i).index();
@@ -139,6 +151,7 @@ public final class SimulateJob {
                     + " series in one job)", runsWork)) {
                 res = RunParallel.runAll(jsc, configs(runsTodo));
             }
+            ran.add(new Ran("optimizer", indices(runsTodo), res.get(0).dispatch()));
             LOG.info(String.format("[%s] runs layout: %d series in one job, %.1f s", exp.first().name(), res.size(),
                     (System.nanoTime() - ts) / 1e9));
             markDone(ckpt, runsTodo, SeriesKind.OPTIMIZER, res);
@@ -185,8 +198,13 @@ public final class SimulateJob {
             final double seriesWork = CostModel.optimizerSeconds(c, cores);
             final int[] firstRound = {-1};
             agentsSeriesDone++;
-            final String which = "agents layout, series " + agentsSeriesDone + "/" + agentsTodo.size();
-            try (Aggregator agg = new SparkAggregator(jsc, c)) { // the agents layout: one Spark job per round
+            // the agents layout: one Spark job per round, or the same sums on the driver for small series
+            final Dispatch where = Dispatch.of(jsc, List.of(c), Dispatch.optimizerWork(c), "agents layout");
+            LOG.info(tag + " " + where.describe());
+            ran.add(new Ran("optimizer", List.of(s.index()), where));
+            final String which = "agents layout, series " + agentsSeriesDone + "/" + agentsTodo.size()
+                    + (where.onDriver() ? ", on the driver" : "");
+            try (Aggregator agg = where.onDriver() ? new LocalAggregator(c) : new SparkAggregator(jsc, c)) {
                 rows = sim.run(agg, st -> {
                     if (firstRound[0] < 0) {
                         firstRound[0] = st.round(); // 0, or the round a resumed run starts from
@@ -206,7 +224,7 @@ public final class SimulateJob {
         }
         results.sort(java.util.Comparator.<SeriesResult>comparingInt(r -> r.series().index())
                 .thenComparing(SeriesResult::kind));
-        write(spark, exp, results, out, (System.nanoTime() - t0) / 1e9);
+        write(spark, exp, results, ran, out, (System.nanoTime() - t0) / 1e9);
         if (extra != null) {
             extra.write(out, results);
         }
@@ -266,6 +284,14 @@ public final class SimulateJob {
         }
     }
 
+    private static List<Integer> indices(List<Series> ss) {
+        final List<Integer> out = new ArrayList<>();
+        for (Series s : ss) {
+            out.add(s.index());
+        }
+        return out;
+    }
+
     private static List<ExperimentConfig> configs(List<Series> ss) {
         final List<ExperimentConfig> out = new ArrayList<>();
         for (Series s : ss) {
@@ -301,12 +327,12 @@ public final class SimulateJob {
 
     /**
      * The data of a result: metrics.csv and metrics.parquet (the table, {@link ResultTable}),
-     * summary.json (the experiment, the resolved config, provenance and per series its final row and
-     * the verdicts of its checks) and checks.json (every check in full, with its values at every
-     * recorded time: the large arrays summary.json leaves out).
+     * summary.json (the experiment, the resolved config, provenance, where each job ran and per series
+     * its final row and the verdicts of its checks) and checks.json (every check in full, with its
+     * values at every recorded time: the large arrays summary.json leaves out).
      */
-    static void write(SparkSession spark, ConfigLoader.Experiment exp, List<SeriesResult> results, ResultDir out,
-                      double wall) throws IOException {
+    static void write(SparkSession spark, ConfigLoader.Experiment exp, List<SeriesResult> results, List<Ran> ran,
+                      ResultDir out, double wall) throws IOException {
         final ResultTable table = new ResultTable();
         for (SeriesResult r : results) {
             table.add(new ResultTable.Block(r.series().index(), r.series().label(), r.series().params(), r.kind(),
@@ -315,7 +341,7 @@ public final class SimulateJob {
         out.writeString("metrics.csv", table.toCsv());
         table.writeParquet(spark, out.path("metrics.parquet").toString());
         final ObjectMapper m = ConfigLoader.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
-        out.writeString("summary.json", m.writeValueAsString(summary(m, spark, exp, results, wall)));
+        out.writeString("summary.json", m.writeValueAsString(summary(m, spark, exp, results, ran, wall)));
         final ArrayNode checks = m.createArrayNode();
         for (SeriesResult r : results) {
             final ObjectNode c = checks.addObject();
@@ -331,7 +357,7 @@ public final class SimulateJob {
     static final List<String> CHECK_ARRAYS = List.of("points", "values");
 
     static ObjectNode summary(ObjectMapper m, SparkSession spark, ConfigLoader.Experiment exp,
-                              List<SeriesResult> results, double wall) {
+                              List<SeriesResult> results, List<Ran> ran, double wall) {
         final ObjectNode root = m.createObjectNode();
         final ExperimentConfig first = exp.first();
         root.put("name", first.name());
@@ -341,6 +367,15 @@ public final class SimulateJob {
         root.set("versions", m.valueToTree(Versions.all(spark.version())));
         root.put("wallSeconds", wall);
         root.put("checksFile", "checks.json");
+        final ObjectNode engine = root.putObject("engine"); // where each job ran: Spark or the driver (layout.engine)
+        engine.put("driverWork", Dispatch.DRIVER_WORK);
+        final ArrayNode jobs = engine.putArray("jobs");
+        for (Ran r : ran) {
+            final ObjectNode j = jobs.addObject();
+            j.put("kind", r.kind());
+            j.set("series", m.valueToTree(r.series()));
+            j.setAll((ObjectNode) m.valueToTree(r.dispatch()));
+        }
         final ArrayNode arr = root.putArray("series");
         for (SeriesResult r : results) {
             final ExperimentConfig c = r.series().config();

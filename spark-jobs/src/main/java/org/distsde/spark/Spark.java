@@ -8,6 +8,11 @@ public final class Spark {
     private Spark() { }
 
     public static SparkSession session(String app) {
+        return session(app, null);
+    }
+
+    /** As {@link #session(String)} with the given master (null: as there) — bench --cores runs local[1], local[2]. */
+    public static SparkSession session(String app, String master) {
         final SparkConf conf = new SparkConf(true).setAppName(app);
         if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
@@ -18,6 +23,9 @@ public final class Spark {
             }
         }
         conf.setIfMissing("spark.sql.shuffle.partitions", "4");
+        if (master != null) {
+            conf.setMaster(master);
+        }
         return SparkSession.builder().config(conf).getOrCreate();
     }
 }

@@ -42,7 +42,8 @@ final class ClusterSupport {
     /** The experiment the HDFS and YARN tests run (conf/ + CONFIG with SETS): a few seconds on local[2]. */
     static final String CONFIG = "fig1-b1-dsgd.json";
     static final List<String> SETS = List.of("--set", "runs=40", "--set", "rounds=60", "--set", "sde.enabled=true",
-            "--set", "layout.mode=agents", "--set", "sweep={\"noise.sigma1\": [1.0, 3.0]}", "--checkpoint-every", "10");
+            "--set", "layout.mode=agents", "--set", "layout.engine=spark", // Spark tasks, never the driver shortcut
+            "--set", "sweep={\"noise.sigma1\": [1.0, 3.0]}", "--checkpoint-every", "10");
 
     /** The project root (the tests run in spark-jobs/). */
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();

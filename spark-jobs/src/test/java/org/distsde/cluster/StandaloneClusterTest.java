@@ -45,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StandaloneClusterTest {
     static final List<String> ARGS = List.of("simulate", "--config", "../conf/fig1-b1-dsgd.json", "--set", "runs=64",
             "--set", "rounds=60", "--set", "recordEvery=10", "--set", "sde.enabled=false", "--set", "layout.mode=agents",
+            "--set", "layout.engine=spark", // the test is about Spark tasks: never the driver shortcut
             "--set", "noise.sigma1=1.0", "--set", "sweep={\"agents\": [1, 10, 100]}");
 
     @TempDir

@@ -45,7 +45,8 @@ class YarnClusterTest extends SparkTestBase {
     static final String CONFIG = ClusterSupport.CONFIG;
     /** Fewer rounds than the HDFS tests: every round is a Spark job, and on YARN each costs more. */
     static final List<String> SETS = List.of("--set", "runs=40", "--set", "rounds=20", "--set", "sde.enabled=true",
-            "--set", "layout.mode=agents", "--set", "sweep={\"noise.sigma1\": [1.0, 3.0]}", "--checkpoint-every", "10");
+            "--set", "layout.mode=agents", "--set", "layout.engine=spark", // Spark tasks, never the driver shortcut
+            "--set", "sweep={\"noise.sigma1\": [1.0, 3.0]}", "--checkpoint-every", "10");
 
     @TempDir
     static Path tmp;

@@ -145,7 +145,7 @@ class BadInputTableTest extends SparkTestBase {
                 Arguments.of(List.of("--set", "optimizer=dsignsgd", "--set", "normalization={\"type\":\"theorem\"}"), "normalization.type"),
                 Arguments.of(List.of("--set", "layout.mode=runs", "--set", "normalization={\"type\":\"theorem\"}"), "layout.mode"),
                 set("layout.mode=grid", "layout.mode"), set("layout.blocks=0", "layout.blocks"),
-                set("layout.partitions=0", "layout.partitions"), set("sde.dt=0", "sde.dt"), set("sde.paths=0", "sde.paths"),
+                set("layout.partitions=0", "layout.partitions"), set("layout.engine=gpu", "layout.engine"), set("sde.dt=0", "sde.dt"), set("sde.paths=0", "sde.paths"),
                 // the adaptive optimizers' settings (seed 000, Eq. 11)
                 Arguments.of(List.of("--set", "optimizer=adamw", "--set", "adaptive={\"beta1\":1.0}"), "adaptive.beta1"),
                 Arguments.of(List.of("--set", "optimizer=adamw", "--set", "adaptive={\"beta2\":-0.1}"), "adaptive.beta2"),

@@ -37,9 +37,10 @@ class IntegrateJobTest extends SparkTestBase {
         for (ExperimentConfig c : base) {
             local.add(new SdeSimulation(c).run()); // one block, no Spark
         }
-        final List<SeriesRows> grouped = IntegrateJob.runAll(jsc, base); // default: blocks grouped into few tasks
+        final List<SeriesRows> grouped = IntegrateJob.runAll(jsc, sweep("layout.engine=spark")); // blocks grouped into few tasks
         for (String rb : new String[] {"1", "3", "7", "45"}) {
-            final List<SeriesRows> r = IntegrateJob.runAll(jsc, sweep("layout.runBlocks=" + rb, "layout.partitions=3"));
+            final List<SeriesRows> r = IntegrateJob.runAll(jsc, sweep("layout.runBlocks=" + rb, "layout.partitions=3",
+                    "layout.engine=spark"));
             for (int s = 0; s < base.size(); s++) {
                 assertEquals(local.get(s), r.get(s).rows(), "runBlocks " + rb + ", series " + s);
                 assertEquals(local.get(s), grouped.get(s).rows(), "grouped tasks, series " + s);
@@ -47,8 +48,8 @@ class IntegrateJobTest extends SparkTestBase {
         }
         for (int tasks : new int[] {1, 2, 5}) { // the same blocks dealt to 1, 2 or 5 tasks
             final int[] paths = {45, 45, 45}, blocks = {4, 3, 5};
-            final List<SweepJob.Series<SdeSimulation.Block>> r = SweepJob.run(jsc, base, paths, blocks, tasks,
-                    (c, p0, p1) -> new SdeSimulation(c).runBlock(p0, p1));
+            final List<SweepJob.Series<SdeSimulation.Block>> r = SweepJob.run(jsc, sweep("layout.engine=spark"), paths, blocks, tasks,
+                    1, "SDE", (c, p0, p1) -> new SdeSimulation(c).runBlock(p0, p1));
             for (int s = 0; s < base.size(); s++) {
                 assertEquals(local.get(s), SdeSimulation.combine(r.get(s).blocks()), tasks + " tasks, series " + s);
             }

@@ -41,11 +41,12 @@ class ResumeTest extends SparkTestBase {
 
     static final String CONFIG = Path.of("../conf/fig1-b1-dsgd.json").toAbsolutePath().normalize().toString();
     static final List<String> SETS = List.of("--config", CONFIG, "--set", "runs=40", "--set", "rounds=150", "--set",
-            "sde.enabled=true", "--set", "layout.mode=agents", "--set", "sweep={\"noise.sigma1\": [1.0, 3.0]}");
+            "sde.enabled=true", "--set", "layout.mode=agents", "--set", "sweep={\"noise.sigma1\": [1.0, 3.0]}",
+            "--set", "layout.engine=spark"); // Spark's pace: the driver shortcut could finish before the kill
     /** integrate: the plain SDE of series 0 is checkpointed while the resolved SDE of series 1 is still refining. */
     static final List<String> INTEGRATE = List.of("integrate", "--config", CONFIG, "--set", "runs=1000", "--set",
             "rounds=300", "--set", "sde.enabled=true", "--set", "noise.sigma1=1.0", "--set",
-            "sweep={\"sde.resolve\": [false, true]}");
+            "sweep={\"sde.resolve\": [false, true]}", "--set", "layout.engine=spark");
 
     static List<String> simulate(String... more) {
         final List<String> a = new ArrayList<>(List.of("simulate"));
