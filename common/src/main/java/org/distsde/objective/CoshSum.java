@@ -55,6 +55,8 @@ public final class CoshSum implements Objective {
         return m;
     }
 
+    @Override public boolean separable() { return true; }
+
     @Override public double minValue() { return d; }
 
     @Override public Smoothness smoothness() { return new Smoothness(1, 1); }

@@ -82,6 +82,8 @@ public final class DiagonalQuadratic implements Objective {
         return Arrays.stream(h).max().orElse(0);
     }
 
+    @Override public boolean separable() { return true; }
+
     @Override public double minValue() { return 0; }
 
     @Override public Smoothness smoothness() { return new Smoothness(Arrays.stream(h).max().orElse(0), 0); }

@@ -104,6 +104,8 @@ public final class EmbeddedSaddle implements Objective {
         return m;
     }
 
+    @Override public boolean separable() { return true; }
+
     @Override public double minValue() { return fStar; }
 
     @Override public Smoothness smoothness() { return null; }

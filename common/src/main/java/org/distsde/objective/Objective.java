@@ -54,6 +54,14 @@ public interface Objective extends Serializable {
     /** A valid (L0, L1) pair of Definition 1 when one is known in closed form, else null. */
     Smoothness smoothness();
 
+    /**
+     * True when f(x) = Σⱼ fⱼ(xⱼ): ∂ⱼf depends on xⱼ only and the Hessian is diagonal (the
+     * curvature-corrected SDE then measures the curvature of each coordinate on its own).
+     */
+    default boolean separable() {
+        return false;
+    }
+
     /** Short human-readable name, e.g. {@code quartic(d=1)}. */
     String describe();
 }

@@ -75,6 +75,8 @@ public final class Quartic implements Objective {
         return m;
     }
 
+    @Override public boolean separable() { return true; }
+
     @Override public double minValue() { return 0; }
 
     @Override public Smoothness smoothness() { return new Smoothness(4, 1); }

@@ -5,6 +5,7 @@ import org.distsde.config.ExperimentConfig;
 import org.distsde.config.SdeModel;
 import org.distsde.sde.CorrelatedGradientSde;
 import org.distsde.sde.DcsgdSde;
+import org.distsde.sde.GradientSdeModels;
 import org.distsde.sde.Sde;
 import org.distsde.sim.AgentAverages;
 import org.distsde.sim.AgentKernel;
@@ -29,10 +30,13 @@ public final class Dcsgd implements Optimizer {
 
     @Override
     public Sde sde(ExperimentConfig cfg) {
-        return cfg.noise().correlated() ? new CorrelatedGradientSde(cfg) : new DcsgdSde(cfg);
+        if (cfg.noise().correlated()) {
+            return new CorrelatedGradientSde(cfg);
+        }
+        return cfg.sde().modelKind() == SdeModel.FULL ? new DcsgdSde(cfg) : GradientSdeModels.of(cfg);
     }
 
-    @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL); }
+    @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL, SdeModel.MODIFIED, SdeModel.CURVATURE); }
     @Override public boolean compresses() { return true; }
     @Override public boolean hasCeiling() { return true; }
     @Override public boolean correlatedNoise() { return true; }

@@ -5,6 +5,7 @@ import org.distsde.config.ExperimentConfig;
 import org.distsde.config.SdeModel;
 import org.distsde.sde.CorrelatedGradientSde;
 import org.distsde.sde.DsgdSde;
+import org.distsde.sde.GradientSdeModels;
 import org.distsde.sde.Sde;
 import org.distsde.sim.AgentAverages;
 import org.distsde.sim.AgentKernel;
@@ -26,10 +27,13 @@ public final class Dsgd implements Optimizer {
 
     @Override
     public Sde sde(ExperimentConfig cfg) {
-        return cfg.noise().correlated() ? new CorrelatedGradientSde(cfg) : new DsgdSde(cfg);
+        if (cfg.noise().correlated()) {
+            return new CorrelatedGradientSde(cfg);
+        }
+        return cfg.sde().modelKind() == SdeModel.FULL ? new DsgdSde(cfg) : GradientSdeModels.of(cfg);
     }
 
-    @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL); }
+    @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL, SdeModel.MODIFIED, SdeModel.CURVATURE); }
     @Override public boolean hasCeiling() { return true; }
     @Override public boolean correlatedNoise() { return true; }
 
