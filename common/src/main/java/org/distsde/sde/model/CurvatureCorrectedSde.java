@@ -6,29 +6,31 @@ import org.distsde.sde.MatrixSde;
 /**
  * A curvature-corrected first-order SDE of DSGD / DCSGD that knows the discrete step-size limit.
  *
- * <p><b>Model.</b> With ĥ the curvature one step traverses ({@link CurvatureProbe}) and z = η·ĥ,
+ * <p><b>Model.</b> With zⱼ = η·∂ⱼ²f(X) and rⱼ the factor by which one optimizer step contracts the
+ * gradient ({@link CurvatureProbe}; r = |1 − z| on a quadratic),
  * <pre>
- *   dXⱼ = −ψ(zⱼ)·∂ⱼf(X) dt + √(Dⱼ(X)) dWⱼ,       ψ(z) = −ln|1 − z|/z
+ *   dXⱼ = −ψⱼ·∂ⱼf(X) dt + √(Dⱼ(X)) dWⱼ,       ψⱼ = −ln rⱼ/zⱼ
  *   Dⱼ  = (η/N)·[ G(ρⱼ, mⱼ)·(ω̄ + bⱼ)(∂ⱼf)² + G(ρⱼ, 1)·aⱼ + G(ρⱼ, ρ̄)·bⱼΣ_{l≠j}(∂_lf)² ]
  * </pre>
- * with m = (1 − z)², ρ = m + z²(ω̄ + bⱼ)/N, G(a, b) = (ln a − ln b)/(a − b) and the step covariance
+ * with m = r², ρ = m + z²(ω̄ + bⱼ)/N, G(a, b) = (ln a − ln b)/(a − b) and the step covariance
  * Σ̃ⱼⱼ = aⱼ + bⱼ‖∇f‖² + ω̄(∂ⱼf)² of Eq. 8 / 28 ({@link StepVariance}); ρ̄ is the (∂_lf)²-weighted
  * geometric mean of the other coordinates' ρ_l. Derivation: {@link StepMoments}. As η → 0,
  * ψ → 1 and G → 1 and the model is the first-order SDE (Eq. 8, Eq. 27); to first order in η its
  * drift is −(∇f + (η/2)H∇f), Li–Tai–E's second-order modified equation.
  *
- * <p><b>What it reproduces.</b> On a quadratic (ĥ = h exactly) and per coordinate: the optimizer's
+ * <p><b>What it reproduces.</b> On a quadratic (z = η·h, r = |1 − z| exactly) and per coordinate: the optimizer's
  * |E e_k| and E e_k² at every step k — exactly when d = 1, or when the coordinates do not feed
  * each other's variance (bⱼ = 0, i.e. σ1 = 0; any σ0, ω, N); with σ1 &gt; 0 and d &gt; 1 the coupling
  * between coordinates is matched to first order in it. So its mean-square stability limit is
  * the optimizer's, ρ &lt; 1 ⇔ z &lt; 2/(1 + (ω̄ + b)/N) (2/h without noise). The sign of the mean is
  * not reproduced beyond z = 1 (the optimizer's mean alternates; no diffusion's can). On a
- * non-quadratic objective ĥ is the secant over the step the optimizer actually takes, so the
- * drift turns repulsive (ψ &lt; 0) exactly where gradient descent starts to overshoot away from
- * the minimizer of the local secant model, e.g. at η·x² = 2 on x⁴/4.
+ * non-quadratic objective r is measured over the step the optimizer actually takes, so the drift
+ * turns repulsive (ψ &lt; 0) exactly where that step expands the gradient: at η·x² = 2 on x⁴/4
+ * (not at 2/3, where the Hessian at x would put it), and on a power law the step reproduces
+ * gradient descent's |x_k| exactly.
  *
- * <p><b>Integration.</b> The coefficients are singular where z = 1 (a step onto the minimizer of the
- * local model: infinite contraction), so Euler–Maruyama cannot integrate the model at Δt ~ η.
+ * <p><b>Integration.</b> The coefficients are singular where r = 0 (a step onto the minimizer:
+ * infinite contraction), so Euler–Maruyama cannot integrate the model at Δt ~ η.
  * {@link #step} integrates each step Δt = θη on the local linear model exactly in its first two
  * moments (a Gaussian step with the conditional mean and variance of {@link StepMoments}), with
  * the curvature measured at the step's own learning rate lr = η·ηₜ·νₜ: at θ = 1 and z ≤ 1 its mean
@@ -98,14 +100,15 @@ public final class CurvatureCorrectedSde implements MatrixSde {
                      double dt) {
         final double theta = dt / eta;
         final double[][] w = scratch(n);
-        final double[] g = w[0], gn2 = w[1], lr = w[2], h = w[3], xp = w[4], gp = w[5], gn2p = w[6], rho = w[7];
+        final double[] g = w[0], gn2 = w[1], lr = w[2], zs = w[3], xp = w[4], gp = w[5], gn2p = w[6], rho = w[7];
+        final double[] rs = w[8], hd = w[9];
         final int s = d + 1;
         for (int p = 0; p < n; p++) {
             System.arraycopy(state, p * s, g, p * d, d);
             gn2[p] = state[p * s + d];
             lr[p] = fac[p] * eta;
         }
-        probe.secants(x, g, gn2, n, lr, h, xp, gp, gn2p);
+        probe.measure(x, g, gn2, n, lr, zs, rs, xp, gp, gn2p, hd);
         final double invN = 1.0 / var.agents(), omega = var.omega(), sq = 1 / Math.sqrt(dt);
         final double[] a = var.a(), b = var.b();
         for (int p = 0; p < n; p++) {
@@ -116,8 +119,8 @@ public final class CurvatureCorrectedSde implements MatrixSde {
             final int o = p * d;
             double logRhoBar = 0;
             for (int j = 0; j < d; j++) {
-                final double z = l * h[o + j];
-                rho[j] = (1 - z) * (1 - z) + z * z * (omega + b[j]) * invN;
+                final double z = zs[o + j], r = rs[o + j];
+                rho[j] = r * r + z * z * (omega + b[j]) * invN;
                 if (d > 1) {
                     logRhoBar += g[o + j] * g[o + j] * Math.log(rho[j]);
                 }
@@ -126,8 +129,8 @@ public final class CurvatureCorrectedSde implements MatrixSde {
             final double l2 = l * l * invN;
             for (int j = 0; j < d; j++) {
                 final double gj = g[o + j];
-                final double z = l * h[o + j];
-                final double m = (1 - z) * (1 - z);
+                final double z = zs[o + j], r = rs[o + j];
+                final double m = r * r;
                 final double own = (omega + b[j]) * gj * gj;
                 final double cross = b[j] * (gn2[p] - gj * gj);
                 double v = a[j] * StepMoments.divided(theta, rho[j], 1);
@@ -137,7 +140,7 @@ public final class CurvatureCorrectedSde implements MatrixSde {
                 if (cross > 0) {
                     v += cross * StepMoments.divided(theta, rho[j], rhoBar);
                 }
-                x[o + j] += -l * gj * StepMoments.meanFraction(z, theta)
+                x[o + j] += -l * gj * StepMoments.meanFraction(z, r, theta)
                         + Math.sqrt(l2 * v) * inc[incOff + o + j] * sq;
             }
         }
@@ -145,29 +148,30 @@ public final class CurvatureCorrectedSde implements MatrixSde {
 
     private double[][] scratch(int n) {
         if (scratch == null) {
-            scratch = ThreadLocal.withInitial(() -> new double[8][0]);
+            scratch = ThreadLocal.withInitial(() -> new double[10][0]);
         }
         final double[][] w = scratch.get();
         if (w[0].length < n * d) {
-            for (int i : new int[] {0, 3, 4, 5}) {
+            for (int i : new int[] {0, 3, 4, 5, 8}) {
                 w[i] = new double[n * d];
             }
             for (int i : new int[] {1, 2, 6}) {
                 w[i] = new double[n];
             }
             w[7] = new double[d];
+            w[9] = new double[d];
         }
         return w;
     }
 
-    /** The continuous drift −ψ(η·ĥⱼ)·∂ⱼf at one point (learning rate η). */
+    /** The continuous drift −ψⱼ·∂ⱼf at one point (learning rate η). */
     @Override
     public void drift(double[] x, int off, double[] out, int ooff) {
         final double[] c = continuous(x, off);
         System.arraycopy(c, 0, out, ooff, d);
     }
 
-    /** The continuous diffusion √Dⱼ at one point (learning rate η; +∞ where η·ĥⱼ = 1). */
+    /** The continuous diffusion √Dⱼ at one point (learning rate η; +∞ where rⱼ = 0). */
     @Override
     public void diffusion(double[] x, int off, double[] out, int ooff) {
         final double[] c = continuous(x, off);
@@ -196,22 +200,21 @@ public final class CurvatureCorrectedSde implements MatrixSde {
     /** [drift (d), diffusion (d), ‖∇f‖²] of the continuous model at learning rate η. */
     private double[] continuous(double[] x, int off) {
         final double[] pt = java.util.Arrays.copyOfRange(x, off, off + d);
-        final double[] g = new double[d], gn2 = new double[1], h = new double[d];
+        final double[] g = new double[d], gn2 = new double[1], zs = new double[d], rs = new double[d];
         gn2[0] = f.gradient(pt, 0, g, 0);
-        probe.secants(pt, g, gn2, 1, new double[] {eta}, h, new double[d], new double[d], new double[1]);
+        probe.measure(pt, g, gn2, 1, new double[] {eta}, zs, rs, new double[d], new double[d], new double[1],
+                new double[d]);
         final double invN = 1.0 / var.agents(), omega = var.omega();
         final double[] rho = new double[d];
         double logRhoBar = 0;
         for (int j = 0; j < d; j++) {
-            final double z = eta * h[j];
-            rho[j] = (1 - z) * (1 - z) + z * z * (omega + var.b()[j]) * invN;
+            rho[j] = rs[j] * rs[j] + zs[j] * zs[j] * (omega + var.b()[j]) * invN;
             logRhoBar += g[j] * g[j] * Math.log(rho[j]);
         }
         final double rhoBar = gn2[0] > 0 ? Math.exp(logRhoBar / gn2[0]) : 1;
         final double[] out = new double[2 * d + 1];
         for (int j = 0; j < d; j++) {
-            final double z = eta * h[j];
-            final double m = (1 - z) * (1 - z);
+            final double m = rs[j] * rs[j];
             final double own = (omega + var.b()[j]) * g[j] * g[j];
             final double cross = var.b()[j] * (gn2[0] - g[j] * g[j]);
             double v = var.a()[j] * StepMoments.logDivided(rho[j], 1);
@@ -221,7 +224,7 @@ public final class CurvatureCorrectedSde implements MatrixSde {
             if (cross > 0) {
                 v += cross * StepMoments.logDivided(rho[j], rhoBar);
             }
-            out[j] = -StepMoments.psi(z) * g[j];
+            out[j] = -StepMoments.psi(zs[j], rs[j]) * g[j];
             out[d + j] = Math.sqrt(eta * invN * v);
         }
         out[2 * d] = gn2[0];

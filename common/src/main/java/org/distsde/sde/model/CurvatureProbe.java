@@ -4,21 +4,25 @@ import java.io.Serializable;
 import org.distsde.objective.Objective;
 
 /**
- * The curvature one optimizer step traverses: the secant of the gradient between x and the
- * deterministic step's end x⁺ = x − lr·∇f(x),
+ * What one deterministic optimizer step x⁺ = x − lr·∇f(x) does, as the two numbers the local linear
+ * model of {@link StepMoments} needs per coordinate: the curvature z = lr·H and the factor r by
+ * which the step contracts (r &lt; 1) or expands (r &gt; 1) the gradient,
  * <pre>
- *   ĥⱼ = (∂ⱼf(x) − ∂ⱼf(x⁺)) / (lr·∂ⱼf(x))                    (separable f, per coordinate)
- *   ĥ  = ⟨∇f(x) − ∇f(x⁺), ∇f(x)⟩ / (lr·‖∇f(x)‖²)             (otherwise, along the step)
+ *   zⱼ = lr·∂ⱼ²f(x),   rⱼ = |∂ⱼf(x⁺)/∂ⱼf(x)|          (separable f, per coordinate)
+ *   z  = lr·gᵀHg/‖g‖², r = |⟨∇f(x⁺), g⟩|/‖g‖²          (otherwise, along g = ∇f(x))
  * </pre>
- * On a quadratic ½Σhⱼxⱼ² it is hⱼ exactly (the Rayleigh quotient along ∇f for a non-diagonal
- * one); elsewhere it is the mean Hessian over the step, which is what decides whether the step
- * overshoots: on x⁴/4, lr·ĥ = 1 − (1 − lr·x²)³ reaches 2 exactly when lr·x² = 2, the known limit of
- * gradient descent, while lr·f''(x) = 3lr·x² would put it at lr·x² = 2/3. A coordinate with
- * ∂ⱼf = 0 (no step to measure) takes the Hessian's diagonal by central differences.
- * Immutable; the caller passes the scratch.
+ * On a quadratic r = |1 − z| exactly. Elsewhere the pair says how far the step moves relative to
+ * the local Newton distance g/H: on a power law (x⁴/4: z = 3lr·x², r = |1 − lr·x²|³) the model's
+ * step e ← r·e with e = g/H = x/3 is gradient descent's |x⁺|/|x| exactly, so it overshoots and
+ * diverges where gradient descent does (lr·x² = 2), while the Hessian alone would put the limit at
+ * lr·x² = 2/3. Where the pair is inconsistent — negative curvature with a contracting gradient —
+ * or the curvature vanishes, the secant over the step replaces it: z = 1 − ∂ⱼf(x⁺)/∂ⱼf(x), r = |1 − z|.
+ * A coordinate with ∂ⱼf = 0 takes r = |1 − z|. Immutable; the caller passes the scratch.
  */
 public final class CurvatureProbe implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** Below this |z| the curvature is taken as vanishing (the secant is used). */
+    static final double FLAT = 1e-12;
     private final Objective f;
     private final int d;
     private final boolean separable;
@@ -29,23 +33,23 @@ public final class CurvatureProbe implements Serializable {
         this.separable = f.separable();
     }
 
-    /** True when the curvature is measured per coordinate ({@link Objective#separable()}). */
+    /** True when the step is measured per coordinate ({@link Objective#separable()}). */
     public boolean perCoordinate() {
         return separable;
     }
 
     /**
-     * ĥ of the n points {@code x[p·d ..]} with gradients {@code g} (and ‖∇f‖² {@code gn2}) for
-     * steps of learning rate lr[p], into {@code h[p·d + j]} (the same value for every j when f is
-     * not separable).
+     * z and r of the n points {@code x[p·d ..]} with gradients {@code g} (‖∇f‖² {@code gn2}) for
+     * steps of learning rate lr[p] (0: the point is skipped), into {@code z[p·d + j]},
+     * {@code r[p·d + j]} (one value repeated over j when f is not separable).
      *
-     * @param lr     the step's learning rate per point (0: the point is skipped)
-     * @param xp     scratch of n·d values
-     * @param gp     scratch of n·d values
-     * @param gn2p   scratch of n values
+     * @param xp   scratch of n·d values
+     * @param gp   scratch of n·d values
+     * @param gn2p scratch of n values
+     * @param hd   scratch of d values
      */
-    public void secants(double[] x, double[] g, double[] gn2, int n, double[] lr, double[] h, double[] xp, double[] gp,
-                        double[] gn2p) {
+    public void measure(double[] x, double[] g, double[] gn2, int n, double[] lr, double[] z, double[] r,
+                        double[] xp, double[] gp, double[] gn2p, double[] hd) {
         for (int p = 0; p < n; p++) {
             final int o = p * d;
             final double s = lr[p];
@@ -61,46 +65,62 @@ public final class CurvatureProbe implements Serializable {
                 continue;
             }
             if (separable) {
-                boolean flat = false;
+                f.hessianDiagonal(x, o, hd, 0);
                 for (int j = 0; j < d; j++) {
-                    final double gj = g[o + j];
-                    if (gj == 0) {
-                        flat = true;
-                    } else {
-                        h[o + j] = (gj - gp[o + j]) / (s * gj);
-                    }
-                }
-                if (flat) {
-                    diagonal(x, o, g, h);
+                    set(s * hd[j], g[o + j], gp[o + j], z, r, o + j);
                 }
             } else {
-                double num = 0;
+                double along = 0;
                 for (int j = 0; j < d; j++) {
-                    num += g[o + j] * (g[o + j] - gp[o + j]);
+                    along += gp[o + j] * g[o + j];
                 }
-                final double hs = gn2[p] > 0 ? num / (s * gn2[p]) : 0;
-                for (int j = 0; j < d; j++) {
-                    h[o + j] = hs;
+                final double gg = gn2[p];
+                final double zs = gg > 0 ? s * rayleigh(x, o, g, gg, hd) : 0;
+                set(zs, gg, along, z, r, o);
+                for (int j = 1; j < d; j++) {
+                    z[o + j] = z[o];
+                    r[o + j] = r[o];
                 }
             }
         }
     }
 
-    /** The Hessian's diagonal at the coordinates of point {@code x[o ..]} where ∂ⱼf = 0 (separable f only). */
-    private void diagonal(double[] x, int o, double[] g, double[] h) {
-        final double[] up = new double[d], dn = new double[d], gu = new double[d], gd = new double[d];
-        final double[] eps = new double[d];
+    /** z and r from the curvature zh, the gradient before (g0) and after (g1) the step along one direction. */
+    private static void set(double zh, double g0, double g1, double[] z, double[] r, int i) {
+        if (g0 == 0) {
+            z[i] = zh;
+            r[i] = Math.abs(1 - zh);
+            return;
+        }
+        final double ratio = g1 / g0;
+        final double rr = Math.abs(ratio);
+        if (Math.abs(zh) < FLAT || (zh < 0 && rr < 1)) { // no curvature to speak of, or an inconsistent pair
+            z[i] = 1 - ratio;
+            r[i] = Math.abs(1 - z[i]);
+        } else {
+            z[i] = zh;
+            r[i] = rr;
+        }
+    }
+
+    /** gᵀHg/‖g‖² at x[o ..] by a central difference of gradients along g. */
+    private double rayleigh(double[] x, int o, double[] g, double gg, double[] tmp) {
+        double xn = 0;
         for (int j = 0; j < d; j++) {
-            eps[j] = 1e-5 * Math.max(1, Math.abs(x[o + j]));
-            up[j] = x[o + j] + eps[j];
-            dn[j] = x[o + j] - eps[j];
+            xn = Math.max(xn, Math.abs(x[o + j]));
+        }
+        final double eps = 1e-6 * Math.max(1, xn) / Math.sqrt(gg);
+        final double[] up = new double[d], dn = new double[d], gu = new double[d], gd = new double[d];
+        for (int j = 0; j < d; j++) {
+            up[j] = x[o + j] + eps * g[o + j];
+            dn[j] = x[o + j] - eps * g[o + j];
         }
         f.gradient(up, 0, gu, 0);
         f.gradient(dn, 0, gd, 0);
+        double s = 0;
         for (int j = 0; j < d; j++) {
-            if (g[o + j] == 0) {
-                h[o + j] = (gu[j] - gd[j]) / (2 * eps[j]);
-            }
+            s += g[o + j] * (gu[j] - gd[j]);
         }
+        return s / (2 * eps * gg);
     }
 }
