@@ -4,25 +4,20 @@ import java.io.Serializable;
 import org.distsde.objective.Objective;
 
 /**
- * What one deterministic optimizer step x⁺ = x − lr·∇f(x) does, as the two numbers the local linear
- * model of {@link StepMoments} needs per coordinate: the curvature z = lr·H and the factor r by
- * which the step contracts (r &lt; 1) or expands (r &gt; 1) the gradient,
+ * What one deterministic optimizer step x⁺ = x − lr·∇f(x) does: its effective curvature w
+ * ({@link LocalPowerLaw}) per coordinate, from the curvature z = lr·H at x and the ratio q of the
+ * gradients after and before the step,
  * <pre>
- *   zⱼ = lr·∂ⱼ²f(x),   rⱼ = |∂ⱼf(x⁺)/∂ⱼf(x)|          (separable f, per coordinate)
- *   z  = lr·gᵀHg/‖g‖², r = |⟨∇f(x⁺), g⟩|/‖g‖²          (otherwise, along g = ∇f(x))
+ *   zⱼ = lr·∂ⱼ²f(x),   qⱼ = ∂ⱼf(x⁺)/∂ⱼf(x)                 (separable f, per coordinate)
+ *   z  = lr·gᵀHg/‖g‖², q = ⟨∇f(x⁺), g⟩/‖g‖²               (otherwise, along g = ∇f(x))
  * </pre>
- * On a quadratic r = |1 − z| exactly. Elsewhere the pair says how far the step moves relative to
- * the local Newton distance g/H: on a power law (x⁴/4: z = 3lr·x², r = |1 − lr·x²|³) the model's
- * step e ← r·e with e = g/H = x/3 is gradient descent's |x⁺|/|x| exactly, so it overshoots and
- * diverges where gradient descent does (lr·x² = 2), while the Hessian alone would put the limit at
- * lr·x² = 2/3. Where the pair is inconsistent — negative curvature with a contracting gradient —
- * or the curvature vanishes, the secant over the step replaces it: z = 1 − ∂ⱼf(x⁺)/∂ⱼf(x), r = |1 − z|.
- * A coordinate with ∂ⱼf = 0 takes r = |1 − z|. Immutable; the caller passes the scratch.
+ * On a quadratic w = z = lr·h. On x⁴/4, w = lr·x², so the model overshoots and diverges where
+ * gradient descent does (lr·x² = 2), while the Hessian alone (z = 3lr·x²) would put the limit at
+ * lr·x² = 2/3. A coordinate with ∂ⱼf = 0 (no step to measure) takes w = z. Immutable; the caller
+ * passes the scratch.
  */
 public final class CurvatureProbe implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Below this |z| the curvature is taken as vanishing (the secant is used). */
-    static final double FLAT = 1e-12;
     private final Objective f;
     private final int d;
     private final boolean separable;
@@ -39,17 +34,17 @@ public final class CurvatureProbe implements Serializable {
     }
 
     /**
-     * z and r of the n points {@code x[p·d ..]} with gradients {@code g} (‖∇f‖² {@code gn2}) for
-     * steps of learning rate lr[p] (0: the point is skipped), into {@code z[p·d + j]},
-     * {@code r[p·d + j]} (one value repeated over j when f is not separable).
+     * w of the n points {@code x[p·d ..]} with gradients {@code g} (‖∇f‖² {@code gn2}) for steps of
+     * learning rate lr[p] (0: the point is skipped), into {@code w[p·d + j]} (one value repeated
+     * over j when f is not separable).
      *
      * @param xp   scratch of n·d values
      * @param gp   scratch of n·d values
      * @param gn2p scratch of n values
      * @param hd   scratch of d values
      */
-    public void measure(double[] x, double[] g, double[] gn2, int n, double[] lr, double[] z, double[] r,
-                        double[] xp, double[] gp, double[] gn2p, double[] hd) {
+    public void measure(double[] x, double[] g, double[] gn2, int n, double[] lr, double[] w, double[] xp,
+                        double[] gp, double[] gn2p, double[] hd) {
         for (int p = 0; p < n; p++) {
             final int o = p * d;
             final double s = lr[p];
@@ -67,44 +62,25 @@ public final class CurvatureProbe implements Serializable {
             if (separable) {
                 f.hessianDiagonal(x, o, hd, 0);
                 for (int j = 0; j < d; j++) {
-                    set(s * hd[j], g[o + j], gp[o + j], z, r, o + j);
+                    final double gj = g[o + j], z = s * hd[j];
+                    w[o + j] = gj == 0 ? z : LocalPowerLaw.effective(z, gp[o + j] / gj);
                 }
             } else {
+                final double gg = gn2[p];
                 double along = 0;
                 for (int j = 0; j < d; j++) {
                     along += gp[o + j] * g[o + j];
                 }
-                final double gg = gn2[p];
-                final double zs = gg > 0 ? s * rayleigh(x, o, g, gg, hd) : 0;
-                set(zs, gg, along, z, r, o);
-                for (int j = 1; j < d; j++) {
-                    z[o + j] = z[o];
-                    r[o + j] = r[o];
+                final double ws = gg > 0 ? LocalPowerLaw.effective(s * rayleigh(x, o, g, gg), along / gg) : 0;
+                for (int j = 0; j < d; j++) {
+                    w[o + j] = ws;
                 }
             }
         }
     }
 
-    /** z and r from the curvature zh, the gradient before (g0) and after (g1) the step along one direction. */
-    private static void set(double zh, double g0, double g1, double[] z, double[] r, int i) {
-        if (g0 == 0) {
-            z[i] = zh;
-            r[i] = Math.abs(1 - zh);
-            return;
-        }
-        final double ratio = g1 / g0;
-        final double rr = Math.abs(ratio);
-        if (Math.abs(zh) < FLAT || (zh < 0 && rr < 1)) { // no curvature to speak of, or an inconsistent pair
-            z[i] = 1 - ratio;
-            r[i] = Math.abs(1 - z[i]);
-        } else {
-            z[i] = zh;
-            r[i] = rr;
-        }
-    }
-
     /** gᵀHg/‖g‖² at x[o ..] by a central difference of gradients along g. */
-    private double rayleigh(double[] x, int o, double[] g, double gg, double[] tmp) {
+    private double rayleigh(double[] x, int o, double[] g, double gg) {
         double xn = 0;
         for (int j = 0; j < d; j++) {
             xn = Math.max(xn, Math.abs(x[o + j]));

@@ -8,7 +8,7 @@ package org.distsde.sde.model;
  * lr maps the distance to the minimizer eⱼ to (1 − z)eⱼ + noise, z = lr·h, and the second
  * moment s = E eⱼ² by
  * <pre>
- *   s' = ρ·s + v₀ + v_X,   ρ = m + z²c₁,   m = r²,  r = |1 − z|
+ *   s' = ρ·s + v₀ + v_X,   ρ = m + z²c₁,   m = (1 − z)²
  * </pre>
  * where c₁ = (ω̄ + bⱼ)/N is the coordinate's own multiplicative noise (Σ̃ⱼⱼ grows by c₁N·h²eⱼ²),
  * v₀ = lr²aⱼ/N the constant noise and v_X = lr²bⱼΣ_{l≠j}(∂_lf)²/N the part the other coordinates
@@ -17,7 +17,7 @@ package org.distsde.sde.model;
  * <pre>
  *   E[E_θ] = e^{−λθη} e,    E[E_θ²] = e^{κθη} e² + γ (e^{κθη} − 1)/κ,   κ = β − 2λ
  * </pre>
- * and reproduces the step exactly at θ = 1 (|mean| and second moment) iff e^{−λη} = r and
+ * and reproduces the step exactly at θ = 1 (|mean| and second moment) iff e^{−λη} = |1 − z| and
  * e^{κη} = ρ, γη·(ρ − 1)/ln ρ = v₀. The conditional moments over θ are then
  * <pre>
  *   mean factor   |1 − z|^θ
@@ -29,34 +29,39 @@ package org.distsde.sde.model;
  * {@link #divided}(θ, a, b) = (a^θ − b^θ)/(a − b) times the step's own variance, so at θ = 1 the
  * variance is exactly the step's, lr²Σ̃ⱼⱼ/N.
  *
- * <p>Off quadratics, e is the local Newton distance ∂ⱼf/H and (z, r) are measured over the step the
- * optimizer takes ({@link CurvatureProbe}): r is then not |1 − z| but how much the step contracts
- * the gradient. The functions are written to stay accurate as z → 0 (the first-order SDE's limit)
- * and at r = 0 (a step that lands on the minimizer).
+ * <p>Off quadratics z is the step's effective curvature w of {@link LocalPowerLaw}, measured over
+ * the step the optimizer takes ({@link CurvatureProbe}), and e the distance to the minimizer of
+ * the local power law. The functions are written to stay accurate as z → 0 (the first-order
+ * SDE's limit) and at z = 1 (a step that lands on the minimizer).
  */
 public final class StepMoments {
     private StepMoments() { }
 
-    /**
-     * φ = (1 − r^θ)/z (θ at z = 0, where r = 1): the mean displacement over θ of a step is
-     * −lr·∂ⱼf·φ. On a quadratic (r = |1 − z|) at θ = 1 and z ≤ 1 it is exactly the optimizer's −lr·∂ⱼf.
-     */
-    public static double meanFraction(double z, double r, double theta) {
-        if (z == 0) {
-            return theta;
-        }
-        return -Math.expm1(theta * Math.log(r)) / z;
+    /** ln|1 − w|, −∞ at w = 1: the log of the step's factor on the distance to the minimizer. */
+    public static double logFactor(double w) {
+        return w < 1 ? Math.log1p(-w) : Math.log(w - 1);
     }
 
     /**
-     * ψ = −ln r/z (1 at z = 0; −ln|1 − z|/z on a quadratic: +∞ at z = 1, negative for z &gt; 2):
-     * the drift of the continuous model is −ψ·∇f.
+     * φ(w, θ) = (1 − |1 − w|^θ)/w, θ at w = 0: the mean displacement over θ of a step is −lr·∂ⱼf·φ
+     * (at θ = 1 and w ≤ 1 exactly the optimizer's −lr·∂ⱼf).
      */
-    public static double psi(double z, double r) {
-        if (Math.abs(z) < 1e-8) {
-            return 1 + z / 2;
+    public static double meanFraction(double w, double theta) {
+        if (w == 0) {
+            return theta;
         }
-        return -Math.log(r) / z;
+        return -Math.expm1(theta * logFactor(w)) / w;
+    }
+
+    /**
+     * ψ(w) = −ln|1 − w|/w (1 at w = 0, +∞ at w = 1, negative for w &gt; 2): the drift of the
+     * continuous model is −ψ·∇f.
+     */
+    public static double psi(double w) {
+        if (Math.abs(w) < 1e-8) {
+            return 1 + w / 2;
+        }
+        return -logFactor(w) / w;
     }
 
     /**
