@@ -108,10 +108,21 @@ public final class OneStepLaw {
         });
     }
 
-    /** The largest η at which the first step overshoots away with probability at most p. */
+    /**
+     * The largest η at which the first step overshoots away with probability at most p; at p = 0
+     * the noise-free limit without noise, 0 with (a Gaussian step overshoots with positive probability).
+     */
     public double overshootLimit(double p) {
-        if (!(p > 0 && p < 1)) {
-            throw new IllegalArgumentException("p must be in (0, 1) (got " + p + ")");
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("p must be in [0, 1) (got " + p + ")");
+        }
+        if (p == 0) {
+            for (double v : s) {
+                if (v > 0) {
+                    return 0;
+                }
+            }
+            return deterministicLimit();
         }
         return largest(eta -> overshootProbability(eta) <= p);
     }
