@@ -101,7 +101,7 @@ public final class CurvatureCorrectedSde implements MatrixSde {
         final double theta = dt / eta;
         final double[][] w = scratch(n);
         final double[] g = w[0], gn2 = w[1], lr = w[2], zs = w[3], xp = w[4], gp = w[5], gn2p = w[6], rho = w[7];
-        final double[] hd = w[9];
+        final double[] hd = w[8];
         final int s = d + 1;
         for (int p = 0; p < n; p++) {
             System.arraycopy(state, p * s, g, p * d, d);
@@ -148,18 +148,18 @@ public final class CurvatureCorrectedSde implements MatrixSde {
 
     private double[][] scratch(int n) {
         if (scratch == null) {
-            scratch = ThreadLocal.withInitial(() -> new double[10][0]);
+            scratch = ThreadLocal.withInitial(() -> new double[9][0]);
         }
         final double[][] w = scratch.get();
         if (w[0].length < n * d) {
-            for (int i : new int[] {0, 3, 4, 5, 8}) {
+            for (int i : new int[] {0, 3, 4, 5}) {
                 w[i] = new double[n * d];
             }
             for (int i : new int[] {1, 2, 6}) {
                 w[i] = new double[n];
             }
             w[7] = new double[d];
-            w[9] = new double[d];
+            w[8] = new double[d];
         }
         return w;
     }

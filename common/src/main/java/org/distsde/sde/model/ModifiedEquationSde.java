@@ -43,9 +43,15 @@ public final class ModifiedEquationSde implements Sde {
         coefficients(x, off, new double[d + ooff], out, ooff);
     }
 
+    private transient ThreadLocal<double[][]> scratch;
+
     @Override
     public double coefficients(double[] x, int off, double[] drift, double[] diff, int ooff) {
-        final double[] g = new double[d], up = new double[d], dn = new double[d], gu = new double[d], gd = new double[d];
+        if (scratch == null) {
+            scratch = ThreadLocal.withInitial(() -> new double[5][d]);
+        }
+        final double[][] w = scratch.get();
+        final double[] g = w[0], up = w[1], dn = w[2], gu = w[3], gd = w[4];
         final double gn2 = f.gradient(x, off, g, 0);
         double xn = 0;
         for (int j = 0; j < d; j++) {
