@@ -45,6 +45,12 @@ public record AdaptiveSpec(Double beta1, Double beta2, Double epsilon, Double th
     public double epsilonOrDefault() { return epsilon == null ? 1e-8 : epsilon; }
     public double thetaOrDefault() { return theta == null ? 0.01 : theta; }
 
+    /** The settings in force for optimizer {@code kind} in dimension d: β₁ = 0 without momentum, θ = 0 without decay. */
+    public AdaptiveSettings settings(OptimizerKind kind, int d) {
+        return new AdaptiveSettings(kind.momentum() ? beta1OrDefault() : 0, beta2OrDefault(), epsilonOrDefault(),
+                kind.decay() ? thetaOrDefault() : 0, kind.momentum(), v0(d));
+    }
+
     /** v₀ expanded to d values (0 by default). */
     public double[] v0(int d) {
         final double[] r = new double[d];

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -14,7 +17,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,9 +46,13 @@ public final class ConfigLoader {
             .enable(JsonParser.Feature.ALLOW_COMMENTS)
             .enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION) // {"runs": 1, "runs": 5}
-            .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Boolean, c -> c // 3 is not a boolean
-                    .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
-                            com.fasterxml.jackson.databind.cfg.CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Boolean, c -> c // 3 and "true" are not booleans
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Float, c -> c // "2.5" is not a number
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Integer, c -> c // nor is "10"
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
             .build();
 
     private ConfigLoader() { }
@@ -221,29 +232,86 @@ public final class ConfigLoader {
     }
 
     private static ExperimentConfig bind(ObjectNode t, String where) {
+        unknownFields(t, ExperimentConfig.class, "", where); // before the records' own checks (missing fields)
         try {
             return MAPPER.treeToValue(t, ExperimentConfig.class);
-        } catch (ValueInstantiationException e) {
+        } catch (JsonMappingException e) {
+            throw new ConfigException("config: " + bindError(e) + where);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("config: " + e.getOriginalMessage() + where);
+        }
+    }
+
+    /**
+     * Refuses a field that no record component names (e.g. a misspelt {@code agent}) before the
+     * records are built, so it is reported rather than the required field it was meant to be.
+     * Walks nested records and lists of records; a type with its own reader checks its fields itself.
+     */
+    private static void unknownFields(JsonNode node, Class<?> type, String path, String where) {
+        if (!node.isObject() || !type.isRecord() || type.isAnnotationPresent(JsonDeserialize.class)) {
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            final Map.Entry<String, JsonNode> e = it.next();
+            final String field = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+            RecordComponent rc = null;
+            for (RecordComponent c : type.getRecordComponents()) {
+                if (c.getName().equals(e.getKey()) && !ignored(type, c)) {
+                    rc = c;
+                }
+            }
+            if (rc == null) {
+                throw new ConfigException("config: unknown field '" + field + "'" + where);
+            }
+            final JsonNode v = e.getValue();
+            if (rc.getType().isRecord()) {
+                unknownFields(v, rc.getType(), field, where);
+            } else if (List.class.isAssignableFrom(rc.getType()) && v.isArray()
+                    && rc.getGenericType() instanceof ParameterizedType pt) {
+                final Type element = pt.getActualTypeArguments()[0];
+                for (int i = 0; element instanceof Class<?> ec && i < v.size(); i++) {
+                    unknownFields(v.get(i), ec, field + "[" + i + "]", where);
+                }
+            }
+        }
+    }
+
+    /** True when a record component is not read from the JSON ({@code @JsonIgnore} on its field). */
+    private static boolean ignored(Class<?> type, RecordComponent c) {
+        try {
+            return type.getDeclaredField(c.getName()).isAnnotationPresent(com.fasterxml.jackson.annotation.JsonIgnore.class);
+        } catch (NoSuchFieldException e) {
+            return false;
+        }
+    }
+
+    /** The one-line reason of a binding error, naming the field. */
+    private static String bindError(JsonMappingException e) {
+        if (e instanceof ValueInstantiationException) { // a record's constructor refused its values
             Throwable c = e.getCause();
             while (c != null && !(c instanceof ConfigException) && !(c instanceof IllegalArgumentException)
                     && c.getCause() != null) {
                 c = c.getCause();
             }
-            final String msg = c == null ? e.getOriginalMessage() : c.getMessage();
-            throw new ConfigException("config: " + msg + where);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException("config: unknown field '" + path(e) + "'" + where);
-        } catch (InvalidFormatException e) {
-            throw new ConfigException("config: field '" + path(e) + "' has a value of the wrong type ("
-                    + e.getValue() + ", expected " + e.getTargetType().getSimpleName() + ")" + where);
-        } catch (MismatchedInputException e) {
-            throw new ConfigException("config: field '" + path(e) + "' has a value of the wrong type (expected "
-                    + (e.getTargetType() == null ? "?" : e.getTargetType().getSimpleName()) + ")" + where);
-        } catch (JsonMappingException e) {
-            throw new ConfigException("config: field '" + path(e) + "': " + e.getOriginalMessage() + where);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("config: " + e.getOriginalMessage() + where);
+            return c == null ? e.getOriginalMessage() : c.getMessage();
         }
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) { // a field's own reader refused it
+            if (c instanceof ConfigException ce) {
+                return ce.getMessage();
+            }
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field '" + path(e) + "'";
+        }
+        if (e instanceof InvalidFormatException f) {
+            return "field '" + path(e) + "' has a value of the wrong type (" + f.getValue() + ", expected "
+                    + f.getTargetType().getSimpleName() + ")";
+        }
+        if (e instanceof MismatchedInputException m) {
+            return "field '" + path(e) + "' has a value of the wrong type (expected "
+                    + (m.getTargetType() == null ? "?" : m.getTargetType().getSimpleName()) + ")";
+        }
+        return "field '" + path(e) + "': " + e.getOriginalMessage();
     }
 
     private static String path(JsonMappingException e) {

@@ -3,8 +3,6 @@ package org.distsde.config;
 import java.io.Serializable;
 import org.distsde.objective.Objective;
 import org.distsde.objective.Smoothness;
-import org.distsde.optim.Optimizer;
-import org.distsde.optim.Optimizers;
 
 /**
  * One fully resolved series of an experiment (after {@code --set} overrides and sweep expansion).
@@ -16,14 +14,14 @@ import org.distsde.optim.Optimizers;
  * @param runs                Monte Carlo runs R
  * @param rounds              iterations K
  * @param recordEvery         record statistics every k rounds (round 0 and K always)
- * @param optimizer           the optimizer's id ({@link Optimizers}: dsgd, dcsgd, dsignsgd, rmsprop,
- *                            rmspropw, adam, adamw)
+ * @param optimizer           the optimizer ({@link OptimizerKind}: dsgd, dcsgd, dsignsgd, rmsprop,
+ *                            rmspropw, adam, adamw, ef-sgd)
  * @param agents              number of agents N
  * @param eta                 base learning rate η
  * @param objective           the objective f
  * @param x0                  initial point (1 value broadcast, or d values)
  * @param noise               the agents' noise
- * @param compression         the agents' compressor (dcsgd)
+ * @param compression         the agents' compressor (dcsgd, ef-sgd, the adaptive optimizers)
  * @param schedule            the scheduler ηₜ
  * @param normalization       how the step is normalized
  * @param smoothness          (L0, L1) override
@@ -37,11 +35,11 @@ import org.distsde.optim.Optimizers;
  * @param adaptive            β₁, β₂, ε, θ of the adaptive optimizers (seed 000, Eq. 11)
  */
 public record ExperimentConfig(String name, String description, Long seed, Integer runs, Integer rounds,
-                               Integer recordEvery, String optimizer, Integer agents, Double eta,
+                               Integer recordEvery, OptimizerKind optimizer, Integer agents, Double eta,
                                ObjectiveSpec objective, double[] x0, NoiseSpec noise,
                                CompressionSpec compression, ScheduleSpec schedule,
                                NormalizationSpec normalization, SmoothnessSpec smoothness,
-                               Double divergenceThreshold, String signSampling, LayoutSpec layout,
+                               Double divergenceThreshold, SignSampling signSampling, LayoutSpec layout,
                                SdeSpec sde, Integer recordCoordinates, AdaptiveSpec adaptive)
         implements Serializable {
     /** Most coordinates whose moments can be recorded. */
@@ -57,7 +55,7 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         Check.atLeast("runs", Check.required("runs", runs), 1);
         Check.atLeast("rounds", Check.required("rounds", rounds), 1);
         recordEvery = recordEvery == null ? Math.max(1, rounds / 200) : Check.atLeast("recordEvery", recordEvery, 1);
-        final Optimizer opt = Optimizers.parse(Check.required("optimizer", optimizer));
+        Check.required("optimizer", optimizer);
         Check.atLeast("agents", Check.required("agents", agents), 1);
         Check.positive("eta", Check.required("eta", eta));
         Check.required("objective", objective);
@@ -69,7 +67,7 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         schedule = schedule == null ? ScheduleSpec.constant() : schedule;
         normalization = normalization == null ? NormalizationSpec.none() : normalization;
         divergenceThreshold = divergenceThreshold == null ? 1e12 : Check.positive("divergenceThreshold", divergenceThreshold);
-        signSampling = SignSampling.parse(signSampling == null ? "noise" : signSampling).id();
+        signSampling = signSampling == null ? SignSampling.NOISE : signSampling;
         layout = layout == null ? LayoutSpec.defaults() : layout;
         layout.byRuns(normalization); // validates mode against normalization
         sde = sde == null ? SdeSpec.disabled() : sde;
@@ -78,27 +76,27 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
             validateData(objective.data(), sde, signSampling, optimizer, noise, agents);
         }
         compression.validate(agents);
-        if (adaptive != null && !opt.adaptive()) {
+        if (adaptive != null && !optimizer.adaptive()) {
             throw new ConfigException("adaptive belongs to the adaptive optimizers (optimizer is " + optimizer + ")");
         }
-        if (adaptive == null && opt.adaptive()) { // stays null otherwise: the record is re-validated on deserialization
+        if (adaptive == null && optimizer.adaptive()) { // stays null otherwise: the record is re-validated on deserialization
             adaptive = AdaptiveSpec.defaults();
         }
-        opt.validate(compression, normalization, sde, adaptive);
+        OptimizerRules.settings(optimizer, compression, normalization, sde, signSampling);
         if (noise.correlated()) {
             final String field = noise.correlationField();
-            if (!opt.correlatedNoise()) {
+            if (!optimizer.correlatedNoise()) {
                 throw new ConfigException(field + " (full-covariance noise) is implemented for dsgd, dcsgd and dsignsgd "
                         + "(optimizer is " + optimizer + ")");
             }
-            if (SignSampling.parse(signSampling) == SignSampling.CDF) {
+            if (signSampling == SignSampling.CDF) {
                 throw new ConfigException("signSampling cdf draws each coordinate's sign on its own and cannot sample "
                         + "correlated signs: use signSampling noise with " + field);
             }
             if (sde.modelKind() == SdeModel.PHASE3 || sde.modelKind() == SdeModel.MODIFIED
                     || sde.modelKind() == SdeModel.CURVATURE) {
                 throw new ConfigException("sde.model " + sde.model() + " has no form for correlated noise (" + field
-                        + "): use " + (optimizer.equals("dsignsgd") ? "full or phase1" : "full"));
+                        + "): use " + (optimizer == OptimizerKind.DSIGNSGD ? "full or phase1" : "full"));
             }
             if (objective.dataDefined() && objective.data().gradientKind() != GradientSource.FULL) {
                 throw new ConfigException(field + " (full-covariance noise) with objective.data.gradient "
@@ -110,14 +108,16 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         }
         recordCoordinates = recordCoordinates == null ? 0 : Check.atLeast("recordCoordinates", recordCoordinates, 0);
         if (objective.resolved()) { // else the rows are not loaded yet: the rest needs d, checked once they are
-            validateDimensions(objective, x0, recordCoordinates, agents, noise, adaptive, smoothness, normalization);
+            validateDimensions(objective, x0, recordCoordinates, agents, noise, compression, adaptive, smoothness,
+                    normalization);
+            OptimizerRules.compressors(optimizer, compression, sde, agents, objective.build().dim());
         }
     }
 
     /** The rules that need the dimension d (for a data-defined objective: once its rows are loaded). */
     private static void validateDimensions(ObjectiveSpec objective, double[] x0, int recordCoordinates, int agents,
-                                           NoiseSpec noise, AdaptiveSpec adaptive, SmoothnessSpec smoothness,
-                                           NormalizationSpec normalization) {
+                                           NoiseSpec noise, CompressionSpec compression, AdaptiveSpec adaptive,
+                                           SmoothnessSpec smoothness, NormalizationSpec normalization) {
         final Objective f = objective.build();
         final int d = f.dim();
         if (x0 != null && x0.length != 1 && x0.length != d) {
@@ -132,6 +132,7 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
                     + objective.data().handle().dataset().rows() + "): every agent holds at least one row");
         }
         noise.validate(agents, d);
+        compression.validateDimension(d);
         if (adaptive != null) {
             adaptive.v0(d);
         }
@@ -141,14 +142,14 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
     }
 
     /** The rules of a data-defined objective that do not need the rows. */
-    private static void validateData(DataSpec data, SdeSpec sde, String signSampling, String optimizer,
+    private static void validateData(DataSpec data, SdeSpec sde, SignSampling signSampling, OptimizerKind optimizer,
                                      NoiseSpec noise, int agents) {
         if (data.gradientKind() == GradientSource.LOCAL) {
-            if (sde.enabled() && optimizer.equals("dsignsgd") && sde.modelKind() != SdeModel.FULL) {
+            if (sde.enabled() && optimizer.signs() && sde.modelKind() != SdeModel.FULL) {
                 throw new ConfigException("sde.model " + sde.model() + " with objective.data.gradient local is not "
                         + "available (the agents' own gradients enter the full model, Eq. 49-50)");
             }
-            if (sde.enabled() && optimizer.equals("dcsgd")) {
+            if (sde.enabled() && optimizer == OptimizerKind.DCSGD) {
                 throw new ConfigException("sde.enabled with objective.data.gradient local is not available for dcsgd "
                         + "(its compression covariance needs every agent's gradient; use gradient full)");
             }
@@ -164,7 +165,7 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
             throw new ConfigException("sde.enabled needs objective.data.gradient full: the SDEs model the injected "
                     + "noise of noise, not the covariance of minibatch gradients");
         }
-        if (data.gradientKind() != GradientSource.FULL && SignSampling.parse(signSampling) == SignSampling.CDF) {
+        if (data.gradientKind() != GradientSource.FULL && signSampling == SignSampling.CDF) {
             throw new ConfigException("signSampling cdf draws signs from the noise's CDF at the full gradient; with "
                     + "objective.data.gradient " + data.gradient() + " the agents send the signs of their own gradients "
                     + "(use signSampling noise)");
@@ -177,12 +178,6 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
                 noise, compression, schedule, normalization, smoothness, divergenceThreshold, signSampling, layout, sde,
                 recordCoordinates, adaptive);
     }
-
-    /** The optimizer of this series (one type per optimizer, {@link Optimizers}). */
-    public Optimizer method() { return Optimizers.parse(optimizer); }
-
-    /** The parsed {@link #signSampling}. */
-    public SignSampling signSamplingKind() { return SignSampling.parse(signSampling); }
 
     public Objective buildObjective() { return objective.build(); }
 

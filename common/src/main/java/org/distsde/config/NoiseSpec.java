@@ -1,6 +1,7 @@
 package org.distsde.config;
 
 import java.io.Serializable;
+import org.distsde.noise.AgentNoise;
 import org.distsde.noise.CorrelatedGaussianNoise;
 import org.distsde.noise.Correlation;
 import org.distsde.noise.GaussianNoise;
@@ -248,6 +249,17 @@ public record NoiseSpec(String type, double[] sigma0, double[] sigma1, Double nu
     /** The parsed {@link #type}. */
     public NoiseType kind() {
         return NoiseType.parse(type);
+    }
+
+    /** The agents' noise models for N = {@code agents}. */
+    public AgentNoise agentNoise(int agents) {
+        return new Agents(this, agents);
+    }
+
+    /** {@link #build} for N agents as an {@link AgentNoise}. */
+    private record Agents(NoiseSpec spec, int agents) implements AgentNoise {
+        @Override public boolean homogeneous() { return spec.homogeneous(); }
+        @Override public NoiseModel of(int agent) { return spec.build(agent, agents); }
     }
 
     /** The noise model of agent i. */

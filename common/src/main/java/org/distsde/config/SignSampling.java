@@ -1,5 +1,8 @@
 package org.distsde.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * {@code signSampling} (dsignsgd): {@code noise} draws each agent's noise and sends
  * sign(∂f + Z); {@code cdf} draws +1 with probability F(∂f/s) from one uniform, the same law.
@@ -15,10 +18,17 @@ public enum SignSampling implements ConfigValue {
     }
 
     @Override
+    @JsonValue
     public String id() {
         return id;
     }
 
+    @Override
+    public String toString() {
+        return id;
+    }
+
+    @JsonCreator
     public static SignSampling parse(String s) {
         return ConfigValue.parse(SignSampling.class, s, "signSampling");
     }

@@ -2,7 +2,6 @@ package org.distsde.fit;
 
 import java.io.Serializable;
 import java.util.List;
-import org.distsde.compress.Identity;
 import org.distsde.config.ConfigException;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.noise.NoiseModel;
@@ -60,14 +59,15 @@ public record FitResult(int series, String label, String optimizer, String objec
         static Configured of(ExperimentConfig cfg) {
             final int n = cfg.agents();
             final double[] s0 = new double[n], s1 = new double[n], tail = new double[n], om = new double[n];
+            final int d = cfg.buildObjective().dim();
             for (int i = 0; i < n; i++) {
                 final NoiseModel m = cfg.noise().build(i, n);
                 final var comp = cfg.compression().build(i);
-                final AgentAverages one = new AgentAverages().add(m, Identity.INSTANCE);
+                final AgentAverages one = new AgentAverages().add(m);
                 s0[i] = one.sigma0Sq();
                 s1[i] = one.sigma1Sq();
                 tail[i] = cfg.noise().tailIndex(i);
-                om[i] = comp.omega();
+                om[i] = comp.compression(d).omega();
             }
             final AgentAverages a = Simulation.averages(cfg);
             final var sm = cfg.smoothnessPair();
@@ -85,7 +85,7 @@ public record FitResult(int series, String label, String optimizer, String objec
         final SmoothnessFit.Result smooth = SmoothnessFit.of(f, traj.points(), cfg.initialPoint(), cfg.seed(),
                 cfg.smoothnessPair());
         final FittedConditions.Check cond = FittedConditions.check(cfg, traj, fits, pool, smooth);
-        return new FitResult(series, label, cfg.optimizer(), f.describe(), cfg.agents(), f.dim(), cfg.seed(), opt,
+        return new FitResult(series, label, cfg.optimizer().id(), f.describe(), cfg.agents(), f.dim(), cfg.seed(), opt,
                 traj.run(), traj.lastRound(), cfg.rounds(), traj.note(), traj.points(), fits, conf, pool, smooth, cond);
     }
 

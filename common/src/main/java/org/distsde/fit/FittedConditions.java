@@ -9,10 +9,8 @@ import org.apache.commons.statistics.distribution.TDistribution;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.NormalizationKind;
 import org.distsde.objective.Smoothness;
-import org.distsde.optim.Dcsgd;
-import org.distsde.optim.Dsgd;
-import org.distsde.optim.DsignSgd;
 import org.distsde.optim.Optimizer;
+import org.distsde.optim.Optimizers;
 import org.distsde.sim.AgentAverages;
 import org.distsde.sim.Simulation;
 import org.distsde.theory.DcsgdCheck;
@@ -88,7 +86,7 @@ public final class FittedConditions {
     /** Checks the condition of cfg's optimizer with the fitted constants along the trajectory. */
     public static Check check(ExperimentConfig cfg, Trajectory traj, List<NoiseFit.AgentFit> fits, PooledNoise pool,
                               SmoothnessFit.Result smooth) {
-        final Optimizer method = cfg.method();
+        final Optimizer method = Optimizers.of(cfg);
         final int d = cfg.buildObjective().dim();
         final long n = cfg.agents();
         final double eps = epsilon(cfg);
@@ -99,20 +97,23 @@ public final class FittedConditions {
         final List<String> notes = new ArrayList<>();
         notes.add("the rates and gradients are those of the trajectory's " + traj.runs() + " run(s) of the config's "
                 + "optimizer, rounds 0.." + (traj.length() - 1));
-        if (method.adaptive()) {
-            return na(method.id(), "-", form, eps, "seed 002 has no theorem for " + method.id(), notes);
-        }
+        return switch (method.theorem()) {
+            case ADAPTIVE, NONE -> na(method.id(), "-", form, eps, "seed 002 has no theorem for " + method.id(), notes);
+            case DSIGNSGD_7 -> sign(cfg, traj, fits, pool, smooth, d, n, eps, form, perPath, cfg.smoothnessPair(),
+                    Simulation.averages(cfg), notes);
+            case DSGD_4 -> ceiling(true, cfg, traj, fits, pool, smooth, d, n, eps, form, perPath, notes);
+            case DCSGD_5_6 -> ceiling(false, cfg, traj, fits, pool, smooth, d, n, eps, form, perPath, notes);
+        };
+    }
+
+    /** Theorem 4 (Eq. 1) or Theorems 5–6 (Eq. 5, Eq. 3 at σ1 = 0). */
+    private static Check ceiling(boolean dsgd, ExperimentConfig cfg, Trajectory traj, List<NoiseFit.AgentFit> fits,
+                                 PooledNoise pool, SmoothnessFit.Result smooth, int d, long n, double eps, String form,
+                                 boolean perPath, List<String> notes) {
         final Smoothness conf = cfg.smoothnessPair();
         final AgentAverages confAvg = Simulation.averages(cfg);
-        if (method == DsignSgd.INSTANCE) {
-            return sign(cfg, traj, fits, pool, smooth, d, n, eps, form, perPath, conf, confAvg, notes);
-        }
-        final boolean dsgd = method == Dsgd.INSTANCE;
         final String theorem = dsgd ? "Theorem 4" : "Theorem 6 (Theorem 5 at sigma1 = 0)";
         final String eq = dsgd ? "Eq. 1" : "Eq. 5 (Eq. 3 at sigma1 = 0)";
-        if (method != Dcsgd.INSTANCE && !dsgd) {
-            return na(theorem, eq, form, eps, "no learning-rate condition for " + method.id(), notes);
-        }
         final Estimated[] e = {pool.sigma0Sq(), pool.sigma1Sq(), pool.sigma0SqOmega(), pool.sigma1SqOmega()};
         for (Estimated x : e) {
             if (!x.present()) {

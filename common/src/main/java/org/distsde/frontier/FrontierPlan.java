@@ -1,28 +1,27 @@
 package org.distsde.frontier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.distsde.compress.Compressors;
 import org.distsde.config.ConfigException;
 import org.distsde.config.ConfigLoader;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.objective.Objective;
-import org.distsde.objective.Smoothness;
-import org.distsde.sde.GradientSdeModels;
-import org.distsde.sde.model.OneStepLaw;
-import org.distsde.config.CompressionType;
 import org.distsde.config.NoiseType;
 import org.distsde.config.NormalizationKind;
-import org.distsde.optim.Dcsgd;
-import org.distsde.optim.Dsgd;
+import org.distsde.objective.Objective;
+import org.distsde.objective.Smoothness;
 import org.distsde.optim.Optimizer;
+import org.distsde.optim.Optimizers;
+import org.distsde.optim.Theorem;
+import org.distsde.sde.AverageCovariance;
+import org.distsde.sde.model.OneStepLaw;
 import org.distsde.sim.AgentAverages;
-import org.distsde.sim.LearningRateConditions;
 import org.distsde.sim.Simulation;
 
 /**
@@ -150,8 +149,8 @@ public final class FrontierPlan {
     /** The frontier is for the unnormalized DSGD and DCSGD, and the parameter must exist in the config. */
     private void check(ExperimentConfig c, String label) {
         final String where = " (frontier grid point " + label + ")";
-        final Optimizer m = c.method();
-        if (m != Dsgd.INSTANCE && m != Dcsgd.INSTANCE) {
+        final Optimizer m = Optimizers.of(c);
+        if (!ceilingTheorem(m.theorem())) {
             throw new ConfigException("optimizer must be dsgd or dcsgd for the frontier (got " + c.optimizer()
                     + "): it bisects the unnormalized optimizers against their ceilings Eq. 1, 3, 5" + where);
         }
@@ -171,11 +170,12 @@ public final class FrontierPlan {
                 }
             }
             case "compression.omega" -> {
-                if (m != Dcsgd.INSTANCE || c.compression().kind() != CompressionType.RANDOM_SPARSIFICATION
-                        || !c.compression().homogeneous()) {
-                    throw new ConfigException("--param compression.omega needs optimizer dcsgd with compression.type "
-                            + "random-sparsification and one rate for all agents (got optimizer " + c.optimizer()
-                            + ", compression.type " + c.compression().type() + ")" + where);
+                if (m.theorem() != Theorem.DCSGD_5_6 || !c.compression().homogeneous() || c.compression().type() == null
+                        || !Compressors.of(c.compression().type(), "compression.type").parameters().containsKey("omega")) {
+                    throw new ConfigException("--param compression.omega needs optimizer dcsgd with a compressor "
+                            + "parametrised by omega (compression.type random-sparsification) and one rate for all "
+                            + "agents (got optimizer " + c.optimizer() + ", compression.type " + c.compression().type()
+                            + ")" + where);
                 }
             }
             default -> { }
@@ -220,17 +220,18 @@ public final class FrontierPlan {
         return switch (param) {
             case "eta" -> c.eta();
             case "noise.sigma1" -> c.noise().sigma1()[0];
-            default -> c.compression().build().omega();
+            default -> c.compression().build().compression(c.buildObjective().dim()).omega();
         };
     }
 
     /** Which condition the ceiling of a grid point is: Eq. 1 (DSGD), Eq. 5 (DCSGD) or Eq. 3 (DCSGD, σ̄1² = 0). */
     public String theorem(int point) {
         final ExperimentConfig c = points.get(point).config();
-        if (c.method() == Dsgd.INSTANCE) {
-            return "Eq. 1";
-        }
-        return !param.equals("noise.sigma1") && Simulation.averages(c).sigma1Sq() == 0 ? "Eq. 3" : "Eq. 5";
+        return switch (Optimizers.of(c).theorem()) {
+            case DSGD_4 -> "Eq. 1";
+            case DCSGD_5_6 -> !param.equals("noise.sigma1") && Simulation.averages(c).sigma1Sq() == 0 ? "Eq. 3" : "Eq. 5";
+            case DSIGNSGD_7, ADAPTIVE, NONE -> throw new IllegalStateException("no ceiling for " + c.optimizer());
+        };
     }
 
     /**
@@ -259,9 +260,15 @@ public final class FrontierPlan {
         final Objective f = c.buildObjective();
         final int d = f.dim();
         final double g0 = Math.sqrt(f.gradient(c.initialPoint(), 0, new double[d], 0));
-        return c.method() == Dsgd.INSTANCE
-                ? LearningRateConditions.dsgd(a, s.l0(), s.l1(), d, EPSILON, g0)
-                : LearningRateConditions.dcsgd(a, s.l0(), s.l1(), d, EPSILON, g0);
+        return Optimizers.of(c).ceiling(a, s.l0(), s.l1(), d, EPSILON, g0); // Eq. 1 or Eq. 5
+    }
+
+    /** The theorems whose learning-rate ceiling the frontier bisects against (Eq. 1, 3, 5). */
+    private static boolean ceilingTheorem(Theorem t) {
+        return switch (t) {
+            case DSGD_4, DCSGD_5_6 -> true;
+            case DSIGNSGD_7, ADAPTIVE, NONE -> false;
+        };
     }
 
     /**
@@ -286,7 +293,9 @@ public final class FrontierPlan {
     }
 
     private static OneStepLaw law(ExperimentConfig c) {
-        return new OneStepLaw(c.buildObjective(), GradientSdeModels.stepVariance(c), c.initialPoint());
+        final AverageCovariance cov = new AverageCovariance(c.noise().agentNoise(c.agents()),
+                c.compression().agentCompressors(), c.buildObjective().dim());
+        return new OneStepLaw(c.buildObjective(), cov.stepVariance(c.agents()), c.initialPoint());
     }
 
     /**

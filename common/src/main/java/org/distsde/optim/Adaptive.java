@@ -1,8 +1,8 @@
 package org.distsde.optim;
 
-import java.util.List;
-import org.distsde.config.AdaptiveSpec;
+import org.distsde.config.AdaptiveSettings;
 import org.distsde.config.ExperimentConfig;
+import org.distsde.config.OptimizerKind;
 import org.distsde.config.SdeModel;
 import org.distsde.sde.AdaptiveSde;
 import org.distsde.sde.Sde;
@@ -24,41 +24,32 @@ import org.distsde.sim.ServerUpdate;
  */
 public final class Adaptive implements Optimizer {
     private static final long serialVersionUID = 1L;
-    public static final Adaptive RMSPROP = new Adaptive("rmsprop", false, false);
-    public static final Adaptive RMSPROPW = new Adaptive("rmspropw", false, true);
-    public static final Adaptive ADAM = new Adaptive("adam", true, false);
-    public static final Adaptive ADAMW = new Adaptive("adamw", true, true);
+    public static final Adaptive RMSPROP = new Adaptive(OptimizerKind.RMSPROP);
+    public static final Adaptive RMSPROPW = new Adaptive(OptimizerKind.RMSPROPW);
+    public static final Adaptive ADAM = new Adaptive(OptimizerKind.ADAM);
+    public static final Adaptive ADAMW = new Adaptive(OptimizerKind.ADAMW);
 
-    private final String id;
-    private final boolean momentum;
-    private final boolean decay;
+    private final OptimizerKind kind;
 
-    private Adaptive(String id, boolean momentum, boolean decay) {
-        this.id = id;
-        this.momentum = momentum;
-        this.decay = decay;
+    private Adaptive(OptimizerKind kind) {
+        this.kind = kind;
     }
 
-    @Override public String id() { return id; }
-    @Override public boolean compresses() { return true; }
-    @Override public boolean adaptive() { return true; }
-    @Override public boolean normalizes() { return false; }
-    @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL, SdeModel.MALLADI); }
+    @Override public OptimizerKind kind() { return kind; }
+    @Override public Theorem theorem() { return Theorem.ADAPTIVE; }
     @Override public AgentKernel kernel(ExperimentConfig cfg) {
         return Kernels.gradient(cfg); // correlated noise is refused for the adaptive optimizers
     }
 
     /** Adam(W): momentum β₁ with bias correction; RMSprop(W): neither (Eq. 133). */
-    public boolean momentum() { return momentum; }
+    public boolean momentum() { return kind.momentum(); }
 
     /** The W variants: decoupled weight decay θ. */
-    public boolean decay() { return decay; }
+    public boolean decay() { return kind.decay(); }
 
     /** The settings in force: β₁ = 0 without momentum, θ = 0 without decay. */
-    public Settings settings(ExperimentConfig cfg) {
-        final AdaptiveSpec a = cfg.adaptive();
-        return new Settings(momentum ? a.beta1OrDefault() : 0, a.beta2OrDefault(), a.epsilonOrDefault(),
-                decay ? a.thetaOrDefault() : 0, momentum, a.v0(cfg.buildObjective().dim()));
+    public AdaptiveSettings settings(ExperimentConfig cfg) {
+        return cfg.adaptive().settings(kind, cfg.buildObjective().dim());
     }
 
     @Override
@@ -68,29 +59,11 @@ public final class Adaptive implements Optimizer {
 
     @Override
     public Sde sde(ExperimentConfig cfg) {
-        return new AdaptiveSde(cfg, settings(cfg), cfg.sde().modelKind() == SdeModel.MALLADI);
-    }
-
-    /**
-     * The hyperparameters of one series.
-     *
-     * @param beta1          β₁ (0: no momentum, m = ḡ)
-     * @param beta2          β₂
-     * @param epsilon        ε
-     * @param theta          decoupled weight decay θ (0 without)
-     * @param biasCorrection Adam's m̂, v̂ (RMSprop has none)
-     * @param v0             the initial second moment per coordinate
-     */
-    public record Settings(double beta1, double beta2, double epsilon, double theta, boolean biasCorrection,
-                           double[] v0) implements java.io.Serializable {
-        /** ρ₁ = (1 − β₁)/η. */
-        public double rho1(double eta) { return (1 - beta1) / eta; }
-
-        /** ρ₂ = (1 − β₂)/η. */
-        public double rho2(double eta) { return (1 - beta2) / eta; }
+        return new AdaptiveSde(SdeInputs.drift(cfg), cfg.eta(), cfg.agents(), SdeInputs.covariance(cfg), settings(cfg),
+                cfg.sde().modelKind() == SdeModel.MALLADI);
     }
 
     private Object readResolve() {
-        return Optimizers.parse(id);
+        return Optimizers.of(kind);
     }
 }

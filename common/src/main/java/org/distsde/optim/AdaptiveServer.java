@@ -1,5 +1,6 @@
 package org.distsde.optim;
 
+import org.distsde.config.AdaptiveSettings;
 import org.distsde.sim.ServerUpdate;
 
 /**
@@ -8,13 +9,13 @@ import org.distsde.sim.ServerUpdate;
  */
 final class AdaptiveServer implements ServerUpdate {
     private static final long serialVersionUID = 1L;
-    private final Adaptive.Settings s;
+    private final AdaptiveSettings s;
     private final int agents;
     private final int d;
     private final double[] m;
     private final double[] v;
 
-    AdaptiveServer(Adaptive.Settings s, int agents, int d, int runs) {
+    AdaptiveServer(AdaptiveSettings s, int agents, int d, int runs) {
         this.s = s;
         this.agents = agents;
         this.d = d;

@@ -1,11 +1,8 @@
 package org.distsde.optim;
 
-import java.util.List;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.config.SdeModel;
-import org.distsde.sde.CorrelatedGradientSde;
+import org.distsde.config.OptimizerKind;
 import org.distsde.sde.DcsgdSde;
-import org.distsde.sde.GradientSdeModels;
 import org.distsde.sde.Sde;
 import org.distsde.sim.AgentAverages;
 import org.distsde.sim.AgentKernel;
@@ -21,7 +18,7 @@ public final class Dcsgd implements Optimizer {
 
     private Dcsgd() { }
 
-    @Override public String id() { return "dcsgd"; }
+    @Override public OptimizerKind kind() { return OptimizerKind.DCSGD; }
 
     @Override
     public AgentKernel kernel(ExperimentConfig cfg) {
@@ -31,15 +28,15 @@ public final class Dcsgd implements Optimizer {
     @Override
     public Sde sde(ExperimentConfig cfg) {
         if (cfg.noise().correlated()) {
-            return new CorrelatedGradientSde(cfg);
+            return SdeInputs.correlated(cfg);
         }
-        return cfg.sde().modelKind() == SdeModel.FULL ? new DcsgdSde(cfg) : GradientSdeModels.of(cfg);
+        return switch (cfg.sde().modelKind()) {
+            case MODIFIED, CURVATURE -> SdeInputs.higherOrder(cfg);
+            default -> new DcsgdSde(SdeInputs.drift(cfg), cfg.eta(), cfg.agents(), SdeInputs.covariance(cfg));
+        };
     }
 
-    @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL, SdeModel.MODIFIED, SdeModel.CURVATURE); }
-    @Override public boolean compresses() { return true; }
-    @Override public boolean hasCeiling() { return true; }
-    @Override public boolean correlatedNoise() { return true; }
+    @Override public Theorem theorem() { return Theorem.DCSGD_5_6; }
 
     /** Eq. 5. */
     @Override

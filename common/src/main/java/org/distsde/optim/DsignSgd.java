@@ -1,9 +1,9 @@
 package org.distsde.optim;
 
-import java.util.List;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.config.GradientSource;
+import org.distsde.config.OptimizerKind;
 import org.distsde.config.SdeModel;
+import org.distsde.noise.AgentNoise;
 import org.distsde.sde.CorrelatedSignSde;
 import org.distsde.sde.DsignSde;
 import org.distsde.sde.ShardSignSde;
@@ -20,7 +20,7 @@ public final class DsignSgd implements Optimizer {
 
     private DsignSgd() { }
 
-    @Override public String id() { return "dsignsgd"; }
+    @Override public OptimizerKind kind() { return OptimizerKind.DSIGNSGD; }
 
     @Override
     public AgentKernel kernel(ExperimentConfig cfg) {
@@ -30,15 +30,18 @@ public final class DsignSgd implements Optimizer {
     /** Eq. 49–52; with correlated noise the full model has a matrix diffusion (phase1 has none, phase3 is refused). */
     @Override
     public Sde sde(ExperimentConfig cfg) {
-        if (cfg.objective().dataDefined() && cfg.objective().data().gradientKind() == GradientSource.LOCAL) {
-            return new ShardSignSde(cfg); // each agent's own shard gradient
+        final AgentNoise noises = cfg.noise().agentNoise(cfg.agents());
+        if (SdeInputs.shardGradients(cfg)) {
+            return new ShardSignSde(SdeInputs.shards(cfg), cfg.eta(), noises); // each agent's own shard gradient
         }
-        return cfg.noise().correlated() && cfg.sde().modelKind() == SdeModel.FULL ? new CorrelatedSignSde(cfg)
-                : new DsignSde(cfg);
+        if (cfg.noise().correlated() && cfg.sde().modelKind() == SdeModel.FULL) {
+            return new CorrelatedSignSde(cfg.buildObjective(), cfg.eta(), cfg.noise().correlationModel(),
+                    cfg.noise().sigma0()[0], cfg.noise().sigma1()[0], SdeInputs.factors(cfg), cfg.agents());
+        }
+        return new DsignSde(cfg.buildObjective(), cfg.eta(), noises, cfg.sde().modelKind());
     }
 
-    @Override public List<SdeModel> sdeModels() { return List.of(SdeModel.FULL, SdeModel.PHASE3, SdeModel.PHASE1); }
-    @Override public boolean correlatedNoise() { return true; }
+    @Override public Theorem theorem() { return Theorem.DSIGNSGD_7; }
 
     private Object readResolve() { return INSTANCE; }
 }

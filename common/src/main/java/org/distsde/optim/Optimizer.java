@@ -1,16 +1,8 @@
 package org.distsde.optim;
 
 import java.io.Serializable;
-import java.util.List;
-import org.distsde.config.AdaptiveSpec;
-import org.distsde.config.CompressionSpec;
-import org.distsde.config.CompressionType;
-import org.distsde.config.ConfigException;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.config.NormalizationKind;
-import org.distsde.config.NormalizationSpec;
-import org.distsde.config.SdeModel;
-import org.distsde.config.SdeSpec;
+import org.distsde.config.OptimizerKind;
 import org.distsde.sde.Sde;
 import org.distsde.sim.AgentAverages;
 import org.distsde.sim.AgentKernel;
@@ -18,17 +10,23 @@ import org.distsde.sim.PlainServer;
 import org.distsde.sim.ServerUpdate;
 
 /**
- * One distributed optimizer: everything that differs between optimizers lives in its type — the
- * agents' message kernel, the server's update and its state, the SDE models, the learning-rate
- * condition, and which config settings apply. The engine ({@code sim}, {@code sde}) asks the
- * series' optimizer ({@link ExperimentConfig#method()}) instead of switching on its name; the
- * theorem checks ({@code theory}) read results and look the optimizer's theorem up themselves.
+ * One distributed optimizer: what it does lives in its type — the agents' message kernel, the
+ * server's update and its state, its SDE models, its learning-rate ceiling and the theorem it is
+ * checked against. Which settings apply to it is configuration data ({@link OptimizerKind}). The
+ * engine ({@code sim}, {@code sde}) asks the series' optimizer ({@link Optimizers#of}) instead of
+ * switching on its name; the theorem checks ({@code theory}) map {@link #theorem()}.
  *
- * <p>Adding an optimizer: one class implementing this interface, listed in {@link Optimizers}.
+ * <p>Adding an optimizer: a constant of {@link OptimizerKind} and one class implementing this
+ * interface, returned for it by {@link Optimizers#of(OptimizerKind)} (an exhaustive switch).
  */
-public sealed interface Optimizer extends Serializable permits Dsgd, Dcsgd, DsignSgd, Adaptive {
+public sealed interface Optimizer extends Serializable permits Dsgd, Dcsgd, DsignSgd, Adaptive, ErrorFeedback {
+    /** The configuration constant. */
+    OptimizerKind kind();
+
     /** The config value, e.g. {@code dsgd}. */
-    String id();
+    default String id() {
+        return kind().id();
+    }
 
     /** The agents' message kernel of one task (not thread-safe; one per task). */
     AgentKernel kernel(ExperimentConfig cfg);
@@ -38,56 +36,17 @@ public sealed interface Optimizer extends Serializable permits Dsgd, Dcsgd, Dsig
         return new PlainServer(cfg.agents(), cfg.buildObjective().dim());
     }
 
-    /** The SDE of {@code cfg.sde().model()} (one of {@link #sdeModels()}). */
+    /** The SDE of {@code cfg.sde().model()} (one of {@link OptimizerKind#sdeModels()}), built from its parameters. */
     Sde sde(ExperimentConfig cfg);
 
-    /** The SDE models this optimizer has, {@link SdeModel#FULL} first. */
-    List<SdeModel> sdeModels();
-
-    /** True when the optimizer compresses its messages (compression settings apply). */
-    default boolean compresses() { return false; }
-
-    /** True for RMSprop(W) / Adam(W) (the {@code adaptive} settings apply). */
-    default boolean adaptive() { return false; }
+    /** The theorem it is checked against. */
+    Theorem theorem();
 
     /**
-     * True when the optimizer has a learning-rate ceiling (Eq. 1, Eq. 5) that the normalization
-     * {@code theorem} can enforce; {@link #ceiling} gives it.
+     * The largest η·ηₜ the optimizer's theorem allows at gradient norm g; only when
+     * {@link OptimizerKind#hasCeiling()}.
      */
-    default boolean hasCeiling() { return false; }
-
-    /** The largest η·ηₜ the optimizer's theorem allows at gradient norm g; only when {@link #hasCeiling()}. */
     default double ceiling(AgentAverages a, double l0, double l1, int d, double eps, double gradNorm) {
         throw new UnsupportedOperationException(id() + " has no learning-rate ceiling");
-    }
-
-    /**
-     * True when the optimizer's kernel and SDE have full-covariance Gaussian noise
-     * ({@code noise.correlation}, {@code noise.lowRank}).
-     */
-    default boolean correlatedNoise() { return false; }
-
-    /** Whether step normalization ({@code normalization.type} other than none) applies. */
-    default boolean normalizes() { return true; }
-
-    /** Checks the settings that depend on the optimizer; throws {@link ConfigException} naming the field. */
-    default void validate(CompressionSpec compression, NormalizationSpec normalization, SdeSpec sde,
-                          AdaptiveSpec adaptive) {
-        if (!compresses() && compression.kind() != CompressionType.NONE) {
-            throw new ConfigException("compression is only used by optimizers that compress their messages "
-                    + "(dcsgd and the adaptive ones; optimizer is " + id() + ")");
-        }
-        if (!normalizes() && normalization.kind() != NormalizationKind.NONE) {
-            throw new ConfigException("normalization does not apply to optimizer " + id()
-                    + " (it normalizes by its own second moment); remove normalization or set type none");
-        }
-        if (normalization.kind() == NormalizationKind.THEOREM && !hasCeiling()) {
-            throw new ConfigException("normalization.type theorem is defined for dsgd and dcsgd (Eq. 1, 5); "
-                    + id() + " has no learning-rate ceiling to enforce");
-        }
-        if (!sdeModels().contains(sde.modelKind())) {
-            throw new ConfigException("sde.model " + sde.model() + " does not exist for optimizer " + id()
-                    + " (it has " + String.join(", ", sdeModels().stream().map(SdeModel::id).toList()) + ")");
-        }
     }
 }

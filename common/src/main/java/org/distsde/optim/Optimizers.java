@@ -1,36 +1,35 @@
 package org.distsde.optim;
 
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.distsde.config.ConfigException;
+import org.distsde.config.ExperimentConfig;
+import org.distsde.config.OptimizerKind;
 
-/** The registry of optimizers by config id: the one place a new optimizer is listed. */
+/** The optimizer of each configuration constant: the one place a new optimizer's type is listed. */
 public final class Optimizers {
-    private static final Map<String, Optimizer> BY_ID = new LinkedHashMap<>();
-
-    static {
-        for (Optimizer o : List.of(Dsgd.INSTANCE, Dcsgd.INSTANCE, DsignSgd.INSTANCE, Adaptive.RMSPROP,
-                Adaptive.RMSPROPW, Adaptive.ADAM, Adaptive.ADAMW)) {
-            BY_ID.put(o.id(), o);
-        }
-    }
-
     private Optimizers() { }
 
-    /** The optimizer with config id {@code s} (case-insensitive). */
-    public static Optimizer parse(String s) {
-        final Optimizer o = s == null ? null : BY_ID.get(s.toLowerCase(Locale.ROOT));
-        if (o == null) {
-            throw new ConfigException("optimizer must be one of " + String.join(", ", BY_ID.keySet()) + " (got '" + s
-                    + "')");
-        }
-        return o;
+    /** The optimizer of {@code kind} (an exhaustive switch: a new constant does not compile without its type). */
+    public static Optimizer of(OptimizerKind kind) {
+        return switch (kind) {
+            case DSGD -> Dsgd.INSTANCE;
+            case DCSGD -> Dcsgd.INSTANCE;
+            case DSIGNSGD -> DsignSgd.INSTANCE;
+            case RMSPROP -> Adaptive.RMSPROP;
+            case RMSPROPW -> Adaptive.RMSPROPW;
+            case ADAM -> Adaptive.ADAM;
+            case ADAMW -> Adaptive.ADAMW;
+            case EF_SGD -> ErrorFeedback.INSTANCE;
+        };
     }
 
-    /** Every registered optimizer, in registration order. */
+    /** The optimizer of a series. */
+    public static Optimizer of(ExperimentConfig cfg) {
+        return of(cfg.optimizer());
+    }
+
+    /** Every optimizer, in the order of {@link OptimizerKind}. */
     public static List<Optimizer> all() {
-        return List.copyOf(BY_ID.values());
+        return Arrays.stream(OptimizerKind.values()).map(Optimizers::of).toList();
     }
 }

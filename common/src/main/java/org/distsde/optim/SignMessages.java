@@ -1,8 +1,7 @@
 package org.distsde.optim;
 
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.distsde.config.ExperimentConfig;
-import org.distsde.config.SignSampling;
+import org.distsde.noise.AgentNoise;
 import org.distsde.noise.NoiseModel;
 import org.distsde.sim.AgentKernel;
 
@@ -15,9 +14,10 @@ final class SignMessages extends AgentKernel {
     /** P(sign = +1) for all runs of the current round (CDF sampling, homogeneous agents). */
     private double[] pPlus;
 
-    SignMessages(ExperimentConfig cfg) {
-        super(cfg);
-        this.cdfSigns = cfg.signSamplingKind() == SignSampling.CDF;
+    /** @param cdfSigns draw each sign from a uniform and the noise CDF ({@code signSampling cdf}) */
+    SignMessages(int d, AgentNoise noises, long seed, boolean cdfSigns) {
+        super(d, noises, seed);
+        this.cdfSigns = cdfSigns;
     }
 
     @Override

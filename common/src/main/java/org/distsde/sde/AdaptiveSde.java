@@ -1,8 +1,7 @@
 package org.distsde.sde;
 
-import org.distsde.config.ExperimentConfig;
+import org.distsde.config.AdaptiveSettings;
 import org.distsde.objective.Objective;
-import org.distsde.optim.Adaptive;
 
 /**
  * The SDEs of RMSprop(W) and Adam(W), distributed: the covariance of the server's averaged
@@ -37,12 +36,22 @@ public final class AdaptiveSde implements AugmentedSde {
     private final boolean malladi;
     private final double[] v0;
 
-    public AdaptiveSde(ExperimentConfig cfg, Adaptive.Settings s, boolean malladi) {
-        this.f = DriftObjective.of(cfg); // f, or the agents' average F̄ when they send their shards' gradients
+    /**
+     * @param f       the function whose gradient drives X (f, or the agents' average F̄ when they
+     *                send their shards' gradients)
+     * @param eta     η
+     * @param agents  N
+     * @param cov     the agents' average (compressed) covariance S of Eq. 8 / 28
+     * @param s       β₁, β₂, ε, θ, bias correction and v₀ in force
+     * @param malladi Malladi et al.'s SDEs instead of seed 000's
+     */
+    public AdaptiveSde(Objective f, double eta, int agents, AverageCovariance cov, AdaptiveSettings s,
+                       boolean malladi) {
+        this.f = f;
         this.d = f.dim();
-        this.cov = new AverageCovariance(cfg.noise(), cfg.agents(), d, cfg.compression());
-        this.invN = 1.0 / cfg.agents();
-        this.eta = cfg.eta();
+        this.cov = cov;
+        this.invN = 1.0 / agents;
+        this.eta = eta;
         this.adam = s.biasCorrection();
         this.rho1 = s.rho1(eta);
         this.rho2 = s.rho2(eta);

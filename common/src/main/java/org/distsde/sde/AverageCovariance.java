@@ -1,19 +1,22 @@
 package org.distsde.sde;
 
 import java.io.Serializable;
-import org.distsde.config.CompressionSpec;
-import org.distsde.config.NoiseSpec;
+import org.distsde.compress.AgentCompressors;
+import org.distsde.noise.AgentNoise;
 import org.distsde.noise.NoiseModel;
+import org.distsde.sde.model.StepVariance;
 
 /**
- * The agent average of the diagonal covariances, Σ̂ⱼⱼ(x) = (1/N)Σᵢ Σᵢ,ⱼⱼ(x), and of ωᵢΣᵢ,ⱼⱼ(x).
+ * The agent average of the diagonal covariances, Σ̂ⱼⱼ(x) = (1/N)Σᵢ Σᵢ,ⱼⱼ(x), and of ωᵢΣᵢ,ⱼⱼ(x), with ωᵢ
+ * the factor of agent i's compressor in Eq. 28's E[ΦᵢΦᵢᵀ] = ωᵢ·diag((∇f)² + diag Σᵢ)
+ * ({@link CompressionTerm}, from the compressor's second moment).
  *
  * <p>Every noise model here has Σᵢ,ⱼⱼ affine in ‖∇f(x)‖² (Gaussian: σ0ⱼ² + σ1ⱼ²‖∇f‖², Definition 2;
  * Student-t with ν &gt; 2: σⱼ²ν/(ν−2)), so the averages reduce to per-coordinate coefficients
  * Aⱼ + Bⱼ‖∇f‖², computed once by streaming over the agents (once only when the noise is
  * homogeneous). Affinity is verified at a third point for every distinct agent model.
  */
-final class AverageCovariance implements Serializable {
+public final class AverageCovariance implements Serializable {
     private static final long serialVersionUID = 1L;
     final double[] a;      // (1/N)Σ Σᵢ,ⱼⱼ at ‖∇f‖² = 0
     final double[] b;      // (1/N)Σ slope in ‖∇f‖²
@@ -21,25 +24,64 @@ final class AverageCovariance implements Serializable {
     final double[] bOmega; // (1/N)Σ ωᵢ slope
     final double omega;    // ω̄ = (1/N)Σ ωᵢ
 
-    AverageCovariance(NoiseSpec spec, int agents, int d, CompressionSpec comp) {
+    /**
+     * Streams over the agents' noise models and compressors (once when both are homogeneous).
+     *
+     * @param noises the agents' noise models (N = {@code noises.agents()})
+     * @param comps  the agents' compressors (their Eq. 28 terms ωᵢ, {@link CompressionTerm})
+     * @param d      the dimension
+     */
+    public AverageCovariance(AgentNoise noises, AgentCompressors comps, int d) {
+        final int agents = noises.agents();
         a = new double[d];
         b = new double[d];
         aOmega = new double[d];
         bOmega = new double[d];
-        if (spec.homogeneous() && comp.homogeneous()) {
-            final double w = comp.build().omega();
-            add(spec.build(0, agents), d, w, 1.0);
+        if (noises.homogeneous() && comps.homogeneous()) {
+            final double w = CompressionTerm.excess(comps.of(0), d);
+            add(noises.of(0), d, w, 1.0);
             omega = w;
         } else {
-            final NoiseModel shared = spec.homogeneous() ? spec.build(0, agents) : null;
+            final NoiseModel shared = noises.homogeneous() ? noises.of(0) : null;
             double om = 0;
             for (int i = 0; i < agents; i++) {
-                final double w = comp.build(i).omega();
-                add(shared != null ? shared : spec.build(i, agents), d, w, 1.0 / agents);
+                final double w = CompressionTerm.excess(comps.of(i), d);
+                add(shared != null ? shared : noises.of(i), d, w, 1.0 / agents);
                 om += w / agents;
             }
             omega = om;
         }
+    }
+
+    /** The coefficients themselves (d values each): Σ̂ⱼⱼ = aⱼ + bⱼ‖∇f‖², (ωΣ)‾ⱼⱼ = aOmegaⱼ + bOmegaⱼ‖∇f‖², ω̄. */
+    public AverageCovariance(double[] a, double[] b, double[] aOmega, double[] bOmega, double omega) {
+        if (b.length != a.length || aOmega.length != a.length || bOmega.length != a.length) {
+            throw new IllegalArgumentException("the coefficients must have d values each");
+        }
+        this.a = a.clone();
+        this.b = b.clone();
+        this.aOmega = aOmega.clone();
+        this.bOmega = bOmega.clone();
+        this.omega = omega;
+    }
+
+    /** The dimension d. */
+    public int dim() {
+        return a.length;
+    }
+
+    /**
+     * The covariance of one agent-averaged message, Σ̃ⱼⱼ = (aⱼ + aΩⱼ) + (bⱼ + bΩⱼ)‖∇f‖² + ω̄(∂ⱼf)² (the
+     * diagonal of Eq. 28), for the models built from it.
+     */
+    public StepVariance stepVariance(int agents) {
+        final int d = a.length;
+        final double[] sa = new double[d], sb = new double[d];
+        for (int j = 0; j < d; j++) {
+            sa[j] = a[j] + aOmega[j];
+            sb[j] = b[j] + bOmega[j];
+        }
+        return new StepVariance(sa, sb, omega, agents);
     }
 
     private void add(NoiseModel m, int d, double w, double weight) {

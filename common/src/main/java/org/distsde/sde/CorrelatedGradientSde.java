@@ -1,8 +1,6 @@
 package org.distsde.sde;
 
-import org.distsde.config.CompressionSpec;
-import org.distsde.config.ExperimentConfig;
-import org.distsde.config.NoiseSpec;
+import org.distsde.compress.AgentCompressors;
 import org.distsde.noise.Correlation;
 import org.distsde.objective.Objective;
 
@@ -13,9 +11,9 @@ import org.distsde.objective.Objective;
  * <li>Eq. 8: Σ̂ = (1/N)Σᵢ Σᵢ = s̄²C with s̄² = (1/N)Σᵢ sᵢ², so G = √(η/N)·s̄·F (FFᵀ = C: the
  *     Cholesky factor L with a d-dimensional W, or [diag(√D) | U] with a (d + k)-dimensional W
  *     for C = diag(D) + UUᵀ). O(d²/2), resp. O(d·k), per path and step.</li>
- * <li>Eq. 27–28 with random sparsification: E[ΦᵢΦᵢᵀ] = ωᵢ·diag((∇f)² + diag Σᵢ) (seeds README; the
- *     masks are independent of each other and of Zᵢ, so the compression term stays diagonal even
- *     with correlated noise), hence Σ̃ = s̄²C + Δ, Δⱼⱼ = ω̄(∂ⱼf)² + (ωs²)‾·C_jj with
+ * <li>Eq. 27–28 with a compressor whose second moment is diagonal-linear ({@link CompressionTerm}; random
+ *     sparsification): E[ΦᵢΦᵢᵀ] = ωᵢ·diag((∇f)² + diag Σᵢ) (seeds README; the masks are independent
+ *     of each other and of Zᵢ, so the compression term stays diagonal even with correlated noise), hence Σ̃ = s̄²C + Δ, Δⱼⱼ = ω̄(∂ⱼf)² + (ωs²)‾·C_jj with
  *     (ωs²)‾ = (1/N)Σᵢ ωᵢsᵢ². Σ̃ is the covariance of a sum of two independent Gaussians, so
  *     G = √(η/N)·[s̄F | √Δ] with W of dimension draws(F) + d: no factorisation per step (a Cholesky
  *     of Σ̃ per point and step would cost O(d³/6)); O(d²/2 + d), resp. O(d·k + d). Without
@@ -37,29 +35,38 @@ public final class CorrelatedGradientSde implements MatrixSde {
     private final boolean compressed;
     private final double[] cdiag;
 
-    public CorrelatedGradientSde(ExperimentConfig cfg) {
-        this.f = cfg.buildObjective();
+    /**
+     * @param f       the objective
+     * @param eta     η
+     * @param agents  N
+     * @param corr    the correlation structure C of dimension d (with its factor)
+     * @param sigma0  σ0 (one value; Σᵢ = fᵢ²(σ0² + σ1²‖∇f‖²)C)
+     * @param sigma1  σ1
+     * @param factors the agents' factors fᵢ, N of them, or one when every agent has the same
+     * @param comps   the agents' compressors (their Eq. 28 terms ωᵢ, {@link CompressionTerm})
+     */
+    public CorrelatedGradientSde(Objective f, double eta, int agents, Correlation corr, double sigma0, double sigma1,
+                                 double[] factors, AgentCompressors comps) {
+        this.f = f;
         this.d = f.dim();
-        this.scale = Math.sqrt(cfg.eta() / cfg.agents());
-        final NoiseSpec spec = cfg.noise();
-        this.corr = spec.correlationModel();
+        this.scale = Math.sqrt(eta / agents);
+        this.corr = corr;
         if (corr == null || corr.dim() != d) {
             throw new IllegalArgumentException("CorrelatedGradientSde needs noise.correlation or noise.lowRank of dimension " + d);
         }
         this.draws = corr.draws();
-        final double s0sq = spec.sigma0()[0] * spec.sigma0()[0], s1sq = spec.sigma1()[0] * spec.sigma1()[0];
-        final int n = cfg.agents();
-        final CompressionSpec comp = cfg.compression();
+        final double s0sq = sigma0 * sigma0, s1sq = sigma1 * sigma1;
+        final int n = agents;
         double f2 = 0, wf2 = 0, w = 0;
-        if (spec.homogeneous() && comp.homogeneous()) {
-            final double f0 = spec.factor(0, n);
-            w = comp.build().omega();
+        if (factors.length == 1 && comps.homogeneous()) {
+            final double f0 = factors[0];
+            w = CompressionTerm.excess(comps.of(0), d);
             f2 = f0 * f0;
             wf2 = w * f2;
         } else {
             for (int i = 0; i < n; i++) { // streamed over the agents, O(1) memory
-                final double fi = spec.factor(i, n);
-                final double wi = comp.build(i).omega();
+                final double fi = factors.length == 1 ? factors[0] : factors[i];
+                final double wi = CompressionTerm.excess(comps.of(i), d);
                 f2 += fi * fi / n;
                 wf2 += wi * fi * fi / n;
                 w += wi / n;

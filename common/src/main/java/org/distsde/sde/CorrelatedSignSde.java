@@ -1,8 +1,6 @@
 package org.distsde.sde;
 
 import org.apache.commons.numbers.gamma.Erf;
-import org.distsde.config.ExperimentConfig;
-import org.distsde.config.NoiseSpec;
 import org.distsde.noise.Correlation;
 import org.distsde.numeric.BivariateNormal;
 import org.distsde.numeric.Cholesky;
@@ -42,22 +40,26 @@ public final class CorrelatedSignSde implements MatrixSde {
     /** Φ₂ at ρⱼₖ for j &gt; k, index j(j − 1)/2 + k. */
     private final BivariateNormal[] pairs;
 
-    public CorrelatedSignSde(ExperimentConfig cfg) {
-        this.f = cfg.buildObjective();
+    /**
+     * @param f       the objective
+     * @param eta     η
+     * @param corr    the correlation structure C of dimension d
+     * @param sigma0  σ0 (one value; Σᵢ = fᵢ²(σ0² + σ1²‖∇f‖²)C)
+     * @param sigma1  σ1
+     * @param factors the agents' factors fᵢ, N of them, or one when every agent has the same
+     * @param agents  N
+     */
+    public CorrelatedSignSde(Objective f, double eta, Correlation corr, double sigma0, double sigma1, double[] factors,
+                             int agents) {
+        this.f = f;
         this.d = f.dim();
-        this.scale = Math.sqrt(cfg.eta() / cfg.agents());
-        final NoiseSpec spec = cfg.noise();
-        final Correlation corr = spec.correlationModel();
+        this.scale = Math.sqrt(eta / agents);
         if (corr == null || corr.dim() != d) {
             throw new IllegalArgumentException("CorrelatedSignSde needs noise.correlation or noise.lowRank of dimension " + d);
         }
-        this.s0sq = spec.sigma0()[0] * spec.sigma0()[0];
-        this.s1sq = spec.sigma1()[0] * spec.sigma1()[0];
-        final int n = cfg.agents();
-        this.factors = new double[spec.homogeneous() ? 1 : n];
-        for (int i = 0; i < factors.length; i++) {
-            factors[i] = spec.factor(i, n);
-        }
+        this.s0sq = sigma0 * sigma0;
+        this.s1sq = sigma1 * sigma1;
+        this.factors = factors.clone();
         this.sqrtDiag = new double[d];
         for (int j = 0; j < d; j++) {
             sqrtDiag[j] = Math.sqrt(corr.diagonal(j));

@@ -1,17 +1,19 @@
 package org.distsde.sde;
 
-import org.distsde.config.ExperimentConfig;
+import org.distsde.objective.Objective;
 
 /**
- * The DCSGD SDE, Eq. 27–28, for random sparsification (E[ΦΦᵀ] = ω·diag((∇f)² + diag Σᵢ)):
- * dXₜ = −∇f dt + √(η/N) √Σ̃ dWₜ, Σ̃ⱼⱼ = (1/N)Σᵢ [ωᵢ((∂ⱼf)² + Σᵢ,ⱼⱼ) + Σᵢ,ⱼⱼ]. With the identity
- * compressor (ω = 0) it is Eq. 8.
+ * The DCSGD SDE, Eq. 27–28: dXₜ = −∇f dt + √(η/N) √Σ̃ dWₜ, Σ̃ⱼⱼ = (1/N)Σᵢ [ωᵢ((∂ⱼf)² + Σᵢ,ⱼⱼ) + Σᵢ,ⱼⱼ],
+ * where ωᵢ is agent i's compressor's factor in E[ΦᵢΦᵢᵀ] = ωᵢ·diag((∇f)² + diag Σᵢ), taken from its
+ * second moment ({@link CompressionTerm}; ω = 1/p − 1 for random sparsification, the seeds
+ * README's form). With the identity compressor (ω = 0) it is Eq. 8.
  */
 public final class DcsgdSde extends GradientSde {
     private static final long serialVersionUID = 1L;
 
-    public DcsgdSde(ExperimentConfig cfg) {
-        super(cfg);
+    /** See {@link GradientSde#GradientSde}: the drift's f, η, N and Σ̃ with the agents' compression terms ωᵢ. */
+    public DcsgdSde(Objective f, double eta, int agents, AverageCovariance cov) {
+        super(f, eta, agents, cov);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.distsde.sde;
 
-import org.distsde.config.ExperimentConfig;
+import org.distsde.objective.Objective;
 
 /**
  * The DSGD SDE, Eq. 8: dXₜ = −∇f(Xₜ)dt + √(η/N) √Σ̂(Xₜ) dWₜ with Σ̂ = (1/N)Σᵢ Σᵢ(x) (diagonal).
@@ -8,8 +8,9 @@ import org.distsde.config.ExperimentConfig;
 public final class DsgdSde extends GradientSde {
     private static final long serialVersionUID = 1L;
 
-    public DsgdSde(ExperimentConfig cfg) {
-        super(cfg);
+    /** See {@link GradientSde#GradientSde}: the drift's f, η, N and Σ̂ (without compression terms). */
+    public DsgdSde(Objective f, double eta, int agents, AverageCovariance cov) {
+        super(f, eta, agents, cov);
     }
 
     @Override

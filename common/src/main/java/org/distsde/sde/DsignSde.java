@@ -1,7 +1,7 @@
 package org.distsde.sde;
 
-import org.distsde.config.ExperimentConfig;
 import org.distsde.config.SdeModel;
+import org.distsde.noise.AgentNoise;
 import org.distsde.noise.MeanSign;
 import org.distsde.noise.NoiseModel;
 import org.distsde.noise.StudentTNoise;
@@ -43,17 +43,23 @@ public final class DsignSde implements Sde {
     private final int law;
     private transient ThreadLocal<double[][]> scratch;
 
-    public DsignSde(ExperimentConfig cfg) {
-        this.f = cfg.buildObjective();
+    /**
+     * @param f      the objective
+     * @param eta    η
+     * @param noises the agents' noise models (N = {@code noises.agents()})
+     * @param model  {@link SdeModel#FULL} (Eq. 49–52), {@link SdeModel#PHASE3} or {@link SdeModel#PHASE1}
+     */
+    public DsignSde(Objective f, double eta, AgentNoise noises, SdeModel model) {
+        this.f = f;
         this.d = f.dim();
-        this.scale = Math.sqrt(cfg.eta() / cfg.agents());
-        this.phase1 = cfg.sde().modelKind() == SdeModel.PHASE1;
-        this.phase3 = cfg.sde().modelKind() == SdeModel.PHASE3;
-        final int n = cfg.agents();
-        this.agents = new NoiseModel[cfg.noise().homogeneous() ? 1 : n];
+        final int n = noises.agents();
+        this.scale = Math.sqrt(eta / n);
+        this.phase1 = model == SdeModel.PHASE1;
+        this.phase3 = model == SdeModel.PHASE3;
+        this.agents = new NoiseModel[noises.homogeneous() ? 1 : n];
         this.kappa = new double[agents.length];
         for (int i = 0; i < agents.length; i++) {
-            agents[i] = cfg.noise().build(i, n);
+            agents[i] = noises.of(i);
             kappa[i] = 2 * agents[i].standardDensityAtZero();
         }
         double[][] iv = null;

@@ -1,6 +1,5 @@
 package org.distsde.sde;
 
-import org.distsde.config.ExperimentConfig;
 import org.distsde.objective.Objective;
 
 /**
@@ -14,11 +13,21 @@ abstract class GradientSde implements Sde {
     final double scale;
     final AverageCovariance cov;
 
-    GradientSde(ExperimentConfig cfg) {
-        this.f = DriftObjective.of(cfg); // f, or the agents' average F̄ when they send their shards' gradients
+    /**
+     * @param f      the function whose gradient is the drift (f, or the agents' average F̄ when they
+     *               send their shards' gradients)
+     * @param eta    η
+     * @param agents N
+     * @param cov    the agents' average covariance Σ̃ (its coefficients)
+     */
+    GradientSde(Objective f, double eta, int agents, AverageCovariance cov) {
+        this.f = f;
         this.d = f.dim();
-        this.scale = Math.sqrt(cfg.eta() / cfg.agents());
-        this.cov = new AverageCovariance(cfg.noise(), cfg.agents(), d, cfg.compression());
+        this.scale = Math.sqrt(eta / agents);
+        if (cov.dim() != d) {
+            throw new IllegalArgumentException("the covariance has dimension " + cov.dim() + ", the objective " + d);
+        }
+        this.cov = cov;
     }
 
     /**

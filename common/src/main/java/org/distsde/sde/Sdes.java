@@ -1,8 +1,9 @@
 package org.distsde.sde;
 
 import org.distsde.config.ExperimentConfig;
+import org.distsde.optim.Optimizers;
 
-/** Builds the SDE of a configuration's optimizer. */
+/** The SDE of a configuration's optimizer, built by the optimizer from its parameters. */
 public final class Sdes {
     private Sdes() { }
 
@@ -11,6 +12,6 @@ public final class Sdes {
      * a phase of it (seed 000 Eq. 4, 5, 10); RMSprop(W) / Adam(W) seed 000's or Malladi's.
      */
     public static Sde of(ExperimentConfig cfg) {
-        return cfg.method().sde(cfg);
+        return Optimizers.of(cfg).sde(cfg);
     }
 }

@@ -1,10 +1,8 @@
 package org.distsde.sde;
 
-import org.distsde.config.ExperimentConfig;
 import org.distsde.data.ShardMean;
+import org.distsde.noise.AgentNoise;
 import org.distsde.noise.NoiseModel;
-import org.distsde.objective.DataObjective;
-import org.distsde.sim.DataAgents;
 
 /**
  * The DSignSGD SDE (Eq. 49–50) for agents that send the signs of their own shards' full gradients
@@ -25,14 +23,19 @@ public final class ShardSignSde implements Sde {
     private final double scale;
     private transient ThreadLocal<double[][]> scratch;
 
-    public ShardSignSde(ExperimentConfig cfg) {
-        this.shards = new ShardMean((DataObjective) cfg.buildObjective(), DataAgents.split(cfg));
-        this.n = cfg.agents();
+    /**
+     * @param shards the agents' shards and their mean F̄ (N = {@code noises.agents()} shards)
+     * @param eta    η
+     * @param noises the agents' injected noise models
+     */
+    public ShardSignSde(ShardMean shards, double eta, AgentNoise noises) {
+        this.shards = shards;
+        this.n = noises.agents();
         this.d = shards.dim();
-        this.scale = Math.sqrt(cfg.eta() / n);
-        this.noise = new NoiseModel[cfg.noise().homogeneous() ? 1 : n];
+        this.scale = Math.sqrt(eta / n);
+        this.noise = new NoiseModel[noises.homogeneous() ? 1 : n];
         for (int i = 0; i < noise.length; i++) {
-            noise[i] = cfg.noise().build(i, n);
+            noise[i] = noises.of(i);
         }
     }
 

@@ -1,7 +1,7 @@
 package org.distsde.sim;
 
 import java.io.Serializable;
-import org.distsde.compress.Compressor;
+import org.distsde.compress.Compression;
 import org.distsde.noise.CorrelatedGaussianNoise;
 import org.distsde.noise.GaussianNoise;
 import org.distsde.noise.NoiseModel;
@@ -10,7 +10,9 @@ import org.distsde.noise.StudentTNoise;
 
 /**
  * The agent averages the theorems use (Theorems 4–7): σ̄0² = (1/N)Σσ0ᵢ², σ̄1² = (1/N)Σσ1ᵢ²,
- * ω̄, the cross terms σ̄0²ω, σ̄1²ω, and σ_H,1, the harmonic mean of the σ_max,ᵢ. Built by
+ * ω̄, the cross terms σ̄0²ω, σ̄1²ω, and σ_H,1, the harmonic mean of the σ_max,ᵢ; ωᵢ is the agent's
+ * compressor's ({@link Compression#omega()}: NaN for a biased compressor, which makes the ω terms
+ * NaN and {@link #unbiased()} false). Built by
  * streaming over the agents (O(1) memory in N). For Student-t noise with ν > 2 the covariance is
  * σ²ν/(ν−2)·I, i.e. bounded variance σ0² = max σⱼ²ν/(ν−2), σ1² = 0; with ν ≤ 2 it is infinite
  * and {@link #finiteVariance()} is false (Theorems 4–6 do not apply). Symmetric α-stable noise
@@ -31,9 +33,15 @@ public final class AgentAverages implements Serializable {
     private long n;
     private double s0, s1, om, s0om, s1om, invSigmaMax;
     private boolean finite = true;
+    private boolean unbiased = true;
 
-    /** Adds one agent. */
-    public AgentAverages add(NoiseModel noise, Compressor c) {
+    /** Adds one agent without compression (ω = 0). */
+    public AgentAverages add(NoiseModel noise) {
+        return add(noise, new Compression.Unbiased(0));
+    }
+
+    /** Adds one agent whose compressor is of class {@code c}. */
+    public AgentAverages add(NoiseModel noise, Compression c) {
         double a, b;
         double sigmaMax;
         if (noise instanceof GaussianNoise g) {
@@ -68,6 +76,7 @@ public final class AgentAverages implements Serializable {
             throw new IllegalArgumentException("unknown noise model " + noise.describe());
         }
         final double w = c.omega();
+        unbiased &= c instanceof Compression.Unbiased;
         n++;
         s0 += a;
         s1 += b;
@@ -105,6 +114,7 @@ public final class AgentAverages implements Serializable {
         n += o.n; s0 += o.s0; s1 += o.s1; om += o.om; s0om += o.s0om; s1om += o.s1om;
         invSigmaMax += o.invSigmaMax;
         finite &= o.finite;
+        unbiased &= o.unbiased;
         return this;
     }
 
@@ -115,6 +125,9 @@ public final class AgentAverages implements Serializable {
     public double sigma0SqOmega() { return s0om / n; }
     public double sigma1SqOmega() { return s1om / n; }
     public boolean finiteVariance() { return finite; }
+
+    /** True when every agent's compressor is unbiased (ω defined). */
+    public boolean unbiased() { return unbiased; }
 
     /** σ_H,1 of Theorem 7: N / Σᵢ 1/σ_max,ᵢ. */
     public double sigmaHarmonic() { return n / invSigmaMax; }

@@ -3,8 +3,7 @@ package org.distsde.sim;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.distsde.config.ExperimentConfig;
-import org.distsde.config.NoiseSpec;
+import org.distsde.noise.AgentNoise;
 import org.distsde.noise.NoiseModel;
 import org.distsde.rng.KeyedStream;
 
@@ -14,13 +13,21 @@ import org.distsde.rng.KeyedStream;
  * holds what they share: the agents' noise models, one sampler per standard law, the keyed stream
  * (agent i's draws for run r at round k come from (seed, r, i, k)) and a per-round cache key.
  *
+ * <p><b>Memory.</b> A kernel may keep {@link #memoryVectors()} vectors of d per agent and run
+ * between rounds (error feedback's residual eᵢ). It does not own them: the aggregator that calls it
+ * does, wherever the agents live (the task of a block of runs, the executor holding a block of
+ * agents, the driver's reference), and passes them to {@link #accumulate(int, int, long, int,
+ * double[], double[], double[], boolean[], double[], double[], int)}, which updates them in place.
+ * The memory of agents [a0, a1) for R runs is laid out agent-major: agent i, run r, vector v at
+ * {@code memOff + (((i − a0)·R + r)·V + v)·d}, all zeros before round 0.
+ *
  * <p>One instance per task (not thread-safe); it holds only O(d) scratch besides the agents'
- * models, which are rebuilt from the configuration rather than shipped.
+ * models, which are rebuilt from their parameters rather than shipped.
  */
 public abstract class AgentKernel {
     protected final int d;
     protected final int agents;
-    protected final NoiseSpec noiseSpec;
+    protected final AgentNoise noises;
     /** The model of every agent when the noise is homogeneous, else null. */
     protected final NoiseModel shared;
     protected final KeyedStream rng;
@@ -28,13 +35,20 @@ public abstract class AgentKernel {
     private long cRound = -1;
     private Object cInput;
     private int cOffset;
+    private int lastAgent = -1;
+    private NoiseModel lastModel;
 
-    protected AgentKernel(ExperimentConfig cfg) {
-        this.d = cfg.buildObjective().dim();
-        this.agents = cfg.agents();
-        this.noiseSpec = cfg.noise();
-        this.shared = noiseSpec.homogeneous() ? noiseSpec.build(0, agents) : null;
-        this.rng = new KeyedStream(cfg.seed(), KeyedStream.Purpose.OPTIMIZER);
+    /**
+     * @param d      the dimension
+     * @param noises the agents' noise models
+     * @param seed   the experiment seed (the optimizer's streams are keyed under it)
+     */
+    protected AgentKernel(int d, AgentNoise noises, long seed) {
+        this.d = d;
+        this.agents = noises.agents();
+        this.noises = noises;
+        this.shared = noises.homogeneous() ? noises.of(0) : null;
+        this.rng = new KeyedStream(seed, KeyedStream.Purpose.OPTIMIZER);
     }
 
     /**
@@ -59,18 +73,45 @@ public abstract class AgentKernel {
         accumulate(a0, a1, round, runOffset, grads, gn2, active, acc);
     }
 
+    /**
+     * The entry the aggregators call: as above, with the memory of agents [a0, a1) (null for a
+     * kernel without memory; layout in the class comment), which a kernel with memory reads and
+     * updates in place.
+     */
+    public void accumulate(int a0, int a1, long round, int runOffset, double[] x, double[] grads, double[] gn2,
+                           boolean[] active, double[] acc, double[] memory, int memOff) {
+        accumulate(a0, a1, round, runOffset, x, grads, gn2, active, acc);
+    }
+
     /** True when {@link #accumulate} reads the iterates x (then the aggregators must ship them). */
     public boolean needsIterates() {
         return false;
     }
 
-    /** The noise model of agent i. */
-    public final NoiseModel noise(int i) {
-        return shared != null ? shared : noiseSpec.build(i, agents);
+    /** Vectors of d each agent keeps per run between rounds (0: no memory). */
+    public int memoryVectors() {
+        return 0;
     }
 
-    /** The sampler of m's standard law, drawing from {@link #rng}. */
-    protected final ContinuousSampler sampler(NoiseModel m) {
+    /** The noise model of agent i (the last heterogeneous one is kept: callers go agent by agent). */
+    public final NoiseModel noise(int i) {
+        if (shared != null) {
+            return shared;
+        }
+        if (i != lastAgent) {
+            lastModel = noises.of(i);
+            lastAgent = i;
+        }
+        return lastModel;
+    }
+
+    /** The keyed stream the agents draw from (positioned by the kernel at (run, agent, round)). */
+    public final KeyedStream stream() {
+        return rng;
+    }
+
+    /** The sampler of m's standard law, drawing from {@link #stream()}. */
+    public final ContinuousSampler sampler(NoiseModel m) {
         return samplers.computeIfAbsent(m.standardLaw(), k -> m.standardSampler(rng));
     }
 

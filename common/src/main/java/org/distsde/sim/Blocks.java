@@ -16,6 +16,11 @@ public record Blocks(int agents, int blocks) implements java.io.Serializable {
         return (int) ((long) agents * b / blocks);
     }
 
+    /** The first block of partition p of {@code partitions}: partition p holds blocks [first(p), first(p + 1)). */
+    public int firstOfPartition(int p, int partitions) {
+        return (int) ((long) blocks * p / partitions);
+    }
+
     /** Adds {@code blockSum} into {@code total}: the fold step, in block order. */
     public static void fold(double[] total, double[] blockSum) {
         for (int i = 0; i < total.length; i++) {

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.objective.DataObjective;
 import org.distsde.objective.Objective;
+import org.distsde.optim.Optimizers;
 
 /**
  * The server side of one series: holds the iterates of all R runs (flat [R·d]), asks an
@@ -34,11 +35,12 @@ public final class Simulation {
     /** The agent averages of Theorems 4–7, streamed over the N agents (O(1) memory). */
     public static AgentAverages averages(ExperimentConfig cfg) {
         final AgentAverages a = new AgentAverages();
+        final int d = cfg.buildObjective().dim();
         final var shared = cfg.noise().homogeneous() ? cfg.noise().build(0, cfg.agents()) : null;
-        final var comp = cfg.compression().homogeneous() ? cfg.compression().build() : null;
+        final var comp = cfg.compression().homogeneous() ? cfg.compression().build().compression(d) : null;
         for (int i = 0; i < cfg.agents(); i++) {
             a.add(shared != null ? shared : cfg.noise().build(i, cfg.agents()),
-                    comp != null ? comp : cfg.compression().build(i));
+                    comp != null ? comp : cfg.compression().build(i).compression(d));
         }
         return a;
     }
@@ -100,7 +102,11 @@ public final class Simulation {
         }
     }
 
-    /** Where checkpoints go; {@link #every()} rounds apart (0: never). */
+    /**
+     * Where checkpoints go; {@link #every()} rounds apart (0: never). The agents' memory, when
+     * they keep one, goes to {@link #memory()} (written before the state that refers to it, and
+     * older rounds' deleted after it).
+     */
     public interface Checkpoints {
         int every();
 
@@ -108,6 +114,11 @@ public final class Simulation {
         State load();
 
         void save(State s);
+
+        /** Where the agents' memory is checkpointed (null: nowhere, fine for agents without memory). */
+        default MemoryStore memory() {
+            return null;
+        }
     }
 
     /** Runs all rounds for all runs; {@code progress} sees each recorded row as it is produced. */
@@ -167,7 +178,7 @@ public final class Simulation {
         java.util.Arrays.fill(alive, true);
         final double[] sum = new double[runs * d];
         final Integrals in = from == null ? new Integrals(runs) : from.integrals();
-        final ServerUpdate server = cfg.method().server(cfg, runs);
+        final ServerUpdate server = Optimizers.of(cfg).server(cfg, runs);
         int k0 = 0;
         if (from != null) {
             if (from.x().length != x.length) {
@@ -177,6 +188,9 @@ public final class Simulation {
             System.arraycopy(from.alive(), 0, alive, 0, runs);
             k0 = from.round();
             server.restore(from.server());
+            if (agg.keepsMemory()) {
+                agg.loadMemory(k0, runs, memoryStore(cp));
+            }
         }
         final double fStar = f.minValue();
         final DataObjective data = f instanceof DataObjective o ? o : null;
@@ -186,7 +200,14 @@ public final class Simulation {
         final boolean coupled = cfg.normalization().couplesRuns();
         for (int k = k0; k <= rounds; k++) {
             if (cp != null && cp.every() > 0 && k > k0 && k % cp.every() == 0 && k < rounds) {
+                final MemoryStore mem = agg.keepsMemory() ? memoryStore(cp) : null;
+                if (mem != null) { // the memory of round k first: a state at round k implies it exists
+                    agg.saveMemory(k, mem);
+                }
                 cp.save(new State(k, x.clone(), alive.clone(), in, new ArrayList<>(rowsSoFar), server.state()));
+                if (mem != null) {
+                    mem.keepOnly(k);
+                }
             }
             double gnSum = 0;
             int alive0 = 0;
@@ -235,6 +256,13 @@ public final class Simulation {
             }
             server.step(k, x, sum, lr, alive);
         }
+    }
+
+    private static MemoryStore memoryStore(Checkpoints cp) {
+        if (cp.memory() == null) {
+            throw new IllegalStateException("the agents keep memory between rounds: checkpoints need a memory store");
+        }
+        return cp.memory();
     }
 
     private static double normSq(double[] g, int off, int d) {

@@ -6,6 +6,7 @@ import org.distsde.config.NormalizationKind;
 import org.distsde.config.NormalizationSpec;
 import org.distsde.objective.Smoothness;
 import org.distsde.optim.Optimizer;
+import org.distsde.optim.Optimizers;
 import org.distsde.schedule.Schedule;
 
 /**
@@ -30,7 +31,7 @@ public final class StepRule implements Serializable {
         this.eta = cfg.eta();
         this.schedule = cfg.schedule().build();
         this.norm = cfg.normalization();
-        this.method = cfg.method();
+        this.method = Optimizers.of(cfg);
         this.kind = norm.kind();
         this.averages = averages;
         this.smooth = cfg.smoothnessPair();

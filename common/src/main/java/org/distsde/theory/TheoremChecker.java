@@ -5,13 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.distsde.config.ExperimentConfig;
+import org.distsde.config.NormalizationKind;
 import org.distsde.objective.Objective;
 import org.distsde.objective.Smoothness;
-import org.distsde.config.NormalizationKind;
-import org.distsde.optim.Dcsgd;
-import org.distsde.optim.Dsgd;
-import org.distsde.optim.DsignSgd;
 import org.distsde.optim.Optimizer;
+import org.distsde.optim.Optimizers;
+import org.distsde.optim.Theorem;
 import org.distsde.schedule.RobbinsMonro;
 import org.distsde.schedule.Schedule;
 import org.distsde.sim.AgentAverages;
@@ -149,7 +148,7 @@ public final class TheoremChecker {
         final boolean applicable = thm.notApplicable().isEmpty();
         final String naNote = applicable ? "" : thm.theorem() + " does not apply: " + thm.notApplicable();
         final boolean perPath = cfg.normalization().kind() == NormalizationKind.THEOREM
-                && !cfg.normalization().couplesRuns() && cfg.method().hasCeiling();
+                && !cfg.normalization().couplesRuns() && cfg.optimizer().hasCeiling();
         final Series series = new Series(cfg, thm, schedule, gap, source,
                 coarser != null && source != Source.OPTIMIZER ? coarser : null, perPath);
         series.evaluate(rows);
@@ -182,7 +181,7 @@ public final class TheoremChecker {
                 averages.sigma1SqOmega(), averages.finiteVariance(), averages.sigmaHarmonic(),
                 thm instanceof DsignSgdCheck s ? s.ell() : Double.NaN, gap, List.copyOf(assumptions));
         final String summary = summary(thm.theorem(), source, cond, bounds, def1);
-        return new Report(cfg.name(), source, source.label(), cfg.method().id(), thm.theorem(), constants, def1, rmv,
+        return new Report(cfg.name(), source, source.label(), cfg.optimizer().id(), thm.theorem(), constants, def1, rmv,
                 cond, List.copyOf(bounds), List.copyOf(series.points), Verdict.K, bounds.get(0).verdict(),
                 counterexample, summary);
     }
@@ -194,27 +193,37 @@ public final class TheoremChecker {
 
     /** The theorem of the config's optimizer, with why it does not apply (if so). */
     static TheoremCheck theorem(ExperimentConfig cfg, AgentAverages averages, Objective f, Smoothness sm) {
-        final Optimizer method = cfg.method();
+        final Optimizer method = Optimizers.of(cfg);
+        final Theorem theorem = method.theorem();
         String na = sm == null ? "no (L0, L1) pair for objective " + f.describe() : "";
-        if (method.adaptive()) {
-            na = "seed 002 has no theorem for " + method.id() + "; its closed forms are seed 000's "
-                    + "(Lemma 3.13, 3.14, C.45, C.50, C.57), drawn by the report on quadratics";
-        }
-        if (na.isEmpty() && method != DsignSgd.INSTANCE && !averages.finiteVariance()) {
+        final boolean finiteVarianceNeeded = switch (theorem) {
+            case DSGD_4, DCSGD_5_6 -> true;   // (σ0², σ1²)-variance, Definition 2
+            case DSIGNSGD_7 -> false;          // heavy tails allowed
+            case ADAPTIVE, NONE -> false;
+        };
+        if (na.isEmpty() && finiteVarianceNeeded && !averages.finiteVariance()) {
             na = "the noise has infinite variance (Student-t with nu <= 2 or stable with alpha < 2)";
         }
         final TheoremCheck.Setting setting = new TheoremCheck.Setting(averages, sm == null ? Double.NaN : sm.l0(),
                 sm == null ? Double.NaN : sm.l1(), f.dim(), averages.agents(), cfg.eta(), epsilon(cfg));
-        if (method == Dsgd.INSTANCE) {
-            return new DsgdCheck(setting, na);
-        }
-        if (method.adaptive()) {
-            return new NoTheorem(method.id(), na);
-        }
-        if (method == Dcsgd.INSTANCE) {
-            return new DcsgdCheck(setting, na);
-        }
-        return DsignSgdCheck.of(cfg, setting, na);
+        return switch (theorem) {
+            case DSGD_4 -> new DsgdCheck(setting, na);
+            case DCSGD_5_6 -> new DcsgdCheck(setting, na);
+            case DSIGNSGD_7 -> DsignSgdCheck.of(cfg, setting, na);
+            case ADAPTIVE -> new NoTheorem(method.id(), "seed 002 has no theorem for " + method.id()
+                    + "; its closed forms are seed 000's (Lemma 3.13, 3.14, C.45, C.50, C.57), drawn by the report on "
+                    + "quadratics");
+            case NONE -> new NoTheorem(method.id(), "neither seed has a theorem for " + method.id());
+        };
+    }
+
+    /** The equations of a learning-rate ceiling's per-path form (Eq. 21 / 43) and of its enforcement over runs (Eq. 26 / 45). */
+    private static String[] ceilingEquations(Theorem t) {
+        return switch (t) {
+            case DSGD_4 -> new String[] {"Eq. 21", "26"};
+            case DCSGD_5_6 -> new String[] {"Eq. 43", "45"};
+            case DSIGNSGD_7, ADAPTIVE, NONE -> throw new IllegalStateException(t + " has no learning-rate ceiling");
+        };
     }
 
     /** The assumptions that come from the config and the schedule (the theorem adds its own). */
@@ -246,18 +255,18 @@ public final class TheoremChecker {
 
     /** Which condition is checked: the one the step rule enforces. */
     private static String conditionForm(ExperimentConfig cfg, boolean perPath) {
-        final Optimizer method = cfg.method();
-        if (!method.hasCeiling()) {
+        final Optimizer method = Optimizers.of(cfg);
+        if (!cfg.optimizer().hasCeiling()) {
             return "constant (no gradient dependence)";
         }
         if (perPath) {
-            return "per path (" + (method == Dsgd.INSTANCE ? "Eq. 21" : "Eq. 43") + ", each run's own |grad f|): "
+            return "per path (" + ceilingEquations(method.theorem())[0] + ", each run's own |grad f|): "
                     + "enforced by construction by the per-run theorem normalization; the recorded means cannot "
                     + "verify it per path, so only lr_max <= ceiling at |grad f| = 0 is tested";
         }
         return "expectation (lr_max <= ceiling at E|grad f| = grad_norm_mean"
                 + (cfg.normalization().kind() == NormalizationKind.THEOREM
-                ? ", as Eq. " + (method == Dsgd.INSTANCE ? "26" : "45") + " enforces)" : ")");
+                ? ", as Eq. " + ceilingEquations(method.theorem())[1] + " enforces)" : ")");
     }
 
     /** The evaluation of one series, time by time: condition, measured side, each bound's points. */

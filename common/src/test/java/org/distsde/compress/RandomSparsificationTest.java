@@ -14,7 +14,7 @@ class RandomSparsificationTest {
     @ValueSource(doubles = {1.0, 0.5, 0.2})
     void unbiasedWithVarianceOmegaTimesNormSquared(double p) {
         final RandomSparsification c = new RandomSparsification(p);
-        assertEquals(1 / p - 1, c.omega(), 1e-15);
+        assertEquals(1 / p - 1, c.compression(4).omega(), 1e-15);
         final double[] v = {1.5, -2.0, 0.25, 3.0};
         final int d = v.length, n = 200_000;
         final double[] sum = new double[d], sumSq = new double[d];
@@ -50,7 +50,7 @@ class RandomSparsificationTest {
             s2 += (e - m) * (e - m);
         }
         final double tol = 5 * Math.sqrt(s2 / (n - 1)) / Math.sqrt(n) + 1e-12;
-        assertEquals(c.omega() * vn2, m, tol, "E||C(v) - v||^2");
+        assertEquals(c.compression(d).omega() * vn2, m, tol, "E||C(v) - v||^2");
     }
 
     @ParameterizedTest

@@ -20,12 +20,12 @@ class SweepCasesTest {
                 + "{\"label\":\"adamw fast\",\"optimizer\":\"adamw\",\"eta\":0.2,\"adaptive.theta\":0.5}]}}", List.of());
         assertEquals(4, exp.series().size());
         final ExperimentConfig c = exp.series().get(1).config();
-        assertEquals("adamw", c.optimizer());
+        assertEquals(OptimizerKind.ADAMW, c.optimizer());
         assertEquals(0.2, c.eta(), 0);
         assertEquals(0.5, c.adaptive().theta(), 0);
         assertEquals(1, c.agents());
         assertEquals("agents=1 cases=adamw fast", exp.series().get(1).label());
-        assertEquals("dsgd", exp.series().get(2).config().optimizer());
+        assertEquals(OptimizerKind.DSGD, exp.series().get(2).config().optimizer());
         assertEquals(4, exp.series().get(3).config().agents());
     }
 

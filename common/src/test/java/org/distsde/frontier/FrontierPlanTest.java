@@ -50,7 +50,7 @@ class FrontierPlanTest {
         final double c1 = 10 / (0.1 * (4 + g));
         assertEquals((c1 - ds) / (1 + ds), w.ceiling(0), 1e-9);
         // omega replaces the config's keep probability p
-        assertEquals(3.0, w.config(0, 3.0).compression().build().omega(), 1e-12);
+        assertEquals(3.0, w.config(0, 3.0).compression().build().compression(1).omega(), 1e-12);
         // without noise the DCSGD ceiling is Eq. 3
         assertEquals("Eq. 3", plan(DCSGD.replace("\"sigma1\": 0.1", "\"sigma1\": 0.0"), "eta").theorem(0));
     }

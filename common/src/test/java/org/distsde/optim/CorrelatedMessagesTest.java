@@ -55,8 +55,8 @@ class CorrelatedMessagesTest {
         gradNormSq[0] = gn2[0];
         final boolean[] active = new boolean[RUNS];
         Arrays.fill(active, true);
-        final AgentKernel k = c.method().kernel(c);
-        assertInstanceOf(CorrelatedMessages.class, k);
+        final AgentKernel k = Optimizers.of(c).kernel(c);
+        assertInstanceOf(DrawnMessages.class, k);
         final double[] out = new double[RUNS * ROUNDS * d];
         final double[] acc = new double[RUNS * d];
         for (int round = 0; round < ROUNDS; round++) {
@@ -136,8 +136,8 @@ class CorrelatedMessagesTest {
         Arrays.fill(active, true);
         active[7] = false;
         final double[] a = new double[RUNS * d], b = new double[RUNS * d], e = new double[RUNS * d];
-        c.method().kernel(c).accumulate(0, 3, 4, 10, grads, gn2, active, a);
-        final AgentKernel k2 = c.method().kernel(c);
+        Optimizers.of(c).kernel(c).accumulate(0, 3, 4, 10, grads, gn2, active, a);
+        final AgentKernel k2 = Optimizers.of(c).kernel(c);
         k2.accumulate(2, 3, 4, 10, grads, gn2, active, b); // another order of blocks, another instance
         k2.accumulate(0, 2, 4, 10, grads, gn2, active, b);
         final double[] b2 = new double[RUNS * d];
@@ -147,7 +147,7 @@ class CorrelatedMessagesTest {
         for (int q = 0; q < a.length; q++) {
             assertTrue(Math.abs(a[q] - b[q]) < 1e-12); // sums of ±1: exact in any order
         }
-        c.method().kernel(c).accumulate(0, 3, 5, 10, grads, gn2, active, e);
+        Optimizers.of(c).kernel(c).accumulate(0, 3, 5, 10, grads, gn2, active, e);
         assertTrue(!Arrays.equals(a, e), "another round draws other numbers");
         for (int j = 0; j < d; j++) {
             assertTrue(a[7 * d + j] == 0, "an inactive run gets no message");

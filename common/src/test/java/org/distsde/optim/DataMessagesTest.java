@@ -185,7 +185,7 @@ class DataMessagesTest {
         assertTrue(differs, "the shards' gradients must differ from the full gradient for this test to bite");
         final double[] sums = roundZeroSums(c);
         final double[] drift = new double[d], diff = new double[d];
-        c.method().sde(c).coefficients(x0, 0, drift, diff, 0);
+        Optimizers.of(c).sde(c).coefficients(x0, 0, drift, diff, 0);
         for (int j = 0; j < d; j++) {
             double s = 0;
             for (int r = 0; r < RUNS; r++) {
@@ -215,7 +215,7 @@ class DataMessagesTest {
         }
         f.gradient(x0, 0, full, 0);
         final double[] drift = new double[d], diff = new double[d];
-        c.method().sde(c).coefficients(x0, 0, drift, diff, 0);
+        Optimizers.of(c).sde(c).coefficients(x0, 0, drift, diff, 0);
         double gap = 0;
         for (int j = 0; j < d; j++) {
             assertEquals(-avg[j], drift[j], 1e-12 * (1 + Math.abs(avg[j])));

@@ -3,6 +3,7 @@ package org.distsde.sde;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.distsde.optim.Optimizers;
 import org.distsde.config.ConfigLoader;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.optim.Adaptive;
@@ -70,12 +71,12 @@ class AdaptiveSdeTest {
     @Test
     void settingsOfTheVariants() {
         final ExperimentConfig c = cfg("rmsprop", "full");
-        final Adaptive.Settings s = ((Adaptive) c.method()).settings(c);
+        final org.distsde.config.AdaptiveSettings s = ((Adaptive) Optimizers.of(c)).settings(c);
         assertEquals(0, s.beta1(), 0);  // no momentum
         assertEquals(0, s.theta(), 0);  // no decay without W
         assertEquals(false, s.biasCorrection());
         final ExperimentConfig w = cfg("adamw", "full");
-        final Adaptive.Settings sw = ((Adaptive) w.method()).settings(w);
+        final org.distsde.config.AdaptiveSettings sw = ((Adaptive) Optimizers.of(w)).settings(w);
         assertEquals(0.3, sw.theta(), 0);
         assertEquals(10, sw.rho1(0.01), 1e-12);
         assertEquals(1, sw.rho2(0.01), 1e-12);

@@ -45,7 +45,7 @@ class BlockFormTest {
                 cfg("dsgd", Configs.quartic(3), gauss, 4, "full", null),
                 cfg("dsgd", Configs.quadratic(1, 3), gauss, 4, "full", null),
                 cfg("dcsgd", Configs.quartic(3), gauss, 4, "full",
-                        new CompressionSpec("random-sparsification", 0.5, null, null)),
+                        CompressionSpec.of("random-sparsification", org.distsde.compress.Arguments.of("compression", "p", 0.5))),
                 cfg("dsignsgd", Configs.quartic(2), cauchy, 3, "full", null),
                 cfg("dsignsgd", Configs.quartic(1), cauchyHet, 3, "full", null),
                 cfg("dsignsgd", Configs.quartic(2), t2, 3, "full", null),

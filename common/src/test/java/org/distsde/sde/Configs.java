@@ -1,5 +1,6 @@
 package org.distsde.sde;
 
+import org.distsde.config.OptimizerKind;
 import org.distsde.config.CompressionSpec;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.NoiseSpec;
@@ -31,7 +32,7 @@ public final class Configs {
     public static ExperimentConfig of(String optimizer, ObjectiveSpec obj, double[] x0, NoiseSpec noise, int agents,
                                       double eta, int runs, int rounds, int recordEvery, CompressionSpec comp,
                                       ScheduleSpec schedule, NormalizationSpec norm, SdeSpec sde) {
-        return new ExperimentConfig("test", "", 42L, runs, rounds, recordEvery, optimizer, agents, eta, obj, x0,
+        return new ExperimentConfig("test", "", 42L, runs, rounds, recordEvery, OptimizerKind.parse(optimizer), agents, eta, obj, x0,
                 noise, comp, schedule, norm, null, null, null, null, sde, null, null);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import org.distsde.optim.Optimizers;
 import org.distsde.config.ConfigLoader;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.noise.Correlation;
@@ -191,7 +192,7 @@ class CorrelatedGradientSdeTest {
             }
             final boolean[] active = new boolean[runs];
             Arrays.fill(active, true);
-            final var kernel = cfg.method().kernel(cfg);
+            final var kernel = Optimizers.of(cfg).kernel(cfg);
             final double[] xs = new double[runs * rounds * d], acc = new double[runs * d];
             for (int k = 0; k < rounds; k++) {
                 Arrays.fill(acc, 0);

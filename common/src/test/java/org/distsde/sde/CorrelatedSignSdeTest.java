@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import org.distsde.optim.Optimizers;
 import org.distsde.config.ConfigLoader;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.objective.Objective;
@@ -53,7 +54,7 @@ class CorrelatedSignSdeTest {
         }
         final boolean[] active = new boolean[runs];
         Arrays.fill(active, true);
-        final AgentKernel kernel = cfg.method().kernel(cfg);
+        final AgentKernel kernel = Optimizers.of(cfg).kernel(cfg);
         final double[] xs = new double[runs * rounds * d], acc = new double[runs * d];
         final double[] mean = new double[d];
         for (int k = 0; k < rounds; k++) {

@@ -16,7 +16,7 @@ class DcsgdSdeTest {
         final double eta = 0.1, s0 = 0.7, s1 = 0.3, p = 0.25;
         final int runs = 200_000;
         final ExperimentConfig c = Configs.of("dcsgd", Configs.quadratic(1, 2), new double[] {0.4, -1.1},
-                Configs.gaussian(s0, s1), 1, eta, runs, 1, 1, new CompressionSpec("random-sparsification", p, null, null),
+                Configs.gaussian(s0, s1), 1, eta, runs, 1, 1, CompressionSpec.of("random-sparsification", org.distsde.compress.Arguments.of("compression", "p", p)),
                 null, null, new SdeSpec(true, null, null));
         final Sde sde = Sdes.of(c);
         final double[] x = {0.4, -1.1};

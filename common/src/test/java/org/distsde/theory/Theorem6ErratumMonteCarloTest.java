@@ -140,7 +140,7 @@ class Theorem6ErratumMonteCarloTest {
                 List.of("runs=200", "rounds=500", "recordEvery=50")).first();
         assertEquals(1, c.agents());
         assertEquals(ETA, c.eta());
-        assertEquals(0.1, c.compression().build().omega(), 1e-12);
+        assertEquals(0.1, c.compression().build().compression(c.buildObjective().dim()).omega(), 1e-12);
         assertEquals(100, Simulation.averages(c).sigma0Sq(), 1e-12);
         assertTrue(c.sde().enabled() && c.sde().resolve());
         final org.distsde.sde.refine.Refinement ref = new org.distsde.sde.refine.Refinement(c.sde().tolerance(), 2,

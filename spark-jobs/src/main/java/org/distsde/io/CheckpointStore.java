@@ -9,12 +9,14 @@ import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.distsde.config.ConfigException;
+import org.distsde.sim.MemoryStore;
 import org.distsde.sim.RoundStats;
 import org.distsde.sim.Simulation;
 
 /**
  * Checkpoints of a run, next to its output on the same file system ({@code .<out>.checkpoint/}):
- * the state of a series every k rounds (agents layout) and every finished series. Each file carries
+ * the state of a series every k rounds (agents layout), with its agents' memory when they keep one
+ * ({@link FsMemoryStore}, written by the tasks), and every finished series. Each file carries
  * the fingerprint of the resolved config, so a resume with another config is refused. Files are
  * written under a temporary name and renamed. The directory is deleted when the result is
  * committed.
@@ -24,6 +26,7 @@ public final class CheckpointStore {
     private final FileSystem fs;
     private final Path dir;
     private final String fingerprint;
+    private final SerializableConf conf;
 
     /** A finished series. */
     public record Done(List<RoundStats> rows, double seconds, Serializable extra) implements Serializable {
@@ -34,8 +37,9 @@ public final class CheckpointStore {
 
     private CheckpointStore(FileSystem fs, Path dir, String fingerprint) {
         this.fs = fs;
-        this.dir = dir;
+        this.dir = fs.makeQualified(dir);
         this.fingerprint = fingerprint;
+        this.conf = new SerializableConf(fs.getConf());
     }
 
     /**
@@ -98,15 +102,21 @@ public final class CheckpointStore {
         write(series + "-" + kind + ".done", d);
         try {
             fs.delete(new Path(dir, series + "-" + kind + ".state"), false);
+            fs.delete(new Path(dir, series + "-" + kind + ".memory"), true);
         } catch (IOException ignored) {
             // a stale state file is superseded by the .done file
         }
     }
 
-    /** Round checkpoints of one series, every {@code every} rounds. */
+    /**
+     * Round checkpoints of one series, every {@code every} rounds; the agents' memory (when they
+     * keep one) goes to {@code <series>-<kind>.memory/}, written by the tasks that hold it.
+     */
     public Simulation.Checkpoints rounds(int series, String kind, int every) {
         final String name = series + "-" + kind + ".state";
+        final MemoryStore memory = new FsMemoryStore(new Path(dir, series + "-" + kind + ".memory"), conf);
         return new Simulation.Checkpoints() {
+            @Override public MemoryStore memory() { return memory; }
             @Override public int every() { return every; }
             @Override public Simulation.State load() {
                 final Simulation.State st = (Simulation.State) read(name);

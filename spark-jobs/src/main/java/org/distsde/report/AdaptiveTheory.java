@@ -3,11 +3,12 @@ package org.distsde.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.distsde.config.CompressionType;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.NoiseType;
 import org.distsde.config.NormalizationKind;
 import org.distsde.optim.Adaptive;
+import org.distsde.optim.Optimizers;
+import org.distsde.optim.Theorem;
 import org.distsde.theory.AdaptiveLimits;
 
 /**
@@ -28,9 +29,9 @@ final class AdaptiveTheory {
 
     /** The effective σⱼ, or null when no closed form applies. */
     static double[] sigma(ExperimentConfig c) {
-        if (c == null || !(c.method() instanceof Adaptive) || !c.objective().type().equals("quadratic")
+        if (c == null || Optimizers.of(c).theorem() != Theorem.ADAPTIVE || !c.objective().type().equals("quadratic")
                 || !c.noise().homogeneous() || c.noise().kind() != NoiseType.GAUSSIAN
-                || c.compression().kind() != CompressionType.NONE || c.normalization().kind() != NormalizationKind.NONE
+                || c.compression().compresses() || c.normalization().kind() != NormalizationKind.NONE
                 || !c.schedule().type().equals("constant")) {
             return null;
         }
@@ -56,7 +57,7 @@ final class AdaptiveTheory {
     }
 
     private static double[] variances(ExperimentConfig c, double[] sigma) {
-        final Adaptive a = (Adaptive) c.method();
+        final Adaptive a = (Adaptive) Optimizers.of(c);
         final double theta = a.settings(c).theta();
         final double[] h = c.objective().h();
         if (!a.decay()) {
@@ -68,7 +69,7 @@ final class AdaptiveTheory {
     }
 
     private static String lemma(ExperimentConfig c) {
-        final Adaptive a = (Adaptive) c.method();
+        final Adaptive a = (Adaptive) Optimizers.of(c);
         return a.decay() ? (a.momentum() ? "Lemma C.57" : "Lemma C.45") : (a.momentum() ? "Lemma C.52" : "Lemma C.40");
     }
 
@@ -87,7 +88,7 @@ final class AdaptiveTheory {
                 variances(c, sigma)), Plots.Style.DOTTED));
         final boolean isotropic = Arrays.stream(sigma).allMatch(v -> v == sigma[0]);
         if (isotropic) {
-            final Adaptive a = (Adaptive) c.method();
+            final Adaptive a = (Adaptive) Optimizers.of(c);
             final double theta = a.settings(c).theta();
             final double s = sigma[0];
             final double bound = a.decay()

@@ -5,16 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.distsde.config.ConfigLoader;
-import org.distsde.config.CompressionType;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.NoiseType;
 import org.distsde.config.Series;
 import org.distsde.noise.NoiseModel;
 import org.distsde.config.NormalizationKind;
 import org.distsde.config.SdeModel;
-import org.distsde.optim.Dsgd;
-import org.distsde.optim.DsignSgd;
-import org.distsde.optim.Optimizer;
+import org.distsde.optim.Optimizers;
+import org.distsde.optim.Theorem;
 import org.distsde.schedule.Schedule;
 import org.distsde.theory.QuadraticLimits;
 import org.distsde.theory.QuadraticMoments;
@@ -97,11 +95,11 @@ public final class TheoryCurves {
     static Model model(ExperimentConfig c) {
         if (c == null || !c.objective().type().equals("quadratic") || !c.noise().homogeneous()
                 || c.noise().correlated() // the closed forms are for coordinate-wise independent noise
-                || c.compression().kind() != CompressionType.NONE || c.normalization().kind() != NormalizationKind.NONE) {
+                || c.compression().compresses() || c.normalization().kind() != NormalizationKind.NONE) {
             return null;
         }
-        final Optimizer m = c.method();
-        if (m != Dsgd.INSTANCE && m != DsignSgd.INSTANCE) {
+        final Theorem thm = Optimizers.of(c).theorem();
+        if (thm != Theorem.DSGD_4 && thm != Theorem.DSIGNSGD_7) {
             return null;
         }
         final boolean gaussian = c.noise().kind() == NoiseType.GAUSSIAN;
@@ -114,7 +112,7 @@ public final class TheoryCurves {
             }
             sigma = c.noise().sigma0();
         } else {
-            if (m == Dsgd.INSTANCE) {
+            if (thm == Theorem.DSGD_4) {
                 return null;
             }
             sigma = c.noise().sigma();
@@ -125,7 +123,7 @@ public final class TheoryCurves {
             }
         }
         final NoiseModel nm = c.noise().build(0, c.agents());
-        final boolean sign = m == DsignSgd.INSTANCE;
+        final boolean sign = thm == Theorem.DSIGNSGD_7;
         if (sign && c.sde().modelKind() != SdeModel.FULL && c.sde().modelKind() != SdeModel.PHASE3) {
             return null;
         }

@@ -453,7 +453,7 @@ public final class FrontierJob {
                         new java.math.MathContext(6)).stripTrailingZeros().toPlainString(), c0.runs(), c0.rounds(),
                 r.options().steps(), res, FrontierPlan.EPSILON, plan.param().equals("eta") ? ""
                         : ", inverted for " + plan.param() + " at the grid point's eta");
-        return FrontierChart.chart(c0.name() + ": stability frontier of " + c0.optimizer().toUpperCase(Locale.ROOT),
+        return FrontierChart.chart(c0.name() + ": stability frontier of " + c0.optimizer().id().toUpperCase(Locale.ROOT),
                 sub, xAxis >= 0 ? axes.get(xAxis).path() : "grid point", plan.param(), gs);
     }
 

@@ -17,6 +17,8 @@ import org.distsde.stats.Largest;
  * (summed in the canonical block order, as {@link SparkAggregator} does), so there is one Spark
  * job per sweep ({@link SweepJob}) instead of one per round. Streams are keyed by the global run
  * index, so the result does not depend on the blocking and equals the agents layout bit for bit.
+ * Agents with memory (error feedback's residuals) keep it inside the task, for the task's runs
+ * ({@link LocalAggregator}); it is never shipped.
  */
 public final class RunParallel {
     private RunParallel() { }

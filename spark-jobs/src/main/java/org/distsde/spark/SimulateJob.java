@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.distsde.config.ConfigException;
 import org.distsde.config.ConfigLoader;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.config.Series;
@@ -22,6 +23,7 @@ import org.distsde.io.CheckpointStore;
 import org.distsde.io.ResultDir;
 import org.distsde.io.ResultTable;
 import org.distsde.sim.Aggregator;
+import org.distsde.sim.MemoryBudget;
 import org.distsde.sim.RoundStats;
 import org.distsde.sde.SdeSimulation;
 import org.distsde.sde.refine.Refinement;
@@ -72,8 +74,18 @@ public final class SimulateJob {
      */
     public static List<SeriesResult> run(SparkSession spark, ConfigLoader.Experiment exp, ResultDir out,
                                          boolean optimizer, boolean resume, int checkpointEvery) throws IOException {
-        final CheckpointStore ckpt = CheckpointStore.open(out, fingerprint(exp, optimizer), resume);
         final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        if (optimizer) {
+            checkMemory(jsc, exp); // before anything is written
+        } else {
+            for (Series s : exp.series()) { // integrate: every series needs an SDE
+                if (s.config().optimizer().sdeModels().isEmpty()) {
+                    throw new ConfigException("optimizer: " + s.config().optimizer() + " has no SDE to integrate"
+                            + (exp.series().size() > 1 ? " (series " + s.label() + ")" : ""));
+                }
+            }
+        }
+        final CheckpointStore ckpt = CheckpointStore.open(out, fingerprint(exp, optimizer), resume);
         final long t0 = System.nanoTime();
         final List<SeriesResult> results = new ArrayList<>();
         final int n = exp.series().size();
@@ -185,6 +197,40 @@ public final class SimulateJob {
         return results;
     }
 
+    /** Share of a task's heap the agents' memory may take (Spark's default spark.memory.fraction). */
+    static final double MEMORY_FRACTION = 0.6;
+
+    /**
+     * Refuses series whose agents' memory would not fit in a task ({@link MemoryBudget}), with the
+     * layout each series runs in: the budget is {@value #MEMORY_FRACTION} of an executor's heap (the
+     * driver's JVM in local mode) over its concurrent tasks.
+     */
+    static void checkMemory(JavaSparkContext jsc, ConfigLoader.Experiment exp) {
+        final boolean local = jsc.master().startsWith("local");
+        final long heap = local ? Runtime.getRuntime().maxMemory()
+                : jsc.getConf().getSizeAsBytes("spark.executor.memory", "1g");
+        final int tasks = local ? jsc.defaultParallelism() : jsc.getConf().getInt("spark.executor.cores", 1);
+        final long budget = (long) (heap * MEMORY_FRACTION / Math.max(1, tasks));
+        final String source = String.format(java.util.Locale.ROOT, "%s %.1f GB x %.1f / %d concurrent tasks",
+                local ? "JVM heap" : "spark.executor.memory", heap / 1e9, MEMORY_FRACTION, tasks);
+        int byRuns = 0;
+        for (Series s : exp.series()) {
+            byRuns += s.config().layout().byRuns(s.config().normalization()) ? 1 : 0;
+        }
+        for (Series s : exp.series()) {
+            final ExperimentConfig c = s.config();
+            final int vectors = new org.distsde.sim.AgentWorker(c).memoryVectors();
+            if (vectors == 0) {
+                continue;
+            }
+            final boolean runs = c.layout().byRuns(c.normalization());
+            MemoryBudget.check(c.runs(), c.agents(), c.buildObjective().dim(), vectors, c.optimizer().id(), runs,
+                    c.layout().runBlocks(c.runs(), jsc.defaultParallelism(), byRuns),
+                    new org.distsde.sim.Blocks(c.agents(), c.layout().blocks(c.agents())),
+                    c.layout().partitions(c.agents(), jsc.defaultParallelism()), budget, source);
+        }
+    }
+
     /** Marks each series of a one-job sweep done, with its rows and compute time. */
     private static void markDone(CheckpointStore ckpt, List<Series> ss, String kind, List<SeriesRows> res) {
         for (int i = 0; i < res.size(); i++) {
@@ -241,7 +287,7 @@ public final class SimulateJob {
         final ResultTable table = new ResultTable();
         for (SeriesResult r : results) {
             table.add(new ResultTable.Block(r.series().index(), r.series().label(), r.kind(),
-                    r.series().config().optimizer(), r.rows()));
+                    r.series().config().optimizer().id(), r.rows()));
         }
         out.writeString("metrics.csv", table.toCsv());
         writeParquet(spark, table, out);
@@ -310,7 +356,7 @@ public final class SimulateJob {
             s.put("index", r.series().index());
             s.put("label", r.series().label());
             s.put("kind", r.kind());
-            s.put("optimizer", c.optimizer());
+            s.put("optimizer", c.optimizer().id());
             s.set("params", m.valueToTree(r.series().params()));
             s.put("agents", c.agents());
             final boolean sde = r.kind().startsWith("sde");

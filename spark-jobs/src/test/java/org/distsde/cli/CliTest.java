@@ -11,13 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The command line without Spark: help, parsing, exit codes; and the README's copy of the help. */
+/** The command line without Spark: help, parsing, exit codes (the docs' copies of the help: {@link DocsTest}). */
 class CliTest {
     @TempDir
     Path tmp;
@@ -95,23 +93,5 @@ class CliTest {
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().startsWith("error: report failed: java.lang.NumberFormatException"), r.err());
         assertFalse(Files.exists(tmp.resolve("rep")));
-    }
-
-    /** Every README block that starts "Usage: distsde ..." is that command's --help, verbatim. */
-    @Test
-    void readmeUsageBlocksMatchTheHelp() throws Exception {
-        final String readme = Files.readString(Path.of("..", "README.md"));
-        final Matcher m = Pattern.compile("```\\n(Usage: distsde( [\\w-]+)?[^`]*?)```").matcher(readme);
-        final List<String> seen = new ArrayList<>();
-        while (m.find()) {
-            final String verb = m.group(2) == null || m.group(2).isBlank() ? null : m.group(2).strip();
-            final Result help = verb == null || !verbs().contains(verb) ? run("--help") : run(verb, "--help");
-            assertEquals(help.out(), m.group(1), "README block for " + (verb == null ? "distsde" : verb));
-            seen.add(verb == null || !verbs().contains(verb) ? "distsde" : verb);
-        }
-        // integrate's options are simulate's: the README says so instead of repeating them
-        for (String v : List.of("distsde", "simulate", "converge", "report", "bench", "fit-noise")) {
-            assertTrue(seen.contains(v), "the README shows the help of " + v + " (found " + seen + ")");
-        }
     }
 }

@@ -112,6 +112,29 @@ class BadInputTableTest extends SparkTestBase {
                 Arguments.of(List.of("--set", dcsgd, "--set", "compression={\"type\":\"random-sparsification\",\"omega\":-1}"), "compression.omega"),
                 Arguments.of(List.of("--set", dcsgd, "--set", "compression={\"type\":\"random-sparsification\",\"p\":0.5,\"omega\":1}"), "compression"),
                 Arguments.of(List.of("--set", dcsgd, "--set", "compression={\"type\":\"random-sparsification\",\"agentOmegas\":[1]}"), "compression.agentOmegas"),
+                Arguments.of(List.of("--set", dcsgd, "--set", "compression={\"type\":\"random-sparsification\",\"p\":\"0.5\"}"), "compression.p"),
+                Arguments.of(List.of("--set", dcsgd, "--set", "compression={\"type\":\"rand-kk\"}"), "compression.type"),
+                Arguments.of(List.of("--set", dcsgd, "--set", "compression={\"type\":\"none\",\"p\":0.5}"), "compression.p"),
+                // a biased compressor where the theorem or the SDE needs an unbiased one (Theorems 5-6, Eq. 27-28)
+                Arguments.of(List.of("--set", dcsgd, "--set", "compression={\"type\":\"scaled-sign\"}"), "compression"),
+                Arguments.of(List.of("--set", "optimizer=adam", "--set", "compression={\"type\":\"scaled-sign\"}",
+                        "--set", "sde.enabled=true"), "compression"),
+                // error feedback combined with what it does not define
+                Arguments.of(List.of("--set", "optimizer=ef-sgd", "--set", "compression={\"type\":\"random-sparsification\","
+                        + "\"p\":0.3}"), "compression"), // not contractive: the residuals grow
+                Arguments.of(List.of("--set", "optimizer=ef-sgd", "--set", "adaptive={\"beta1\":0.9}"), "adaptive"),
+                Arguments.of(List.of("--set", "optimizer=ef-sgd", "--set", "signSampling=cdf"), "signSampling"),
+                Arguments.of(List.of("--set", "optimizer=ef-sgd", "--set", "sde.enabled=true"), "sde.enabled"),
+                Arguments.of(List.of("--set", "optimizer=ef-sgd", "--set", "sde.model=phase3"), "sde.model"),
+                Arguments.of(List.of("--set", "optimizer=ef-sgd", "--set", "normalization={\"type\":\"theorem\"}"),
+                        "normalization.type"),
+                // agents' memory over the budget of a task (runs x agents x d x 8 bytes), in either layout
+                Arguments.of(List.of("--set", "optimizer=ef-sgd", "--set", "runs=1000000000", "--set", "layout.mode=agents"),
+                        "layout.partitions"),
+                Arguments.of(List.of("--set", "optimizer=ef-sgd", "--set", "runs=1000000000", "--set", "layout.mode=runs"),
+                        "layout.runBlocks"),
+                // strict types
+                set("noise.sigma1=\"1.0\"", "noise.sigma1"), set("sde.enabled=\"true\"", "sde.enabled"),
                 // schedule, normalization, layout, sde
                 set("schedule.type=cosine", "schedule.type"), set("schedule={\"type\":\"power\"}", "schedule.theta"),
                 set("schedule={\"type\":\"power\",\"theta\":-1}", "schedule.theta"),

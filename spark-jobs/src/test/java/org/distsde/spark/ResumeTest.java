@@ -87,11 +87,16 @@ class ResumeTest extends SparkTestBase {
      * directory until then.
      */
     Set<String> runAndKill(List<String> args, String out, Predicate<String> killAt) throws Exception {
+        return runAndKill(args, out, killAt, "local[2]");
+    }
+
+    /** As above, the child's Spark master {@code master} (its default parallelism sets the agents' partitions). */
+    Set<String> runAndKill(List<String> args, String out, Predicate<String> killAt, String master) throws Exception {
         final List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(List.of("--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
                 "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-                "-Djdk.reflect.useDirectMethodHandles=false", "-Dspark.master=local[2]", "-Xmx1g", "-cp",
+                "-Djdk.reflect.useDirectMethodHandles=false", "-Dspark.master=" + master, "-Xmx1g", "-cp",
                 Path.of("target/classes").toAbsolutePath() + File.pathSeparator
                         + Path.of("../common/target/classes").toAbsolutePath().normalize() + File.pathSeparator
                         + Files.readString(Path.of("target/test-classpath.txt")).trim(), "org.distsde.cli.Main"));
@@ -202,6 +207,28 @@ class ResumeTest extends SparkTestBase {
         final Cli resumed = run(with(args, "--out", tmp.resolve("run").toString(), "--resume"));
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(ref, Files.readString(tmp.resolve("run").resolve("metrics.csv")));
+        assertOnlyResults();
+    }
+
+    /**
+     * EF-SGD in the agents layout: its agents' residuals live on the executors and are written by
+     * the tasks next to the round checkpoint. Killed in a JVM with 3 partitions (local[3], 6 blocks)
+     * and resumed here with 2 (local[2]): the metrics equal the uninterrupted run's. Catches
+     * residuals missing from the checkpoint (the resumed run restarts them at 0), keyed by
+     * partition, or older than the state.
+     */
+    @Test
+    void killedErrorFeedbackResumesWithItsResidualsOnAnotherPartitionCount() throws Exception {
+        final List<String> ef = List.of("--set", "optimizer=ef-sgd", "--set", "sde.enabled=false", "--set",
+                "compression={\"type\": \"random-sparsification\", \"p\": 0.7}", "--set", "layout.blocks=6",
+                "--set", "eta=0.002", "--set", "x0=[2.0]", "--set", "noise.sigma0=0.5");
+        final List<String> args = with(simulate("--checkpoint-every", "30"), ef.toArray(new String[0]));
+        final String ref = reference(args, "ef-ref");
+        final Set<String> created = runAndKill(args, "ef", n -> n.equals("0-optimizer.state"), "local[3]");
+        assertTrue(created.contains("0-optimizer.memory"), "the residuals are checkpointed: " + created);
+        final Cli resumed = run(with(args, "--out", tmp.resolve("ef").toString(), "--resume"));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(ref, Files.readString(tmp.resolve("ef").resolve("metrics.csv")));
         assertOnlyResults();
     }
 

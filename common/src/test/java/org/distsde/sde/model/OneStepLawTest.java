@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.distsde.config.ConfigLoader;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.sde.GradientSdeModels;
+import org.distsde.sde.AverageCovariance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,7 +27,9 @@ class OneStepLawTest {
                 + "\"optimizer\":\"%s\",\"agents\":%d,\"eta\":0.1,\"objective\":%s,\"x0\":[%s],"
                 + "\"noise\":{\"type\":\"gaussian\",\"sigma0\":%s,\"sigma1\":%s}%s}", omega > 0 ? "dcsgd" : "dsgd", n,
                 objective, x0, s0, s1, comp), List.of()).first();
-        return new OneStepLaw(c.buildObjective(), GradientSdeModels.stepVariance(c), c.initialPoint());
+        final AverageCovariance cov = new AverageCovariance(c.noise().agentNoise(n), c.compression().agentCompressors(),
+                c.buildObjective().dim());
+        return new OneStepLaw(c.buildObjective(), cov.stepVariance(n), c.initialPoint());
     }
 
     @ParameterizedTest(name = "{0} x0={1} s0={2} s1={3} omega={4} N={5}")

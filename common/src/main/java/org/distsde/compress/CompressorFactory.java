@@ -1,0 +1,45 @@
+package org.distsde.compress;
+
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * Builds one kind of compressor from its config parameters ({@code compression.type} and the
+ * fields beside it): the parameters it accepts and their shapes, their validation, and the
+ * compressor of each agent. Errors are {@link IllegalArgumentException}s naming the field
+ * ({@link Arguments#field}).
+ */
+public interface CompressorFactory extends Serializable {
+    /** The shape of a parameter's JSON value. */
+    enum Shape {
+        /** One number. */
+        NUMBER,
+        /** One integer. */
+        INTEGER,
+        /** An array of numbers (a single number is taken as an array of one). */
+        NUMBERS
+    }
+
+    /** The value of {@code compression.type}. */
+    String type();
+
+    /** The parameters this type accepts, by name (every other field is refused). */
+    Map<String, Shape> parameters();
+
+    /** Checks the parameters' values and combinations (not those that need N or d). */
+    void check(Arguments a);
+
+    /** Checks the parameters against the number of agents N (per-agent lists). */
+    default void checkAgents(Arguments a, int agents) { }
+
+    /** Checks the parameters against the dimension d (e.g. k ≤ d). */
+    default void checkDimension(Arguments a, int d) { }
+
+    /** True when every agent gets the same compressor. */
+    default boolean homogeneous(Arguments a) {
+        return true;
+    }
+
+    /** The compressor of agent {@code agent}. */
+    Compressor build(Arguments a, int agent);
+}
