@@ -8,7 +8,8 @@
 # Malladi et al.'s SDEs and Lemmas 3.13, 3.14, C.39-C.57), the Breast Cancer DNN panels (Figures 1, 10, 13
 # top-left, and ten agents holding the rows), a distributed AdamW comparison and heavy-tailed noise against the number of agents N (sweep-charts). B.2 (d = 1000) runs 100 Monte Carlo runs unless --full (the paper's 1000, ~10x longer); --full also adds N = 10^5 to the heavy-tail sweep.
 # The measured stability frontiers (largest eta with <= 5% diverged) of B.1 and B.2 against Eq. 1 / 5
-# are frontier-b1/ and frontier-b2/ (frontier.csv, frontier.png); they are not in the HTML report.
+# are frontier-b1/ and frontier-b2/ (frontier.csv, frontier.json); the report draws them, and the
+# heavy-tail sweep's charts, with the other results.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-figures}"
@@ -82,6 +83,7 @@ fi
   --in "$out/distributed-adamw" \
   --in "$out/seed000-fig1-dnn-signsgd" --in "$out/seed000-fig10-dnn-rmsprop" --in "$out/seed000-fig13-dnn-adam" \
   --in "$out/dnn-breast-cancer-n10" --in "$out/dnn-breast-cancer-n10-minibatch" \
+  --in "$out/frontier-b1" --in "$out/frontier-b2" --in "$out/heavy-tails-vs-n-charts" \
   --out "$out/report" --overwrite \
   --title "Figure 1 of the (L0, L1) paper; Figures 1, 2, 3, 5, 6, 9, 10, 12, 13 and Corollary 3.11 of the adaptive-methods paper" 2>/dev/null
 echo "all figures: $(( $(date +%s) - start )) s; open $out/report/index.html"

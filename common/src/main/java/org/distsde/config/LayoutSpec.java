@@ -5,11 +5,11 @@ import java.io.Serializable;
 /**
  * {@code layout}: how the work maps onto Spark tasks.
  * <ul>
- * <li>{@code mode}: {@code agents} (default) — agents spread over partitions, one Spark job per
- *     round, the driver aggregates and steps; {@code runs} — each task carries whole trajectories
- *     of a block of runs with all agents, no per-round synchronisation (not possible with the
- *     "theorem" normalization, whose step uses E‖∇f‖ over all runs); {@code auto} — runs when
- *     possible, else agents. Both give bit-identical results.</li>
+ * <li>{@code mode}: {@code auto} (default) — runs when possible, else agents; {@code agents} —
+ *     agents spread over partitions, one Spark job per round, the driver aggregates and steps;
+ *     {@code runs} — each task carries whole trajectories of a block of runs with all agents, no
+ *     per-round synchronisation (not possible with the "theorem" normalization, whose step uses
+ *     E‖∇f‖ over all runs). All give bit-identical results.</li>
  * <li>{@code blocks}: agents are summed in this many contiguous blocks (default min(N, 16)), each
  *     block in agent order and the blocks in block order — the canonical order every layout
  *     reproduces.</li>
@@ -21,7 +21,7 @@ import java.io.Serializable;
  */
 public record LayoutSpec(String mode, Integer blocks, Integer partitions, Integer runBlocks) implements Serializable {
     public LayoutSpec {
-        mode = mode == null ? "agents" : mode;
+        mode = mode == null ? "auto" : mode;
         if (!mode.equals("agents") && !mode.equals("runs") && !mode.equals("auto")) {
             throw new ConfigException("layout.mode must be agents, runs or auto (got '" + mode + "')");
         }

@@ -1,5 +1,7 @@
 package org.distsde.data;
 
+import org.distsde.numeric.Cholesky;
+
 /**
  * Linear least squares ℓ(w; a, y) = ½(aᵀw + b − y)², parameters (w₁ … w_p, b): the bias last.
  * f* is exact: the normal equations solved by Cholesky. Initial weights 0.
@@ -33,13 +35,14 @@ public final class LeastSquares extends LinearModel {
                 }
             }
         }
-        final int bad = Cholesky.factor(m, d);
+        final double[] l = new double[Cholesky.packedLength(d)];
+        final int bad = Cholesky.factor(m, d, l, 0);
         if (bad >= 0) {
             throw new IllegalArgumentException("least squares: the normal equations are singular at "
                     + (bad == p ? "the bias" : "feature " + bad) + " (a constant or collinear feature, or fewer rows ("
                     + n + ") than parameters (" + d + ")); drop or combine the collinear features");
         }
-        Cholesky.solve(m, d, rhs);
+        Cholesky.solve(l, 0, d, rhs);
         return rhs;
     }
 

@@ -1,5 +1,7 @@
 package org.distsde.data;
 
+import org.distsde.numeric.Cholesky;
+
 /**
  * Newton's method with a backtracking (Armijo) line search for logistic regression, from w = 0.
  *
@@ -102,6 +104,7 @@ final class LogisticNewton {
      */
     private static void solveJittered(double[] h, int d, double[] g, double[] step) {
         final double[] work = new double[d * d];
+        final double[] l = new double[Cholesky.packedLength(d)];
         double maxDiag = 0;
         for (int j = 0; j < d; j++) {
             maxDiag = Math.max(maxDiag, h[j * d + j]);
@@ -112,9 +115,9 @@ final class LogisticNewton {
             for (int j = 0; j < d; j++) {
                 work[j * d + j] += eps;
             }
-            if (Cholesky.factor(work, d) < 0) {
+            if (Cholesky.factor(work, d, l, 0) < 0) {
                 System.arraycopy(g, 0, step, 0, d);
-                Cholesky.solve(work, d, step);
+                Cholesky.solve(l, 0, d, step);
                 return;
             }
             eps = eps == 0 ? 1e-12 * Math.max(maxDiag, Double.MIN_NORMAL) : eps * 100;

@@ -6,35 +6,78 @@ import org.distsde.stats.HillEstimator;
 
 /**
  * Statistics over the runs still alive at one recorded round (diverged runs are counted, never
- * averaged). {@code time} is the SDE time k·η. For the theorems' time averages (Eq. 2, 4, 6, 7)
- * the simulators also accumulate per run, at every step with ds = η (optimizer) or Δt (SDE) and
- * the effective ηₛ = lr/η (the scheduler times the normalization: in the paper's parametrisation
- * ηη_t the adaptive factor is part of ηₜ): φ¹ = Σ ηₛ ds, φ² = Σ ηₛ² ds, ∫ηₛ‖∇f(X_s)‖² ds and
- * ∫ηₛ²‖∇f(X_s)‖² ds; {@code phi1}, {@code phi2}, {@code intEtaGradNormSq} and
- * {@code intEta2GradNormSq} are their means over the alive runs (NaN where not recorded).
- * With {@code recordCoordinates = k > 0}, {@code xMean} and {@code xVar} hold the mean and the
- * (n − 1) variance over the alive runs of the first k coordinates of the iterate (columns
- * {@code x1_mean, x1_var, …}); empty otherwise. {@code integralCov} holds the (n − 1) sample
- * covariance over the alive runs of (φ¹, φ², ∫ηₛ‖∇f‖², ∫ηₛ²‖∇f‖²) as the upper triangle of the
- * 4 × 4 matrix, row by row (10 values, {@link #cov}); it gives the Monte Carlo standard error of
- * any smooth function of the four means (delta method). Empty where the integrals are not
- * recorded; it is kept in memory and in checkpoints, not in the metrics table.
- * {@code lossTailIndex} is Hill's estimate of the tail index of the loss over the alive runs, with
- * its asymptotic 95% interval [{@code lossTailIndexLo}, {@code lossTailIndexHi}]
- * ({@link HillEstimator}, k = ⌊√n⌋ order statistics; NaN with fewer than 100 alive runs); the last
- * columns of the table ({@link #TAIL_COLUMNS}), followed by the same for the round's aggregated
- * update, {@code updateTailIndex} [{@code Lo}, {@code Hi}] ({@link UpdateTail}; NaN on the SDE's
- * rows and at the last round, where no update is aggregated).
+ * averaged): {@code runs} alive and {@code diverged}, the learning rate ({@link Rate}), the loss
+ * f − f* ({@link Loss}), the gradient norm ({@link Gradient}), the theorems' time integrals
+ * ({@link Integrals}), the first k coordinates of the iterate ({@link Moments}), and Hill's tail
+ * index of the loss and of the round's aggregated update ({@link HillEstimator.Estimate}).
+ * {@code time} is the SDE time k·η. The metrics table's columns are {@link RoundSchema}'s, the one
+ * list of names, types and values of a row.
  */
-public record RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
-                         double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
-                         double gradNormSqMean, double gradNormMean, double phi1, double phi2,
-                         double intEtaGradNormSq, double intEta2GradNormSq, double[] xMean, double[] xVar,
-                         double[] integralCov, double lossTailIndex, double lossTailIndexLo, double lossTailIndexHi,
-                         double updateTailIndex, double updateTailIndexLo, double updateTailIndexHi)
-        implements Serializable {
-    /** Index of φ¹, φ², ∫ηₛ‖∇f‖², ∫ηₛ²‖∇f‖² in {@link #cov}. */
-    public static final int PHI1 = 0, PHI2 = 1, INT1 = 2, INT2 = 3;
+public record RoundStats(int round, double time, int runs, int diverged, Rate lr, Loss loss, Gradient grad,
+                         Integrals integrals, Moments x, HillEstimator.Estimate lossTail,
+                         HillEstimator.Estimate updateTail) implements Serializable {
+    /** The learning rate ηηₜ·(normalization) over the alive runs: mean, min and max. */
+    public record Rate(double mean, double min, double max) implements Serializable { }
+
+    /** The loss f(x) − f* over the alive runs: mean, (n − 1) standard deviation, quantiles 5, 50, 95%. */
+    public record Loss(double mean, double std, double p05, double p50, double p95) implements Serializable { }
+
+    /** Means over the alive runs of ‖∇f(x)‖² and ‖∇f(x)‖. */
+    public record Gradient(double normSqMean, double normMean) implements Serializable { }
+
+    /**
+     * The time averages' integrals (Eq. 2, 4, 6, 7): the simulators accumulate per run, at every step
+     * with ds = η (optimizer) or Δt (SDE) and the effective ηₛ = lr/η (the scheduler times the
+     * normalization: in the paper's parametrisation ηηₜ the adaptive factor is part of ηₜ),
+     * φ¹ = Σ ηₛ ds, φ² = Σ ηₛ² ds, ∫ηₛ‖∇f(X_s)‖² ds and ∫ηₛ²‖∇f(X_s)‖² ds; the fields are their means
+     * over the alive runs (NaN where not recorded). {@code cov} holds the (n − 1) sample covariance over
+     * the alive runs of the four, as the upper triangle of the 4 × 4 matrix row by row (10 values,
+     * {@link #cov(int, int)}; empty where not recorded): the Monte Carlo standard error of any smooth
+     * function of the four means (delta method). It is kept in memory and in checkpoints, not in the
+     * metrics table.
+     */
+    public record Integrals(double phi1, double phi2, double etaGradNormSq, double eta2GradNormSq, double[] cov)
+            implements Serializable {
+        /** Index of φ¹, φ², ∫ηₛ‖∇f‖², ∫ηₛ²‖∇f‖² in {@link #cov(int, int)}. */
+        public static final int PHI1 = 0, PHI2 = 1, INT1 = 2, INT2 = 3;
+        /** Not recorded. */
+        public static final Integrals NONE = new Integrals(Double.NaN, Double.NaN, Double.NaN, Double.NaN, null);
+
+        public Integrals {
+            cov = cov == null ? new double[0] : cov;
+            if (cov.length != 0 && cov.length != 10) {
+                throw new IllegalArgumentException("the integrals' covariance must hold 0 or 10 values (got "
+                        + cov.length + ")");
+            }
+        }
+
+        /** The sample covariance over the runs of integrals a and b ({@link #PHI1} … {@link #INT2}); NaN when not recorded. */
+        public double cov(int a, int b) {
+            if (cov.length == 0) {
+                return Double.NaN;
+            }
+            final int i = Math.min(a, b), j = Math.max(a, b);
+            return cov[i * 4 - i * (i - 1) / 2 + (j - i)];
+        }
+    }
+
+    /** Mean and (n − 1) variance over the alive runs of the first k coordinates ({@code recordCoordinates}). */
+    public record Moments(double[] mean, double[] var) implements Serializable {
+        /** No coordinate recorded. */
+        public static final Moments NONE = new Moments(null, null);
+
+        public Moments {
+            mean = mean == null ? new double[0] : mean;
+            var = var == null ? new double[0] : var;
+            if (mean.length != var.length) {
+                throw new IllegalArgumentException("the coordinates' means and variances differ in length");
+            }
+        }
+
+        public int k() {
+            return mean.length;
+        }
+    }
 
     /**
      * The loss quantiles: Hyndman–Fan type 7 (linear interpolation between order statistics at
@@ -49,136 +92,32 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
             .withCopy(false);
     private static final double[] PROBABILITIES = {0.05, 0.5, 0.95};
 
-    /** Column names, in the order of {@link #values()}. */
-    public static final String[] COLUMNS = {"round", "time", "lr", "lr_min", "lr_max", "runs", "diverged",
-        "loss_mean", "loss_std", "loss_p05", "loss_p50", "loss_p95", "grad_norm_sq_mean", "grad_norm_mean",
-        "phi1", "phi2", "int_eta_grad_norm_sq", "int_eta2_grad_norm_sq"};
-
-    /** The tail-index columns, after the coordinate moments (the last columns of {@link #columns(int)}). */
-    public static final String[] TAIL_COLUMNS = {"loss_tail_index", "loss_tail_index_lo", "loss_tail_index_hi",
-        "update_tail_index", "update_tail_index_lo", "update_tail_index_hi"};
-
     public RoundStats {
-        xMean = xMean == null ? new double[0] : xMean;
-        xVar = xVar == null ? new double[0] : xVar;
-        integralCov = integralCov == null ? new double[0] : integralCov;
-        if (xMean.length != xVar.length) {
-            throw new IllegalArgumentException("xMean and xVar differ in length");
-        }
-        if (integralCov.length != 0 && integralCov.length != 10) {
-            throw new IllegalArgumentException("integralCov must hold 0 or 10 values (got " + integralCov.length + ")");
-        }
-    }
-
-    /** Without the update's tail index (NaN). */
-    public RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
-                      double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
-                      double gradNormSqMean, double gradNormMean, double phi1, double phi2,
-                      double intEtaGradNormSq, double intEta2GradNormSq, double[] xMean, double[] xVar,
-                      double[] integralCov, double lossTailIndex, double lossTailIndexLo, double lossTailIndexHi) {
-        this(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50, lossP95,
-                gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, xMean, xVar,
-                integralCov, lossTailIndex, lossTailIndexLo, lossTailIndexHi, Double.NaN, Double.NaN, Double.NaN);
+        integrals = integrals == null ? Integrals.NONE : integrals;
+        x = x == null ? Moments.NONE : x;
+        lossTail = lossTail == null ? HillEstimator.Estimate.NONE : lossTail;
+        updateTail = updateTail == null ? HillEstimator.Estimate.NONE : updateTail;
     }
 
     /** This row with the tail index of the round's aggregated update (see {@link UpdateTail}). */
-    public RoundStats withUpdateTail(org.distsde.stats.HillEstimator.Estimate e) {
-        return new RoundStats(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50,
-                lossP95, gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, xMean, xVar,
-                integralCov, lossTailIndex, lossTailIndexLo, lossTailIndexHi, e.alpha(), e.lo(), e.hi());
+    public RoundStats withUpdateTail(HillEstimator.Estimate e) {
+        return new RoundStats(round, time, runs, diverged, lr, loss, grad, integrals, x, lossTail, e);
     }
 
-    /** Without the tail indices (NaN). */
-    public RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
-                      double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
-                      double gradNormSqMean, double gradNormMean, double phi1, double phi2,
-                      double intEtaGradNormSq, double intEta2GradNormSq, double[] xMean, double[] xVar,
-                      double[] integralCov) {
-        this(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50, lossP95,
-                gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, xMean, xVar,
-                integralCov, Double.NaN, Double.NaN, Double.NaN);
-    }
-
-    /** Without the integrals' covariance. */
-    public RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
-                      double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
-                      double gradNormSqMean, double gradNormMean, double phi1, double phi2,
-                      double intEtaGradNormSq, double intEta2GradNormSq, double[] xMean, double[] xVar) {
-        this(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50, lossP95,
-                gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, xMean, xVar, null);
-    }
-
-    /**
-     * The sample covariance over the runs of integrals a and b ({@link #PHI1} … {@link #INT2}); NaN
-     * when not recorded.
-     */
-    public double cov(int a, int b) {
-        if (integralCov.length == 0) {
-            return Double.NaN;
-        }
-        final int i = Math.min(a, b), j = Math.max(a, b);
-        return integralCov[i * 4 - i * (i - 1) / 2 + (j - i)];
-    }
-
-    /** The same row without coordinate moments. */
-    public RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
-                      double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
-                      double gradNormSqMean, double gradNormMean, double phi1, double phi2,
-                      double intEtaGradNormSq, double intEta2GradNormSq) {
-        this(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50, lossP95,
-                gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, null, null, null);
-    }
-
-    /** Equal when every value is equal (bitwise, so NaN equals NaN), including the coordinate moments. */
+    /** Equal when every value of {@link RoundSchema} is equal (bitwise, so NaN equals NaN). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof RoundStats r && java.util.Arrays.equals(values(), r.values());
+        return o instanceof RoundStats r && java.util.Arrays.equals(RoundSchema.values(this), RoundSchema.values(r));
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(values());
+        return java.util.Arrays.hashCode(RoundSchema.values(this));
     }
 
     /** Number of recorded coordinates k. */
     public int coordinates() {
-        return xMean.length;
-    }
-
-    /** {@link #COLUMNS} followed by x1_mean, x1_var, …, xk_mean, xk_var, then {@link #TAIL_COLUMNS}. */
-    public static String[] columns(int k) {
-        final String[] c = java.util.Arrays.copyOf(COLUMNS, COLUMNS.length + 2 * k + TAIL_COLUMNS.length);
-        for (int j = 0; j < k; j++) {
-            c[COLUMNS.length + 2 * j] = "x" + (j + 1) + "_mean";
-            c[COLUMNS.length + 2 * j + 1] = "x" + (j + 1) + "_var";
-        }
-        System.arraycopy(TAIL_COLUMNS, 0, c, COLUMNS.length + 2 * k, TAIL_COLUMNS.length);
-        return c;
-    }
-
-    /** Values in the order of {@link #columns(int)} with k = {@link #coordinates()}. */
-    public double[] values() {
-        return values(coordinates());
-    }
-
-    /** Values in the order of {@link #columns(int)}; coordinates beyond {@link #coordinates()} are NaN. */
-    public double[] values(int k) {
-        final double[] v = new double[COLUMNS.length + 2 * k + TAIL_COLUMNS.length];
-        final double[] base = {round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50,
-            lossP95, gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq};
-        System.arraycopy(base, 0, v, 0, base.length);
-        for (int j = 0; j < k; j++) {
-            v[base.length + 2 * j] = j < xMean.length ? xMean[j] : Double.NaN;
-            v[base.length + 2 * j + 1] = j < xVar.length ? xVar[j] : Double.NaN;
-        }
-        final int t = base.length + 2 * k;
-        v[t] = lossTailIndex;
-        v[t + 1] = lossTailIndexLo;
-        v[t + 2] = lossTailIndexHi;
-        v[t + 3] = updateTailIndex;
-        v[t + 4] = updateTailIndexLo;
-        v[t + 5] = updateTailIndexHi;
-        return v;
+        return x.k();
     }
 
     /** Without the time integrals (they are NaN). */
@@ -235,8 +174,8 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
             final double nan = Double.NaN;
             final double[] xn = new double[coords];
             java.util.Arrays.fill(xn, nan);
-            return new RoundStats(round, time, nan, nan, nan, 0, loss.length, nan, nan, nan, nan, nan, nan, nan,
-                    nan, nan, nan, nan, xn, xn.clone(), null);
+            return new RoundStats(round, time, 0, loss.length, new Rate(nan, nan, nan), new Loss(nan, nan, nan, nan, nan),
+                    new Gradient(nan, nan), Integrals.NONE, new Moments(xn, xn.clone()), null, null);
         }
         final double[] xMean = new double[coords];
         final double[] xVar = new double[coords];
@@ -265,13 +204,12 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
         }
         final double[] q = QUANTILE.evaluate(l, PROBABILITIES);
         final HillEstimator.Estimate tail = HillEstimator.of(l); // sorts its own copy
-        final double[] cov = i1 == null ? null : covariance(alive, n, new double[][] {phi1, phi2, i1, i2},
-                new double[] {sp1 / n, sp2 / n, si1 / n, si2 / n});
-        return new RoundStats(round, time, slr / n, lrMin, lrMax, n, loss.length - n, mean,
-                n > 1 ? Math.sqrt(ss / (n - 1)) : 0, q[0], q[1], q[2],
-                sg / n, sgn / n, i1 == null ? Double.NaN : sp1 / n, i1 == null ? Double.NaN : sp2 / n,
-                i1 == null ? Double.NaN : si1 / n, i1 == null ? Double.NaN : si2 / n, xMean, xVar, cov, tail.alpha(),
-                tail.lo(), tail.hi());
+        final Integrals in = i1 == null ? Integrals.NONE : new Integrals(sp1 / n, sp2 / n, si1 / n, si2 / n,
+                covariance(alive, n, new double[][] {phi1, phi2, i1, i2}, new double[] {sp1 / n, sp2 / n, si1 / n,
+                    si2 / n}));
+        return new RoundStats(round, time, n, loss.length - n, new Rate(slr / n, lrMin, lrMax),
+                new Loss(mean, n > 1 ? Math.sqrt(ss / (n - 1)) : 0, q[0], q[1], q[2]), new Gradient(sg / n, sgn / n),
+                in, new Moments(xMean, xVar), tail, null);
     }
 
     /** Upper triangle of the (n − 1) covariance of the series {@code v} over the alive runs. */

@@ -31,13 +31,13 @@ public record Tracking(double meanAbsLogDiff, double se, int rows, int skipped) 
             if (a == null || b.round() == 0) {
                 continue;
             }
-            if (a.runs() < 2 || b.runs() < 2 || !(a.lossMean() > 0) || !(b.lossMean() > 0)) {
+            if (a.runs() < 2 || b.runs() < 2 || !(a.loss().mean() > 0) || !(b.loss().mean() > 0)) {
                 skipped++;
                 continue;
             }
-            final double ea = a.lossStd() / (a.lossMean() * Math.sqrt(a.runs()));
-            final double eb = b.lossStd() / (b.lossMean() * Math.sqrt(b.runs()));
-            sum += Math.abs(Math.log(a.lossMean()) - Math.log(b.lossMean()));
+            final double ea = a.loss().std() / (a.loss().mean() * Math.sqrt(a.runs()));
+            final double eb = b.loss().std() / (b.loss().mean() * Math.sqrt(b.runs()));
+            sum += Math.abs(Math.log(a.loss().mean()) - Math.log(b.loss().mean()));
             seSum += Math.sqrt(ea * ea + eb * eb);
             n++;
         }

@@ -25,7 +25,7 @@ public final class HillEstimator {
     private HillEstimator() { }
 
     /** α̂ with its asymptotic 95% interval [lo, hi] from k order statistics; all NaN (k = 0) when there is none. */
-    public record Estimate(double alpha, double lo, double hi, int k) {
+    public record Estimate(double alpha, double lo, double hi, int k) implements java.io.Serializable {
         public static final Estimate NONE = new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
 
         public boolean present() {

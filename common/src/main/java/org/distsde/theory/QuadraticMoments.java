@@ -18,6 +18,16 @@ import java.util.function.DoubleUnaryOperator;
  * </ul>
  * With a scheduler the linear ODEs are integrated with the exponential midpoint rule (exact for ρ
  * constant over a substep). E[f(X_t)] = Σⱼ λⱼE[Xⱼ²]/2.
+ *
+ * <p>The domain of the Phase 3 SDE: its diffusion √(q − bX²) is real only for bX² ≤ q, i.e.
+ * |X| ≤ 1/a (|κλX/σ| ≤ 1, the linearised |Y| ≤ 1 of Lemma 3.4), and the simulated SDE takes
+ * √(max(0, q − bX²)). From a point x₀ outside that interval the diffusion is 0, so X moves
+ * deterministically with the drift, X_t = x₀e^{−a∫ρ}, until |X| = √(q/b); the interval is invariant
+ * afterwards (the diffusion vanishes on its boundary and the drift points inward), and the moment
+ * ODEs above hold from there. Lemma 3.7's formula applied from such an x₀ instead subtracts the
+ * negative diffusion variance bX² − q and draws a negative variance ((M_t − e^{−2at})x₀² dominates
+ * q/(2a + b)·(1 − M_t) for small t); the moments here follow the deterministic segment first. Inside
+ * the interval the formula's variance is ≥ 0 at all times.
  */
 public final class QuadraticMoments {
     private final double[] lambda;
@@ -59,13 +69,33 @@ public final class QuadraticMoments {
 
     public int dim() { return lambda.length; }
 
-    /** Moments at time t with ρ ≡ 1 (closed form, Lemma 3.7 / 3.8): {mean, variance}. */
+    /**
+     * Moments at time t with ρ ≡ 1 (closed form, Lemma 3.7 / 3.8): {mean, variance}; from outside the
+     * Phase 3 interval, the deterministic segment first (class comment).
+     */
     public double[] at(int j, double x0, double t) {
-        final double m = Math.exp(-a[j] * t) * x0;
+        final double tIn = entryTime(j, x0, 1);
+        if (t <= tIn) {
+            return new double[] {Math.exp(-a[j] * t) * x0, 0};
+        }
+        final double start = tIn > 0 ? Math.copySign(Math.sqrt(q[j] / b[j]), x0) : x0;
+        final double s = t - tIn;
+        final double m = Math.exp(-a[j] * s) * start;
         final double c = 2 * a[j] + b[j];
-        final double e = Math.exp(-c * t);
-        final double second = e * x0 * x0 + q[j] / c * (1 - e);
+        final double e = Math.exp(-c * s);
+        final double second = e * start * start + q[j] / c * (1 - e);
         return new double[] {m, second - m * m};
+    }
+
+    /**
+     * The time the deterministic X_t = x·e^{−aρt} (ρ constant) takes to reach the Phase 3 interval
+     * |X| ≤ √(q/b) of coordinate j: 0 when x is inside it (or b = 0, SGD), else ln(|x|·√(b/q))/(aρ).
+     */
+    private double entryTime(int j, double x, double rho) {
+        if (!(b[j] > 0) || b[j] * x * x <= q[j]) {
+            return 0;
+        }
+        return Math.log(Math.abs(x) * Math.sqrt(b[j] / q[j])) / (a[j] * rho);
     }
 
     /** Stationary variance q/(2a + b) of coordinate j (Lemma 3.7: (η/2)(√(2/π) + ηλ/(πσ))⁻¹σ/λ). */
@@ -83,8 +113,10 @@ public final class QuadraticMoments {
         final double[][][] out = new double[3][d][times.length];
         final double[] m = x0.clone();
         final double[] s = new double[d];
+        final boolean[] outside = new boolean[d]; // a point mass outside the Phase 3 interval (class comment)
         for (int j = 0; j < d; j++) {
             s[j] = x0[j] * x0[j];
+            outside[j] = entryTime(j, x0[j], 1) > 0;
         }
         double t = t0;
         for (int i = 0; i < times.length; i++) {
@@ -93,10 +125,23 @@ public final class QuadraticMoments {
                 final double h = Math.min(substep, target - t);
                 final double r = rho.applyAsDouble(t + h / 2);
                 for (int j = 0; j < d; j++) {
-                    m[j] *= Math.exp(-a[j] * r * h);
+                    double rest = h;
+                    if (outside[j]) { // deterministic until |X| = √(q/b), then the moment ODEs from that point
+                        final double tIn = r > 0 ? entryTime(j, m[j], r) : Double.POSITIVE_INFINITY;
+                        if (tIn >= h) {
+                            m[j] *= Math.exp(-a[j] * r * h);
+                            s[j] = m[j] * m[j];
+                            continue;
+                        }
+                        m[j] = Math.copySign(Math.sqrt(q[j] / b[j]), m[j]);
+                        s[j] = m[j] * m[j];
+                        outside[j] = false;
+                        rest = h - tIn;
+                    }
+                    m[j] *= Math.exp(-a[j] * r * rest);
                     final double c = 2 * a[j] * r + b[j] * r * r;
-                    final double e = Math.exp(-c * h);
-                    s[j] = s[j] * e + (c == 0 ? q[j] * r * r * h : q[j] * r * r / c * (1 - e));
+                    final double e = Math.exp(-c * rest);
+                    s[j] = s[j] * e + (c == 0 ? q[j] * r * r * rest : q[j] * r * r / c * (1 - e));
                 }
                 t += h;
             }

@@ -327,7 +327,7 @@ public final class TheoremChecker {
                 }
                 prevT = t;
                 // measured side: exact from the per-run sums, else the trapezoid (and its weight's error)
-                final double trapMeasured = trap.add(t, w.at(schedule.at(t / eta)), r.gradNormSqMean());
+                final double trapMeasured = trap.add(t, w.at(schedule.at(t / eta)), r.grad().normSqMean());
                 final boolean exact = i > 0 && TimeAverages.hasSums(r);
                 exactPoints += exact ? 1 : 0;
                 timedPoints += i > 0 ? 1 : 0;
@@ -335,18 +335,18 @@ public final class TheoremChecker {
                     final double ex = w.integral(phi1s, phi2s);
                     quadErr = Math.max(quadErr, Math.abs(trap.weightIntegral() - ex) / ex);
                 }
-                final double measured = i == 0 ? r.gradNormSqMean() : exact ? TimeAverages.measured(r, w) : trapMeasured;
-                final double phi1 = exact ? r.phi1() : phi1s;
-                final double phi2 = exact ? r.phi2() : phi2s;
+                final double measured = i == 0 ? r.grad().normSqMean() : exact ? TimeAverages.measured(r, w) : trapMeasured;
+                final double phi1 = exact ? r.integrals().phi1() : phi1s;
+                final double phi2 = exact ? r.integrals().phi2() : phi2s;
                 final RoundStats c = coarser != null && i > 0 ? matching(coarser, r) : null;
 
                 // condition, in the form the step rule enforces; the bound is claimed while it held
                 double ceiling = Double.NaN;
                 boolean condOk = false;
                 if (applicable) {
-                    ceiling = thm.condition(perPath ? 0 : r.gradNormMean());
-                    if (r.runs() > 0 && !Double.isNaN(r.lrMax()) && !Double.isNaN(ceiling)) {
-                        condOk = thm.strictCondition() ? r.lrMax() < ceiling : r.lrMax() <= ceiling * (1 + 1e-12);
+                    ceiling = thm.condition(perPath ? 0 : r.grad().normMean());
+                    if (r.runs() > 0 && !Double.isNaN(r.lr().max()) && !Double.isNaN(ceiling)) {
+                        condOk = thm.strictCondition() ? r.lr().max() < ceiling : r.lr().max() <= ceiling * (1 + 1e-12);
                         condPts++;
                         condHeld += condOk ? 1 : 0;
                     }
@@ -372,7 +372,7 @@ public final class TheoremChecker {
                         TimeAverages.means(r), w)) : Double.NaN;
                 final double mDisc = c == null ? 0 : exact && TimeAverages.hasSums(c)
                         ? Math.abs(measured - TimeAverages.measured(c, w)) : Double.NaN;
-                points.add(new TimePoint(r.round(), t, r.runs(), r.diverged(), r.lrMax(), r.gradNormMean(), ceiling,
+                points.add(new TimePoint(r.round(), t, r.runs(), r.diverged(), r.lr().max(), r.grad().normMean(), ceiling,
                         condOk, claimed && applicable, phi1, phi2, measured, mSe, mDisc));
             }
             if (exactPoints > 0 && exactPoints >= timedPoints) {
@@ -401,7 +401,7 @@ public final class TheoremChecker {
                 } else if (!exact || !TimeAverages.hasSums(c)) {
                     disc = Double.NaN; // the coarser level cannot be evaluated the same way
                 } else {
-                    disc = Math.abs(e - (TimeAverages.measured(c, w) - form.value(c.phi1(), c.phi2(), gap)));
+                    disc = Math.abs(e - (TimeAverages.measured(c, w) - form.value(c.integrals().phi1(), c.integrals().phi2(), gap)));
                 }
             }
             return new BoundPoint(r.round(), r.time(), bound, e, se, disc, Verdict.at(e, se, disc).on(src));

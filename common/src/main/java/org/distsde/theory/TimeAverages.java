@@ -43,18 +43,18 @@ public final class TimeAverages {
 
     /** True when the row carries the per-run sums (and so an exact measured side). */
     public static boolean hasSums(RoundStats r) {
-        return Double.isFinite(r.intEtaGradNormSq()) && Double.isFinite(r.intEta2GradNormSq())
-                && Double.isFinite(r.phi1()) && Double.isFinite(r.phi2()) && r.phi1() > 0;
+        return Double.isFinite(r.integrals().etaGradNormSq()) && Double.isFinite(r.integrals().eta2GradNormSq())
+                && Double.isFinite(r.integrals().phi1()) && Double.isFinite(r.integrals().phi2()) && r.integrals().phi1() > 0;
     }
 
     /** The measured E‖∇f(X_t̂)‖² from the recorded sums. */
     public static double measured(RoundStats r, Weight w) {
-        return w.weighted(r.intEtaGradNormSq(), r.intEta2GradNormSq()) / w.integral(r.phi1(), r.phi2());
+        return w.weighted(r.integrals().etaGradNormSq(), r.integrals().eta2GradNormSq()) / w.integral(r.integrals().phi1(), r.integrals().phi2());
     }
 
-    /** The means (φ¹, φ², I1, I2) of a row, in {@link RoundStats#PHI1} … order. */
+    /** The means (φ¹, φ², I1, I2) of a row, in {@link RoundStats.Integrals#PHI1} … order. */
     public static double[] means(RoundStats r) {
-        return new double[] {r.phi1(), r.phi2(), r.intEtaGradNormSq(), r.intEta2GradNormSq()};
+        return new double[] {r.integrals().phi1(), r.integrals().phi2(), r.integrals().etaGradNormSq(), r.integrals().eta2GradNormSq()};
     }
 
     /** Gradient of the measured side with respect to the four means. */
@@ -77,13 +77,13 @@ public final class TimeAverages {
      * Σ the recorded (n − 1) covariance. NaN without covariance or with fewer than 2 runs.
      */
     public static double standardError(RoundStats r, double[] g) {
-        if (r.integralCov().length == 0 || r.runs() < 2) {
+        if (r.integrals().cov().length == 0 || r.runs() < 2) {
             return Double.NaN;
         }
         double s = 0;
         for (int a = 0; a < 4; a++) {
             for (int b = 0; b < 4; b++) {
-                s += g[a] * g[b] * r.cov(a, b);
+                s += g[a] * g[b] * r.integrals().cov(a, b);
             }
         }
         return Math.sqrt(Math.max(0, s) / r.runs());

@@ -28,6 +28,24 @@ class CholeskyTest {
         assertEquals(-8 * 1 + 5 * 2 + 3 * 3, Cholesky.row(l, 0, 2, new double[] {1, 2, 3}, 0), 1e-14);
     }
 
+    /**
+     * Solves with the packed factor at an offset: A x = b for the matrix above and x = (1, −2, 0.5),
+     * b = Ax computed by hand. Catches the back substitution reading L by rows instead of columns
+     * (Lᵀ), and an offset applied to one of the two sweeps only.
+     */
+    @Test
+    void solvesWithThePackedFactor() {
+        final double[] a = {4, 12, -16, 12, 37, -43, -16, -43, 98};
+        final double[] l = new double[2 + 6];
+        assertEquals(-1, Cholesky.factor(a, 3, l, 2));
+        // b = A (1, -2, 0.5): 4 - 24 - 8, 12 - 74 - 21.5, -16 + 86 + 49
+        final double[] b = {-28, -83.5, 119};
+        Cholesky.solve(l, 2, 3, b);
+        assertEquals(1, b[0], 1e-12);
+        assertEquals(-2, b[1], 1e-12);
+        assertEquals(0.5, b[2], 1e-12);
+    }
+
     @Test
     void notPositiveDefiniteGivesTheRow() {
         final double[] l = new double[6];

@@ -47,8 +47,8 @@ class AdaptiveResumeTest {
         });
         assertEquals(full.size(), resumed.size());
         for (int i = 0; i < full.size(); i++) {
-            assertEquals(full.get(i).lossMean(), resumed.get(i).lossMean(), 0, "row " + i);
-            assertEquals(full.get(i).lossP95(), resumed.get(i).lossP95(), 0, "row " + i);
+            assertEquals(full.get(i).loss().mean(), resumed.get(i).loss().mean(), 0, "row " + i);
+            assertEquals(full.get(i).loss().p95(), resumed.get(i).loss().p95(), 0, "row " + i);
         }
         // the moments matter: a resume from x alone (m = v = 0) departs from the full run
         final Simulation.State noMoments = new Simulation.State(saved[0].round(), saved[0].x(), saved[0].alive(),
@@ -58,6 +58,6 @@ class AdaptiveResumeTest {
             @Override public Simulation.State load() { return noMoments; }
             @Override public void save(Simulation.State s) { }
         });
-        assertTrue(wrong.get(wrong.size() - 1).lossMean() != full.get(full.size() - 1).lossMean());
+        assertTrue(wrong.get(wrong.size() - 1).loss().mean() != full.get(full.size() - 1).loss().mean());
     }
 }

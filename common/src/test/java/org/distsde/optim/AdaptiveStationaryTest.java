@@ -52,7 +52,7 @@ class AdaptiveStationaryTest {
         for (RoundStats r : rows) {
             if (r.time() >= 4 - 1e-9) {
                 assertTrue(r.diverged() == 0, "no run may diverge");
-                s += r.xVar()[j];
+                s += r.x().var()[j];
                 n++;
             }
         }

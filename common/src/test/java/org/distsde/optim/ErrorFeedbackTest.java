@@ -84,7 +84,7 @@ class ErrorFeedbackTest {
         final DataObjective f = (DataObjective) c.buildObjective();
         final int d = f.dim();
         final List<RoundStats> efRows = rows(c);
-        final double ef = efRows.get(efRows.size() - 1).lossMean();
+        final double ef = efRows.get(efRows.size() - 1).loss().mean();
         // plain compressed gradient descent with the same compressor, from the same start
         final MinibatchGradients shards = DataAgents.minibatches(c);
         final double[] x = c.initialPoint(), g = new double[d], m = new double[d], step = new double[d];

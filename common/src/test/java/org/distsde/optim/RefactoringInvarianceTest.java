@@ -207,12 +207,12 @@ class RefactoringInvarianceTest {
         final StringBuilder b = new StringBuilder();
         for (RoundStats s : rows) {
             b.append(s.round()).append(',').append(s.runs()).append(',').append(s.diverged());
-            for (double v : new double[] {s.time(), s.lr(), s.lrMin(), s.lrMax(), s.lossMean(), s.lossStd(),
-                s.lossP05(), s.lossP50(), s.lossP95(), s.gradNormSqMean(), s.gradNormMean(), s.phi1(), s.phi2(),
-                s.intEtaGradNormSq(), s.intEta2GradNormSq()}) {
+            for (double v : new double[] {s.time(), s.lr().mean(), s.lr().min(), s.lr().max(), s.loss().mean(), s.loss().std(),
+                s.loss().p05(), s.loss().p50(), s.loss().p95(), s.grad().normSqMean(), s.grad().normMean(), s.integrals().phi1(), s.integrals().phi2(),
+                s.integrals().etaGradNormSq(), s.integrals().eta2GradNormSq()}) {
                 b.append(',').append(Long.toHexString(Double.doubleToRawLongBits(v)));
             }
-            for (double[] a : new double[][] {s.xMean(), s.xVar(), s.integralCov()}) {
+            for (double[] a : new double[][] {s.x().mean(), s.x().var(), s.integrals().cov()}) {
                 for (double v : a) {
                     b.append(',').append(Long.toHexString(Double.doubleToRawLongBits(v)));
                 }

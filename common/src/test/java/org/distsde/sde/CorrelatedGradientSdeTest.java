@@ -156,9 +156,9 @@ class CorrelatedGradientSdeTest {
         for (int j = 0; j < H.length; j++) {
             loss += 0.5 * H[j] * em[j * H.length + j];
         }
-        final double se = last.lossStd() / Math.sqrt(last.runs());
-        System.out.printf("engine: E f = %.5f +- %.5f (closed %.5f)%n", last.lossMean(), se, loss);
-        assertEquals(loss, last.lossMean(), 5 * se);
+        final double se = last.loss().std() / Math.sqrt(last.runs());
+        System.out.printf("engine: E f = %.5f +- %.5f (closed %.5f)%n", last.loss().mean(), se, loss);
+        assertEquals(loss, last.loss().mean(), 5 * se);
         final ExperimentConfig small = cfg("dsgd", true, 20, ", \"sde\": {\"enabled\": true, \"paths\": 37}");
         final SdeSimulation s2 = new SdeSimulation(small);
         assertEquals(s2.run(), SdeSimulation.combine(List.of(s2.runBlock(20, 37), s2.runBlock(0, 20))));

@@ -107,7 +107,7 @@ class CorrelatedSignSdeTest {
         assertEquals(rows, SdeSimulation.combine(List.of(sim.runBlock(9, 23), sim.runBlock(0, 9))));
         final RoundStats last = rows.get(rows.size() - 1);
         assertEquals(0, last.diverged());
-        assertTrue(Double.isFinite(last.lossMean()) && last.lossMean() < rows.get(0).lossMean());
+        assertTrue(Double.isFinite(last.loss().mean()) && last.loss().mean() < rows.get(0).loss().mean());
         final ExperimentConfig ode = cfg("\"correlation\":" + Arrays.deepToString(Fixtures.C), 3, 5,
                 ", \"sde\": {\"enabled\": true, \"model\": \"phase1\"}");
         assertInstanceOf(DsignSde.class, Sdes.of(ode));

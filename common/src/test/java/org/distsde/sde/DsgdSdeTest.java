@@ -30,7 +30,7 @@ class DsgdSdeTest {
         final RoundStats last = rows.get(rows.size() - 1);
         assertEquals(ROUNDS, last.round());
         assertEquals(0, last.diverged());
-        return new double[] {2 * last.lossMean() / H, 2 * last.lossStd() / H / Math.sqrt(last.runs())};
+        return new double[] {2 * last.loss().mean() / H, 2 * last.loss().std() / H / Math.sqrt(last.runs())};
     }
 
     @Test

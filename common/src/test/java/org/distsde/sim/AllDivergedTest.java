@@ -51,11 +51,11 @@ class AllDivergedTest {
             if (r.round() < kd) {
                 assertEquals(RUNS, r.runs(), what + " round " + r.round());
                 assertEquals(0, r.diverged(), what + " round " + r.round());
-                assertTrue(Double.isFinite(r.lossMean()), what + " round " + r.round());
+                assertTrue(Double.isFinite(r.loss().mean()), what + " round " + r.round());
             } else {
                 assertEquals(0, r.runs(), what + " round " + r.round());
                 assertEquals(RUNS, r.diverged(), what + " round " + r.round());
-                assertTrue(Double.isNaN(r.lossMean()), what + ": nothing is averaged at round " + r.round());
+                assertTrue(Double.isNaN(r.loss().mean()), what + ": nothing is averaged at round " + r.round());
             }
         }
     }

@@ -27,9 +27,9 @@ class LearningRateColumnTest {
     private static void check(List<RoundStats> rows, String what) {
         for (RoundStats r : rows) {
             final double want = ETA * Math.pow(r.round() + 1, -THETA);
-            assertEquals(want, r.lr(), 1e-12 * want, what + " lr at round " + r.round());
-            assertEquals(want, r.lrMin(), 1e-12 * want, what + " lr_min at round " + r.round());
-            assertEquals(want, r.lrMax(), 1e-12 * want, what + " lr_max at round " + r.round());
+            assertEquals(want, r.lr().mean(), 1e-12 * want, what + " lr at round " + r.round());
+            assertEquals(want, r.lr().min(), 1e-12 * want, what + " lr_min at round " + r.round());
+            assertEquals(want, r.lr().max(), 1e-12 * want, what + " lr_max at round " + r.round());
         }
         assertEquals(60, rows.get(rows.size() - 1).round(), what + ": the last round is recorded");
     }

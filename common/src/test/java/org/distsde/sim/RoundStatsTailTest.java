@@ -28,17 +28,18 @@ class RoundStatsTailTest {
             h += Math.log(v / 138.0);
         }
         final double alpha = 12 / h;
-        assertEquals(alpha, s.lossTailIndex(), 1e-12 * alpha);
-        assertEquals(alpha * (1 - 1.959963984540054 / Math.sqrt(12)), s.lossTailIndexLo(), 1e-12 * alpha);
-        assertEquals(alpha * (1 + 1.959963984540054 / Math.sqrt(12)), s.lossTailIndexHi(), 1e-12 * alpha);
+        assertEquals(alpha, s.lossTail().alpha(), 1e-12 * alpha);
+        assertEquals(alpha * (1 - 1.959963984540054 / Math.sqrt(12)), s.lossTail().lo(), 1e-12 * alpha);
+        assertEquals(alpha * (1 + 1.959963984540054 / Math.sqrt(12)), s.lossTail().hi(), 1e-12 * alpha);
     }
 
     /** Appended after the coordinate moments, so every earlier column keeps its position. */
     @Test
     void columnsComeLast() {
-        final String[] c = RoundStats.columns(2);
-        assertArrayEquals(RoundStats.COLUMNS, Arrays.copyOf(c, RoundStats.COLUMNS.length));
-        assertEquals("x2_var", c[RoundStats.COLUMNS.length + 3]);
+        final String[] c = RoundSchema.names(2);
+        final String[] none = RoundSchema.names(0);
+        assertArrayEquals(Arrays.copyOf(none, none.length - 6), Arrays.copyOf(c, none.length - 6));
+        assertEquals("x2_var", c[none.length - 6 + 3]);
         assertArrayEquals(new String[] {"loss_tail_index", "loss_tail_index_lo", "loss_tail_index_hi",
             "update_tail_index", "update_tail_index_lo", "update_tail_index_hi"},
                 Arrays.copyOfRange(c, c.length - 6, c.length));
@@ -50,13 +51,13 @@ class RoundStatsTailTest {
         }
         final double[] x = new double[800];
         final RoundStats s = RoundStats.of(1, 0.1, loss, zero, zero, alive, null, null, null, null, x, 2, 2);
-        final double[] v = s.values();
+        final double[] v = RoundSchema.values(s);
         assertEquals(c.length, v.length);
-        assertEquals(s.lossTailIndex(), v[v.length - 6]);
-        assertEquals(s.lossTailIndexHi(), v[v.length - 4]);
-        assertTrue(s.lossTailIndex() > 0);
+        assertEquals(s.lossTail().alpha(), v[v.length - 6]);
+        assertEquals(s.lossTail().hi(), v[v.length - 4]);
+        assertTrue(s.lossTail().alpha() > 0);
         final RoundStats u = s.withUpdateTail(new org.distsde.stats.HillEstimator.Estimate(1.5, 1.1, 1.9, 20));
-        final double[] w = u.values();
+        final double[] w = RoundSchema.values(u);
         assertArrayEquals(new double[] {1.5, 1.1, 1.9}, Arrays.copyOfRange(w, w.length - 3, w.length));
         assertArrayEquals(Arrays.copyOf(v, v.length - 3), Arrays.copyOf(w, w.length - 3));
     }
@@ -66,13 +67,13 @@ class RoundStatsTailTest {
     void absentWhereItCannotBeEstimated() {
         final RoundStats few = RoundStats.of(1, 0.1, RoundStatsTest.LOSS, RoundStatsTest.GN2, RoundStatsTest.LR,
                 RoundStatsTest.ALIVE);
-        assertTrue(Double.isNaN(few.lossTailIndex()) && Double.isNaN(few.lossTailIndexLo())
-                && Double.isNaN(few.lossTailIndexHi()));
-        final RoundStats legacy = new RoundStats(0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        assertTrue(Double.isNaN(legacy.lossTailIndex()));
-        // equality covers the new columns
-        final RoundStats other = new RoundStats(0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null,
-                1.5, 1, 2);
+        assertTrue(Double.isNaN(few.lossTail().alpha()) && Double.isNaN(few.lossTail().lo())
+                && Double.isNaN(few.lossTail().hi()));
+        final RoundStats legacy = Rows.row(0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
+        assertTrue(Double.isNaN(legacy.lossTail().alpha()));
+        // equality covers the tail columns
+        final RoundStats other = new RoundStats(0, 0, 1, 0, legacy.lr(), legacy.loss(), legacy.grad(),
+                legacy.integrals(), legacy.x(), new org.distsde.stats.HillEstimator.Estimate(1.5, 1, 2, 10), null);
         assertNotEquals(legacy, other);
     }
 }

@@ -23,21 +23,21 @@ class RoundStatsTest {
         final RoundStats s = RoundStats.of(7, 0.7, LOSS, GN2, LR, ALIVE, P1, P2, I1, I2);
         assertEquals(4, s.runs());
         assertEquals(1, s.diverged());
-        assertEquals(2.5, s.lossMean(), 1e-15);                    // (1 + 4 + 2 + 3)/4
-        assertEquals(Math.sqrt(5.0 / 3), s.lossStd(), 1e-15);     // (2.25 + 2.25 + 0.25 + 0.25)/3
+        assertEquals(2.5, s.loss().mean(), 1e-15);                    // (1 + 4 + 2 + 3)/4
+        assertEquals(Math.sqrt(5.0 / 3), s.loss().std(), 1e-15);     // (2.25 + 2.25 + 0.25 + 0.25)/3
         // type 7 on sorted (1, 2, 3, 4): h = 3q; q = 0.05 -> 1 + 0.15, q = 0.5 -> 2.5, q = 0.95 -> 3 + 0.85
-        assertEquals(1.15, s.lossP05(), 1e-15);
-        assertEquals(2.5, s.lossP50(), 1e-15);
-        assertEquals(3.85, s.lossP95(), 1e-15);
-        assertEquals(7.5, s.gradNormSqMean(), 1e-15);              // (4 + 9 + 1 + 16)/4
-        assertEquals(2.5, s.gradNormMean(), 1e-15);                // (2 + 3 + 1 + 4)/4
-        assertEquals(0.1875, s.lr(), 1e-15);
-        assertEquals(0.05, s.lrMin(), 0);
-        assertEquals(0.4, s.lrMax(), 0);
-        assertEquals(3, s.phi1(), 1e-15);                          // (1 + 2 + 3 + 6)/4
-        assertEquals(3, s.phi2(), 1e-15);
-        assertEquals(1, s.intEtaGradNormSq(), 1e-15);
-        assertEquals(3, s.intEta2GradNormSq(), 1e-15);
+        assertEquals(1.15, s.loss().p05(), 1e-15);
+        assertEquals(2.5, s.loss().p50(), 1e-15);
+        assertEquals(3.85, s.loss().p95(), 1e-15);
+        assertEquals(7.5, s.grad().normSqMean(), 1e-15);              // (4 + 9 + 1 + 16)/4
+        assertEquals(2.5, s.grad().normMean(), 1e-15);                // (2 + 3 + 1 + 4)/4
+        assertEquals(0.1875, s.lr().mean(), 1e-15);
+        assertEquals(0.05, s.lr().min(), 0);
+        assertEquals(0.4, s.lr().max(), 0);
+        assertEquals(3, s.integrals().phi1(), 1e-15);                          // (1 + 2 + 3 + 6)/4
+        assertEquals(3, s.integrals().phi2(), 1e-15);
+        assertEquals(1, s.integrals().etaGradNormSq(), 1e-15);
+        assertEquals(3, s.integrals().eta2GradNormSq(), 1e-15);
     }
 
     @Test
@@ -51,35 +51,34 @@ class RoundStatsTest {
                 for (int r = 0; r < 4; r++) {
                     c += dev[a][r] * dev[b][r];
                 }
-                assertEquals(c / 3, s.cov(a, b), 1e-14, "cov(" + a + ", " + b + ")");
+                assertEquals(c / 3, s.integrals().cov(a, b), 1e-14, "cov(" + a + ", " + b + ")");
             }
         }
         // the named indices and the upper-triangle layout
-        assertEquals(14.0 / 3, s.cov(RoundStats.PHI1, RoundStats.PHI1), 1e-14);
-        assertEquals(6.0 / 3, s.cov(RoundStats.PHI1, RoundStats.PHI2), 1e-14);
-        assertEquals(5.0 / 3, s.cov(RoundStats.INT1, RoundStats.PHI1), 1e-14);
-        assertEquals(-2.0 / 3, s.cov(RoundStats.PHI1, RoundStats.INT2), 1e-14);
-        assertEquals(8.0 / 3, s.cov(RoundStats.INT2, RoundStats.INT2), 1e-14);
-        assertEquals(s.integralCov()[4], s.cov(RoundStats.PHI2, RoundStats.PHI2), 0);
-        assertEquals(s.integralCov()[9], s.cov(RoundStats.INT2, RoundStats.INT2), 0);
-        assertEquals(s.integralCov()[3], s.cov(RoundStats.PHI1, RoundStats.INT2), 0);
-        assertEquals(s.integralCov()[8], s.cov(RoundStats.INT1, RoundStats.INT2), 0);
+        assertEquals(14.0 / 3, s.integrals().cov(RoundStats.Integrals.PHI1, RoundStats.Integrals.PHI1), 1e-14);
+        assertEquals(6.0 / 3, s.integrals().cov(RoundStats.Integrals.PHI1, RoundStats.Integrals.PHI2), 1e-14);
+        assertEquals(5.0 / 3, s.integrals().cov(RoundStats.Integrals.INT1, RoundStats.Integrals.PHI1), 1e-14);
+        assertEquals(-2.0 / 3, s.integrals().cov(RoundStats.Integrals.PHI1, RoundStats.Integrals.INT2), 1e-14);
+        assertEquals(8.0 / 3, s.integrals().cov(RoundStats.Integrals.INT2, RoundStats.Integrals.INT2), 1e-14);
+        assertEquals(s.integrals().cov()[4], s.integrals().cov(RoundStats.Integrals.PHI2, RoundStats.Integrals.PHI2), 0);
+        assertEquals(s.integrals().cov()[9], s.integrals().cov(RoundStats.Integrals.INT2, RoundStats.Integrals.INT2), 0);
+        assertEquals(s.integrals().cov()[3], s.integrals().cov(RoundStats.Integrals.PHI1, RoundStats.Integrals.INT2), 0);
+        assertEquals(s.integrals().cov()[8], s.integrals().cov(RoundStats.Integrals.INT1, RoundStats.Integrals.INT2), 0);
     }
 
     @Test
     void withoutIntegralsAndAllDiverged() {
         final RoundStats s = RoundStats.of(1, 0.1, LOSS, GN2, LR, ALIVE);
-        assertTrue(Double.isNaN(s.phi1()) && Double.isNaN(s.intEtaGradNormSq()));
-        assertTrue(Double.isNaN(s.cov(0, 0)));
+        assertTrue(Double.isNaN(s.integrals().phi1()) && Double.isNaN(s.integrals().etaGradNormSq()));
+        assertTrue(Double.isNaN(s.integrals().cov(0, 0)));
         final boolean[] none = new boolean[5];
         final RoundStats d = RoundStats.of(2, 0.2, LOSS, GN2, LR, none, P1, P2, I1, I2);
         assertEquals(0, d.runs());
         assertEquals(5, d.diverged());
-        assertTrue(Double.isNaN(d.lossMean()) && Double.isNaN(d.gradNormSqMean()) && Double.isNaN(d.lrMax())
-                && Double.isNaN(d.phi1()));
-        assertTrue(Double.isNaN(d.cov(RoundStats.PHI1, RoundStats.INT1)));
-        assertThrows(IllegalArgumentException.class, () -> new RoundStats(0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, null, null, new double[3]));
+        assertTrue(Double.isNaN(d.loss().mean()) && Double.isNaN(d.grad().normSqMean()) && Double.isNaN(d.lr().max())
+                && Double.isNaN(d.integrals().phi1()));
+        assertTrue(Double.isNaN(d.integrals().cov(RoundStats.Integrals.PHI1, RoundStats.Integrals.INT1)));
+        assertThrows(IllegalArgumentException.class, () -> new RoundStats.Integrals(0, 0, 0, 0, new double[3]));
     }
 
     /** The former hand-written type 7: sort, then interpolate at h = (n − 1)q. */
@@ -118,9 +117,9 @@ class RoundStatsTest {
             final RoundStats s = RoundStats.of(0, 0, loss, ones, ones, alive);
             final double[] kept = java.util.stream.IntStream.range(0, n).filter(i -> alive[i]).mapToDouble(i -> loss[i])
                     .toArray();
-            assertEquals(Double.doubleToRawLongBits(sortedType7(kept, 0.05)), Double.doubleToRawLongBits(s.lossP05()), "p05");
-            assertEquals(Double.doubleToRawLongBits(sortedType7(kept, 0.5)), Double.doubleToRawLongBits(s.lossP50()), "p50");
-            assertEquals(Double.doubleToRawLongBits(sortedType7(kept, 0.95)), Double.doubleToRawLongBits(s.lossP95()), "p95");
+            assertEquals(Double.doubleToRawLongBits(sortedType7(kept, 0.05)), Double.doubleToRawLongBits(s.loss().p05()), "p05");
+            assertEquals(Double.doubleToRawLongBits(sortedType7(kept, 0.5)), Double.doubleToRawLongBits(s.loss().p50()), "p50");
+            assertEquals(Double.doubleToRawLongBits(sortedType7(kept, 0.95)), Double.doubleToRawLongBits(s.loss().p95()), "p95");
         }
     }
 }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /** {@link Tracking} on hand-made rows: means 1 vs 2 (|Δlog| = ln 2) at rounds 10, 20; round 0 is skipped. */
 class TrackingTest {
     static RoundStats row(int round, int runs, double mean, double std) {
-        return new RoundStats(round, round * 0.1, 0.1, 0.1, 0.1, runs, 0, mean, std, mean, mean, mean, 1, 1,
-                0, 0, 0, 0, null, null);
+        return Rows.row(round, round * 0.1, 0.1, 0.1, 0.1, runs, 0, mean, std, mean, mean, mean, 1, 1, 0, 0, 0, 0,
+                null);
     }
 
     @Test

@@ -26,9 +26,9 @@ class UpdateTailTest {
     }
 
     private static void assertCauchy(RoundStats r) {
-        final double a = r.updateTailIndex();
+        final double a = r.updateTail().alpha();
         assertTrue(Math.abs(a - 1) < 3 * a / Math.sqrt(63), "tail index " + a + " should be 1 (Cauchy)");
-        assertTrue(r.updateTailIndexLo() < a && a < r.updateTailIndexHi());
+        assertTrue(r.updateTail().lo() < a && a < r.updateTail().hi());
     }
 
     @Test
@@ -36,14 +36,14 @@ class UpdateTailTest {
         for (int n : new int[] {1, 10, 50}) {
             final List<RoundStats> rows = run("dsgd", n);
             assertCauchy(rows.get(0));
-            assertTrue(Double.isNaN(rows.get(rows.size() - 1).updateTailIndex()), "no update at the last round");
+            assertTrue(Double.isNaN(rows.get(rows.size() - 1).updateTail().alpha()), "no update at the last round");
         }
     }
 
     @Test
     void theSignAggregateHasNoHeavyTail() {
         final RoundStats r = run("dsignsgd", 10).get(0);
-        assertFalse(r.updateTailIndexLo() < 3, "sign aggregate: tail index " + r.updateTailIndex()
-                + " [" + r.updateTailIndexLo() + ", " + r.updateTailIndexHi() + "] should be far above 1");
+        assertFalse(r.updateTail().lo() < 3, "sign aggregate: tail index " + r.updateTail().alpha()
+                + " [" + r.updateTail().lo() + ", " + r.updateTail().hi() + "] should be far above 1");
     }
 }

@@ -35,7 +35,7 @@ class QuadraticLimitsTest {
                 """.formatted(optimizer, sigma), List.of()).first();
         final List<RoundStats> rows = new Simulation(c).run(new LocalAggregator(c), null);
         final RoundStats last = rows.get(rows.size() - 1);
-        return new double[] {last.lossMean(), last.lossStd() / Math.sqrt(last.runs())};
+        return new double[] {last.loss().mean(), last.loss().std() / Math.sqrt(last.runs())};
     }
 
     @Test

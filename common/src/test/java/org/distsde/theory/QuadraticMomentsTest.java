@@ -155,8 +155,8 @@ class QuadraticMomentsTest {
                 final int n = r.runs();
                 final double tolMean = K_FAMILY * Math.sqrt(th[1] / n) + dMean;
                 final double tolVar = K_FAMILY * th[1] * Math.sqrt(2.0 / (n - 1)) + dVar;
-                assertEquals(th[0], r.xMean()[j], tolMean, "E[x" + (j + 1) + "] at t = " + t);
-                assertEquals(th[1], r.xVar()[j], tolVar, "Var[x" + (j + 1) + "] at t = " + t);
+                assertEquals(th[0], r.x().mean()[j], tolMean, "E[x" + (j + 1) + "] at t = " + t);
+                assertEquals(th[1], r.x().var()[j], tolVar, "Var[x" + (j + 1) + "] at t = " + t);
                 final double[] other = alt.at(j, x0, t);
                 detect = Math.max(detect, Math.max(Math.abs(other[0] - th[0]) / tolMean,
                         Math.abs(other[1] - th[1]) / tolVar));
@@ -191,6 +191,6 @@ class QuadraticMomentsTest {
         final double gauss = 0.01 * Math.exp(-0.2 * KAPPA_GAUSS / 0.1);
         final double se = Math.sqrt(QuadraticMoments.signPhase3(H, new double[] {0.1}, Math.sqrt(0.5), 0.001, 1)
                 .at(0, 0.01, 0.2)[1] / r.runs());
-        assertTrue(r.xMean()[0] - gauss > 3 * se, "E[x1] = " + r.xMean()[0] + " vs Gaussian-constant " + gauss);
+        assertTrue(r.x().mean()[0] - gauss > 3 * se, "E[x1] = " + r.x().mean()[0] + " vs Gaussian-constant " + gauss);
     }
 }

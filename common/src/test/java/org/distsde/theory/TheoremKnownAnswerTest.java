@@ -12,6 +12,7 @@ import org.distsde.config.ExperimentConfig;
 import org.distsde.objective.Quartic;
 import org.distsde.schedule.PowerDecay;
 import org.distsde.sim.RoundStats;
+import org.distsde.sim.Rows;
 import org.distsde.sim.Simulation;
 import org.junit.jupiter.api.Test;
 
@@ -52,14 +53,13 @@ class TheoremKnownAnswerTest {
     /** A row at round k with the four sums and a covariance (upper triangle). */
     static RoundStats row(int k, double lrMax, double[] cov) {
         final double[] p = phi(k);
-        return new RoundStats(k, k * ETA, lrMax, lrMax, lrMax, 10, 0, 0, 0, 0, 0, 0, A, GN, p[0], p[1], A * p[0],
-                B * p[1], null, null, cov);
+        return Rows.row(k, k * ETA, lrMax, lrMax, lrMax, 10, 0, 0, 0, 0, 0, 0, A, GN, p[0], p[1], A * p[0],
+                B * p[1], cov);
     }
 
     static List<RoundStats> rows(double lrMax) {
         final double[] cov = {0.01, 0.002, 0.003, 0.001, 0.004, 0.0005, 0.001, 0.02, 0.006, 0.03};
-        final RoundStats r0 = new RoundStats(0, 0, lrMax, lrMax, lrMax, 10, 0, 0, 0, 0, 0, 0, A, GN, 0, 0, 0, 0,
-                null, null, null);
+        final RoundStats r0 = Rows.row(0, 0, lrMax, lrMax, lrMax, 10, 0, 0, 0, 0, 0, 0, A, GN, 0, 0, 0, 0, null);
         return List.of(r0, row(20, lrMax, cov), row(K, lrMax, cov));
     }
 
@@ -219,8 +219,8 @@ class TheoremKnownAnswerTest {
     void divergedRunsExceedTheBound() {
         final ExperimentConfig c = config("dsgd", GAUSS, EPS03);
         final double[] p = phi(20);
-        final RoundStats bad = new RoundStats(20, 1, 0.01, 0.01, 0.01, 8, 2, 0, 0, 0, 0, 0, A, GN, p[0], p[1],
-                A * p[0], B * p[1], null, null, new double[10]);
+        final RoundStats bad = Rows.row(20, 1, 0.01, 0.01, 0.01, 8, 2, 0, 0, 0, 0, 0, A, GN, p[0], p[1],
+                A * p[0], B * p[1], new double[10]);
         final var r = TheoremChecker.check(c, Simulation.averages(c), List.of(rows(0.01).get(0), bad),
                 Source.SDE_RESOLVED, null);
         assertEquals(Verdict.VIOLATED, r.verdict());
@@ -268,10 +268,10 @@ class TheoremKnownAnswerTest {
     @Test
     void withoutPerRunSumsTheVerdictIsUnresolvedAndSparseRecordingIsFlagged() {
         final ExperimentConfig c = config("dsgd", GAUSS, EPS03);
-        final RoundStats r0 = new RoundStats(0, 0, 0.01, 0.01, 0.01, 10, 0, 0, 0, 0, 0, 0, 1, 1, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN);
-        final RoundStats r1 = new RoundStats(200, 10, 0.01, 0.01, 0.01, 10, 0, 0, 0, 0, 0, 0, 0.5, 0.7, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN);
+        final RoundStats r0 = Rows.row(0, 0, 0.01, 0.01, 0.01, 10, 0, 0, 0, 0, 0, 0, 1, 1, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, null);
+        final RoundStats r1 = Rows.row(200, 10, 0.01, 0.01, 0.01, 10, 0, 0, 0, 0, 0, 0, 0.5, 0.7, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, null);
         final var r = TheoremChecker.check(c, Simulation.averages(c), List.of(r0, r1), Source.SDE_RESOLVED, null);
         // trapezoid of ηₛ vs Simpson φ¹ = 2η(√201 − 1)
         final double exact = 2 * ETA * (Math.sqrt(201) - 1);

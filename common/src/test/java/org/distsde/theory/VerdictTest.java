@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.distsde.config.ExperimentConfig;
 import org.distsde.sim.RoundStats;
+import org.distsde.sim.Rows;
 import org.distsde.sim.Simulation;
 import org.junit.jupiter.api.Test;
 
@@ -74,8 +75,8 @@ class VerdictTest {
         final double t = 0.1 * k;
         final double[] cov = new double[10];
         cov[7] = runs * (se * t) * (se * t); // (INT1, INT1)
-        return new RoundStats(k, t, lrMax, lrMax, lrMax, runs, 0, 0, 0, 0, 0, 0, m, Math.sqrt(m), t, t, m * t,
-                m * t, null, null, cov);
+        return Rows.row(k, t, lrMax, lrMax, lrMax, runs, 0, 0, 0, 0, 0, 0, m, Math.sqrt(m), t, t, m * t,
+                m * t, cov);
     }
 
     @Test

@@ -23,6 +23,16 @@ final class ConvergeCommand extends JobVerb {
     }
 
     @Override
+    Preflight.Needs needs() {
+        return etas > 0 ? Preflight.Needs.BOTH : Preflight.Needs.SDE;
+    }
+
+    @Override
+    Plan plan(ConfigLoader.Experiment exp) {
+        return Plan.converge(name(), exp, etas);
+    }
+
+    @Override
     void job(SparkSession spark, ConfigLoader.Experiment exp, ResultDir dir) throws Exception {
         out().print(ConvergeJob.render(ConvergeJob.run(spark, exp, dir, etas)));
     }

@@ -12,6 +12,7 @@ import org.distsde.frontier.FrontierPlan;
 import org.distsde.frontier.FrontierProcess;
 import org.distsde.io.ResultDir;
 import org.distsde.spark.FrontierJob;
+import org.distsde.spark.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -79,7 +80,7 @@ final class FrontierCommand extends ConfigVerb {
             throw usage("--lo must be below --hi (got --lo " + lo + ", --hi " + hi + ")");
         }
         final List<FrontierPlan.Axis> axes = axes();
-        final ConfigLoader.Experiment exp = ConfigLoader.load(config, sets);
+        final ConfigLoader.Experiment exp = prepare(Preflight.Needs.OPTIMIZER);
         if (exp.first().objective().dataDefined()) {
             throw usage("frontier needs a closed-form objective (its ceilings need (L0, L1)); objective.type is "
                     + exp.first().objective().type());
@@ -94,14 +95,47 @@ final class FrontierCommand extends ConfigVerb {
             procs.add(p);
         }
         final FrontierJob.Options opt = FrontierJob.options(plan, lo, hi, steps, maxDiverged, procs);
+        final double[] jobs = new double[steps + 1];
+        final Plan p = plan(plan, jobs);
+        if (planned(p, overwrite)) {
+            return 0;
+        }
         return withSpark("distsde-frontier-" + exp.first().name(), s -> {
             try (ResultDir dir = ResultDir.open(out, overwrite, s.sparkContext().hadoopConfiguration())) {
                 final long t0 = System.nanoTime();
-                out().print(FrontierJob.render(FrontierJob.run(s, plan, opt, dir)));
+                final FrontierJob.Report report;
+                final Progress progress = new Progress("[" + exp.first().name() + "]", p.seconds());
+                try (Progress.Watch w = progress.watch(s.sparkContext(), "frontier (" + (steps + 1) + " jobs at most)",
+                        jobs)) {
+                    report = FrontierJob.run(s, plan, opt, dir);
+                }
+                out().print(FrontierJob.render(report));
                 out().printf("wrote %s (%.1f s)%n", dir.target(), (System.nanoTime() - t0) / 1e9);
             }
             return 0;
         });
+    }
+
+    /**
+     * One row per grid point (its probes run in the runs layout); {@code jobs}: the planned seconds of
+     * the first job (both ends of every bracket) and of each bisection step (one probe per point).
+     */
+    private Plan plan(FrontierPlan plan, double[] jobs) {
+        final int cores = Plan.localCores();
+        final List<Plan.Row> rows = new ArrayList<>();
+        double probe = 0, heap = 0;
+        for (FrontierPlan.Point pt : plan.points()) {
+            final var c = pt.config();
+            final double t = org.distsde.spark.CostModel.optimizerSeconds(c, cores, true);
+            probe += t;
+            rows.add(new Plan.Row(pt.label(), c.optimizer().id(), c.agents(), org.distsde.spark.CostModel.dim(c), c.runs(),
+                    c.rounds(), "runs", "-", t * (steps + 2)));
+            heap = Math.max(heap, org.distsde.spark.CostModel.heapBytes(c));
+        }
+        java.util.Arrays.fill(jobs, probe);
+        jobs[0] = 2 * probe;
+        return new Plan(name(), plan.points().get(0).config().name(), rows, cores, probe * (steps + 2), heap, List.of(
+                "bisection of " + param + ": 1 + " + steps + " Spark jobs, each probe a series of the runs layout"));
     }
 
     /** The --grid options as axes; values are JSON when they parse (numbers), else strings. */

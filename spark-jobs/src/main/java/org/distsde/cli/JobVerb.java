@@ -3,6 +3,7 @@ package org.distsde.cli;
 import org.apache.spark.sql.SparkSession;
 import org.distsde.config.ConfigLoader;
 import org.distsde.io.ResultDir;
+import org.distsde.spark.DataResolver;
 import picocli.CommandLine.Option;
 
 /** The verbs that run a config into a result directory: simulate, integrate, converge. */
@@ -20,6 +21,12 @@ abstract class JobVerb extends ConfigVerb {
         return checkpointEvery == null ? -1 : checkpointEvery;
     }
 
+    /** What the command runs of each series. */
+    abstract Preflight.Needs needs();
+
+    /** The command's plan, for --dry-run and its first lines. */
+    abstract Plan plan(ConfigLoader.Experiment exp);
+
     /** Runs the job into the open result directory, printing what it found. */
     abstract void job(SparkSession spark, ConfigLoader.Experiment exp, ResultDir dir) throws Exception;
 
@@ -34,14 +41,22 @@ abstract class JobVerb extends ConfigVerb {
             range("--checkpoint-every", checkpointEvery, 0, Integer.MAX_VALUE);
         }
         validate();
-        final ConfigLoader.Experiment exp = ConfigLoader.load(config, sets);
+        final ConfigLoader.Experiment exp = prepare(needs());
+        if (planned(plan(exp), overwrite || resume)) {
+            return 0;
+        }
         return withSpark("distsde-" + name() + "-" + exp.first().name(), s -> {
+            final ConfigLoader.Experiment resolved = DataResolver.resolve(s, exp);
+            if (resolved != exp) {
+                Preflight.check(resolved, needs()); // the data-defined series, now that their rows are attached
+            }
             try (ResultDir dir = ResultDir.open(out, overwrite || resume, s.sparkContext().hadoopConfiguration())) {
                 if (resume) {
                     dir.removeStaleStaging();
                 }
                 final long t0 = System.nanoTime();
-                job(s, org.distsde.spark.DataResolver.resolve(s, exp), dir);
+                job(s, resolved, dir);
+                dir.commit();
                 out().printf("wrote %s (%.1f s)%n", dir.target(), (System.nanoTime() - t0) / 1e9);
             }
             return 0;

@@ -17,10 +17,21 @@ class SimulateCommand extends JobVerb {
     }
 
     @Override
+    Preflight.Needs needs() {
+        return optimizers() ? Preflight.Needs.OPTIMIZER : Preflight.Needs.SDE;
+    }
+
+    @Override
+    Plan plan(ConfigLoader.Experiment exp) {
+        return Plan.of(name(), exp, optimizers());
+    }
+
+    @Override
     void job(SparkSession spark, ConfigLoader.Experiment exp, ResultDir dir) throws Exception {
-        final var results = SimulateJob.run(spark, exp, dir, optimizers(), resume, checkpointEvery());
-        out().print(SimulateJob.describe(results));
+        final var results = SimulateJob.run(spark, exp, dir, optimizers(), resume, checkpointEvery(),
+                (d, res) -> d.writeString("checks.txt", RunText.checksFile(res)));
+        out().print(RunText.describe(results));
         out().println();
-        out().print(SimulateJob.checksTable(results));
+        out().print(RunText.checksTable(results));
     }
 }

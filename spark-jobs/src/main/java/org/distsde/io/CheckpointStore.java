@@ -94,15 +94,15 @@ public final class CheckpointStore {
     }
 
     /** A finished series, or null. */
-    public Done done(int series, String kind) {
-        return (Done) read(series + "-" + kind + ".done");
+    public Done done(int series, SeriesKind kind) {
+        return (Done) read(series + "-" + kind.id() + ".done");
     }
 
-    public void markDone(int series, String kind, Done d) {
-        write(series + "-" + kind + ".done", d);
+    public void markDone(int series, SeriesKind kind, Done d) {
+        write(series + "-" + kind.id() + ".done", d);
         try {
-            fs.delete(new Path(dir, series + "-" + kind + ".state"), false);
-            fs.delete(new Path(dir, series + "-" + kind + ".memory"), true);
+            fs.delete(new Path(dir, series + "-" + kind.id() + ".state"), false);
+            fs.delete(new Path(dir, series + "-" + kind.id() + ".memory"), true);
         } catch (IOException ignored) {
             // a stale state file is superseded by the .done file
         }
@@ -112,9 +112,9 @@ public final class CheckpointStore {
      * Round checkpoints of one series, every {@code every} rounds; the agents' memory (when they
      * keep one) goes to {@code <series>-<kind>.memory/}, written by the tasks that hold it.
      */
-    public Simulation.Checkpoints rounds(int series, String kind, int every) {
-        final String name = series + "-" + kind + ".state";
-        final MemoryStore memory = new FsMemoryStore(new Path(dir, series + "-" + kind + ".memory"), conf);
+    public Simulation.Checkpoints rounds(int series, SeriesKind kind, int every) {
+        final String name = series + "-" + kind.id() + ".state";
+        final MemoryStore memory = new FsMemoryStore(new Path(dir, series + "-" + kind.id() + ".memory"), conf);
         return new Simulation.Checkpoints() {
             @Override public MemoryStore memory() { return memory; }
             @Override public int every() { return every; }

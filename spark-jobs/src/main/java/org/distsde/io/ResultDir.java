@@ -46,15 +46,7 @@ public final class ResultDir implements AutoCloseable {
             final FileSystem fs = p.getFileSystem(conf);
             fs.setWriteChecksum(false); // no .crc side files next to the results
             final Path target = fs.makeQualified(p);
-            if (fs.exists(target)) {
-                final FileStatus st = fs.getFileStatus(target);
-                if (!st.isDirectory()) {
-                    throw new ConfigException("--out " + out + " exists and is a file");
-                }
-                if (fs.listStatus(target).length > 0 && !overwrite) {
-                    throw new ConfigException("--out " + out + " exists and is not empty (use --overwrite)");
-                }
-            }
+            occupied(fs, target, out, overwrite);
             final Path parent = target.getParent();
             final Path staging = new Path(parent, "." + target.getName() + ".staging-" + UUID.randomUUID());
             try {
@@ -70,6 +62,62 @@ public final class ResultDir implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("--out " + out + ": invalid path (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * Refuses an output path that exists (non-empty without overwrite, or a file) before any work
+     * starts, through the Hadoop FileSystem API with {@code conf}; creates nothing. A path whose file
+     * system cannot be reached with {@code conf} (e.g. hdfs:// before Spark's Hadoop settings are
+     * loaded) is left to {@link #open}.
+     *
+     * @throws ConfigException naming --out
+     */
+    public static void refuse(String out, boolean overwrite, Configuration conf) {
+        if (out == null || out.isBlank()) {
+            throw new ConfigException("--out is required");
+        }
+        final FileSystem fs;
+        final Path target;
+        try {
+            final Path p = new Path(out);
+            fs = p.getFileSystem(conf);
+            target = fs.makeQualified(p);
+        } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
+            return;
+        }
+        try {
+            if (occupied(fs, target, out, overwrite)) {
+                return;
+            }
+            for (Path a = target.getParent(); a != null; a = a.getParent()) { // the first ancestor that exists
+                if (fs.exists(a)) {
+                    if (!fs.getFileStatus(a).isDirectory()) {
+                        throw new ConfigException("--out " + out + ": cannot create a directory in " + a + " (a file)");
+                    }
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // unreachable now: open() reports it with Spark's settings
+        }
+    }
+
+    /**
+     * Whether the target exists; refuses a file there, or a non-empty directory without overwrite.
+     *
+     * @throws ConfigException naming --out
+     */
+    private static boolean occupied(FileSystem fs, Path target, String out, boolean overwrite) throws IOException {
+        if (!fs.exists(target)) {
+            return false;
+        }
+        if (!fs.getFileStatus(target).isDirectory()) {
+            throw new ConfigException("--out " + out + " exists and is a file");
+        }
+        if (fs.listStatus(target).length > 0 && !overwrite) {
+            throw new ConfigException("--out " + out + " exists and is not empty (use --overwrite)");
+        }
+        return true;
     }
 
     /** Deletes staging directories that killed runs left next to the output path. */
@@ -110,8 +158,11 @@ public final class ResultDir implements AutoCloseable {
         }
     }
 
-    /** Publishes the result: the staging directory becomes the output path. */
+    /** Publishes the result: the staging directory becomes the output path (once; later calls do nothing). */
     public void commit() throws IOException {
+        if (committed) {
+            return;
+        }
         if (fs.exists(target)) {
             if (!overwrite && fs.listStatus(target).length > 0) {
                 throw new IOException("output path " + target + " appeared during the run");

@@ -84,14 +84,14 @@ final class ConvergeCharts {
                 rows.add(r);
             }
         }
-        return chart(title, "final loss mean: |S(dt) - S(dt/2)| on coupled Brownian paths (bars: 2 SE); "
-                + "dashed: slope 1 (weak order 1)", "dt", "|D(dt)|", points(rows, "dt", "diff_to_next", "diff_se"), 1);
+        return chart(title, "final loss mean: |S(Δt) − S(Δt/2)| on coupled Brownian paths (bars: 2 SE); "
+                + "dashed: slope 1 (weak order 1)", "Δt", "|D(Δt)|", points(rows, "dt", "diff_to_next", "diff_se"), 1);
     }
 
     /** |E f(x_K) − E f(X_T)| against η, one line per series. */
     static JFreeChart etaChart(String title, Tables t) {
-        return chart(title, "|E f(x_K) - E f(X_T)|: optimizer vs its dt-resolved SDE at the same horizon "
-                + "(bars: 2 SE); dashed: slope 1", "eta", "weak error", points(t.eta(), "eta", "weak_error",
+        return chart(title, "|E f(x_K) − E f(X_T)|: optimizer vs its Δt-resolved SDE at the same horizon "
+                + "(bars: 2 SE); dashed: slope 1", "η", "weak error", points(t.eta(), "eta", "weak_error",
                 "weak_error_se"), 1);
     }
 
@@ -110,7 +110,7 @@ final class ConvergeCharts {
                 y[i] = Math.abs(num(rs.get(i), yc));
                 se[i] = num(rs.get(i), sec);
             }
-            pts.add(new Points(String.format(Locale.ROOT, "%s: order %.2f [%.2f, %.2f]", e.getKey(),
+            pts.add(new Points(String.format(Locale.ROOT, "%s: order %.2f [%.2f, %.2f]", Symbols.text(e.getKey()),
                     num(rs.get(0), "order"), num(rs.get(0), "order_lo"), num(rs.get(0), "order_hi")), x, y, se));
         }
         return pts;
@@ -154,6 +154,7 @@ final class ConvergeCharts {
             final Color c = Plots.PALETTE[i % Plots.PALETTE.length];
             er.setSeriesPaint(i, c);
             er.setSeriesStroke(i, new BasicStroke(3f));
+            er.setSeriesShape(i, Plots.SHAPES[i % Plots.SHAPES.length]);
         }
         final XYLineAndShapeRenderer rr = new XYLineAndShapeRenderer(true, false);
         rr.setSeriesPaint(0, Color.GRAY);
@@ -168,17 +169,13 @@ final class ConvergeCharts {
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         final JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 26), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 18));
+        Plots.legend(chart.getLegend(), 18);
         chart.addSubtitle(new TextTitle(sub, new Font(Font.SANS_SERIF, Font.PLAIN, 18)));
         return chart;
     }
 
     private static LogAxis axis(String label) {
-        final LogAxis a = new LogAxis(label);
-        a.setBase(10);
-        a.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
-        a.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 24));
-        a.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
+        final LogAxis a = Plots.logAxis(label);
         a.setMinorTickMarksVisible(true);
         return a;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.distsde.config.ExperimentConfig;
+import org.distsde.io.SeriesKind;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -44,12 +45,12 @@ final class ExperimentCharts {
         final Map<String, Panel> panels = new LinkedHashMap<>();
         for (ResultData.Curve c : d.curves()) {
             final Map<String, String> p = params.getOrDefault(Integer.toString(c.series()), Map.of());
-            final String key = keys.size() >= 2 ? leaf(keys.get(0)) + ": " + pretty(p.get(keys.get(0))) : "";
+            final String key = keys.size() >= 2 ? Symbols.of(keys.get(0)) + ": " + pretty(p.get(keys.get(0))) : "";
             final Panel panel = panels.computeIfAbsent(key, k -> new Panel(k, new ArrayList<>(), new ArrayList<>()));
-            if (c.kind().equals("sde-resolved")) {
+            if (c.kind() == SeriesKind.SDE_RESOLVED) {
                 continue; // the resolved SDE is shown by the convergence study, not overlaid
             }
-            (c.kind().equals("sde") ? panel.sde() : panel.optimizer()).add(c);
+            (c.kind() == SeriesKind.SDE ? panel.sde() : panel.optimizer()).add(c);
         }
         return panels;
     }
@@ -107,7 +108,7 @@ final class ExperimentCharts {
         final java.util.Set<Integer> drawn = new java.util.HashSet<>();
         for (List<ResultData.Curve> group : List.of(p.optimizer(), p.sde())) {
             for (ResultData.Curve c : group) {
-                final boolean sde = c.kind().equals("sde");
+                final boolean sde = c.kind() == SeriesKind.SDE;
                 final double[] x = c.column("round");
                 for (int j = 0; j < k; j++) {
                     final int colour = order.size() == 1 ? j : order.indexOf(c.series()) * k + j;
@@ -125,7 +126,8 @@ final class ExperimentCharts {
                             hi[i] = y[i] + half;
                         }
                     }
-                    lines.add(new Plots.Line("x" + (j + 1) + (order.size() == 1 ? "" : ", " + legend(c, keys)), x,
+                    lines.add(new Plots.Line("x" + Plots.PowerOfTen.sub(j + 1) + (order.size() == 1 ? "" : ", "
+                            + legend(c, keys)), x,
                             y, lo, hi, sde ? Plots.Style.DASHED : Plots.Style.SOLID, colour));
                     if (drawn.add(c.series() * 64 + j)) {
                         final TheoryCurves.Curve t = TheoryCurves.moment(config(configs, c.series()), x, j, variance);
@@ -140,7 +142,7 @@ final class ExperimentCharts {
         final String sub = (p.optimizer().isEmpty() ? "dashed: SDE paths"
                 : variance ? "solid: optimizer, over the alive runs" : "solid: optimizer (band: 95% confidence of the mean)")
                 + (p.sde().isEmpty() || p.optimizer().isEmpty() ? "" : "; dashed: its SDE") + theory;
-        return Plots.chart(title, sub, "iteration k", variance ? "Var[x_j] over runs" : "E[x_j] over runs", lines, false);
+        return Plots.chart(title, sub, "iteration k", variance ? "Var[xⱼ] over runs" : "E[xⱼ] over runs", lines, false);
     }
 
     static JFreeChart chart(List<ExperimentConfig> configs, Panel p, List<String> keys, String title,
@@ -152,7 +154,7 @@ final class ExperimentCharts {
         final java.util.Set<String> bounds = new java.util.LinkedHashSet<>();
         for (List<ResultData.Curve> group : List.of(p.optimizer(), p.sde())) {
             for (ResultData.Curve c : group) {
-                final boolean sde = c.kind().equals("sde");
+                final boolean sde = c.kind() == SeriesKind.SDE;
                 if (sde && !loss) {
                     continue;
                 }
@@ -179,7 +181,7 @@ final class ExperimentCharts {
                         + (bounds.isEmpty() ? "" : "dash-dot: " + String.join(", ", bounds) + "; ")
                         + "diverged runs excluded"
                 : "learning rate η·ηₖ·(normalization), mean over the alive runs";
-        return Plots.chart(title, sub, "iteration k", loss ? "E[f(x_k)] − f*" : "learning rate", lines);
+        return Plots.chart(title, sub, "iteration k", loss ? "E[f(xₖ)] − f*" : "learning rate", lines);
     }
 
     static String legend(ResultData.Curve c, List<String> keys) {
@@ -197,7 +199,8 @@ final class ExperimentCharts {
             if (keys.size() >= 2 && k.equals(keys.get(0))) {
                 continue; // shown in the panel title
             }
-            b.append(b.length() == 0 ? "" : ", ").append(leaf(k)).append(" = ").append(pretty(part.substring(eq + 1)));
+            b.append(b.length() == 0 ? "" : ", ").append(Symbols.of(k)).append("\u00a0=\u00a0")
+                    .append(pretty(part.substring(eq + 1)));
         }
         return b.length() == 0 ? c.optimizer() : b.toString();
     }
@@ -210,6 +213,17 @@ final class ExperimentCharts {
         }
         final double runs = div + last.getOrDefault("runs", 0.0);
         return String.format(Locale.ROOT, " (%d/%d diverged)", (long) div, (long) runs);
+    }
+
+    /** A series label ("noise.sigma1=3.0 schedule={...}") in the papers' symbols: "σ₁ = 3.0 · schedule = power, θ = 0.5". */
+    static String prettyLabel(String label) {
+        final StringBuilder b = new StringBuilder();
+        for (String part : label.split(" (?=[\\w.]+=)")) {
+            final int eq = part.indexOf('=');
+            b.append(b.length() == 0 ? "" : " · ").append(eq < 0 ? part
+                    : Symbols.of(part.substring(0, eq)) + " = " + pretty(part.substring(eq + 1)));
+        }
+        return b.toString();
     }
 
     /** The last segment of a config path, or the one before it when the last is "type". */
@@ -230,7 +244,8 @@ final class ExperimentCharts {
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
                 final var e = it.next();
                 if (!e.getKey().equals("type")) {
-                    b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append(" = ").append(e.getValue().asText());
+                    b.append(b.length() == 0 ? "" : ", ").append(Symbols.of(e.getKey())).append("\u00a0=\u00a0")
+                            .append(e.getValue().asText());
                 }
             }
             return b.toString();

@@ -64,7 +64,7 @@ public final class FrontierChart {
             for (int i = 0; i < g.x().length; i++) {
                 final double r = g.frontier()[i] / g.ceiling()[i];
                 if (ok(g.frontier()[i]) && ok(r)) {
-                    final XYTextAnnotation a = new XYTextAnnotation(String.format(java.util.Locale.ROOT, " x%.3g", r),
+                    final XYTextAnnotation a = new XYTextAnnotation(String.format(java.util.Locale.ROOT, " ×%.3g", r),
                             g.x()[i], g.frontier()[i]);
                     a.setFont(f);
                     a.setPaint(Plots.PALETTE[gi % Plots.PALETTE.length].darker());
@@ -103,8 +103,8 @@ public final class FrontierChart {
             final Color c = Plots.PALETTE[gi % Plots.PALETTE.length];
             final XYIntervalSeries m = new XYIntervalSeries(g.legend());
             final XYSeries ce = new XYSeries(g.ceilingLegend(), false, true);
-            final XYSeries up = new XYSeries(g.legend() + ": frontier above hi0", false, true);
-            final XYSeries down = new XYSeries(g.legend() + ": frontier below lo0", false, true);
+            final XYSeries up = new XYSeries(g.legend() + ": frontier above hi₀", false, true);
+            final XYSeries down = new XYSeries(g.legend() + ": frontier below lo₀", false, true);
             for (int i = 0; i < g.x().length; i++) {
                 final double x = g.x()[i];
                 if (ok(g.frontier()[i])) {
@@ -185,7 +185,7 @@ public final class FrontierChart {
         ratioLabels(plot, groups);
         final JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 26), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 18));
+        Plots.legend(chart.getLegend(), 18);
         if (subtitle != null && !subtitle.isEmpty()) {
             for (String line : subtitle.split("\n")) {
                 chart.addSubtitle(new TextTitle(line, new Font(Font.SANS_SERIF, Font.PLAIN, 17)));
@@ -285,11 +285,12 @@ public final class FrontierChart {
             return out;
         }
 
+        /** Plain numbers from 10⁻³ to 10⁵ (0.002, 50), powers of ten beyond (10⁻⁶, 2·10⁷). */
         private static String label(double v) {
-            if (v >= 1e-5 && v < 1e6) {
+            if (v >= 1e-3 && v < 1e5) {
                 return new java.math.BigDecimal(v, new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
             }
-            return String.format(java.util.Locale.ROOT, "%.3g", v);
+            return Plots.PowerOfTen.of(v);
         }
     }
 

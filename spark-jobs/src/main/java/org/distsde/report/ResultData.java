@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.distsde.config.ConfigException;
+import org.distsde.io.SeriesKind;
 
 /**
  * A result directory of {@code simulate} / {@code integrate} read back: {@code metrics.csv}
@@ -17,7 +18,7 @@ import org.distsde.config.ConfigException;
  */
 public final class ResultData {
     /** One curve: a series of one kind with its rows, each a column → value map. */
-    public record Curve(int series, String label, String kind, String optimizer, List<Map<String, Double>> rows) {
+    public record Curve(int series, String label, SeriesKind kind, String optimizer, List<Map<String, Double>> rows) {
         public double[] column(String name) {
             return rows.stream().mapToDouble(r -> r.getOrDefault(name, Double.NaN)).toArray();
         }
@@ -81,6 +82,10 @@ public final class ResultData {
                 throw new ConfigException("--in " + uri + ": metrics.csv has no column '" + need + "'");
             }
         }
+        // the metadata (series, label, the swept parameters, kind, optimizer) come before "round", the numbers from it on
+        final int first = head.indexOf("round");
+        final int iSeries = head.indexOf("series"), iLabel = head.indexOf("label"), iKind = head.indexOf("kind"),
+                iOpt = head.indexOf("optimizer");
         final Map<String, Curve> byKey = new LinkedHashMap<>();
         for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
@@ -92,10 +97,7 @@ public final class ResultData {
                         + " fields, the header " + h.length);
             }
             final Map<String, Double> row = new LinkedHashMap<>();
-            for (int j = 0; j < h.length; j++) {
-                if (j >= 1 && j <= 3) {
-                    continue;
-                }
+            for (int j = first; j < h.length; j++) {
                 try {
                     row.put(h[j], Double.parseDouble(v[j]));
                 } catch (NumberFormatException e) {
@@ -103,9 +105,16 @@ public final class ResultData {
                             + ": not a number ('" + v[j] + "')");
                 }
             }
-            final String key = v[0] + "/" + v[2];
-            byKey.computeIfAbsent(key, k -> new Curve(Integer.parseInt(v[0]), v[1], v[2], v[3], new ArrayList<>()))
-                    .rows().add(row);
+            final SeriesKind kind;
+            final int series;
+            try {
+                kind = SeriesKind.of(v[iKind]);
+                series = Integer.parseInt(v[iSeries]);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("--in " + uri + ": metrics.csv line " + (i + 1) + ": " + e.getMessage());
+            }
+            final String key = v[iSeries] + "/" + v[iKind];
+            byKey.computeIfAbsent(key, k -> new Curve(series, v[iLabel], kind, v[iOpt], new ArrayList<>())).rows().add(row);
         }
         return new ResultData(dir, summary, new ArrayList<>(byKey.values()));
     }

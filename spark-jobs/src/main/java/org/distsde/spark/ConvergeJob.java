@@ -54,14 +54,36 @@ public final class ConvergeJob {
         for (Series s : exp.series()) {
             cfgs.add(s.config());
         }
-        final List<RefineJob.Result> res = RefineJob.runAll(jsc, cfgs, true);
+        final int cores = jsc.defaultParallelism();
+        double total = 0;
+        final int levels = cfgs.stream().mapToInt(c -> c.sde().maxRefinements() + 1).max().orElse(1);
+        final double[] dtWork = new double[levels];
+        for (ExperimentConfig c : cfgs) {
+            total += CostModel.dtStudySeconds(c, cores);
+            for (int l = 0; l <= c.sde().maxRefinements(); l++) {
+                dtWork[l] += (1L << l) * CostModel.sdeSeconds(c, cores, 1);
+            }
+            total += CostModel.JOB_S * (c.sde().maxRefinements() + 1 + etas * (CostModel.TYPICAL_LEVELS + 1));
+            for (int i = 0; i < etas; i++) {
+                total += CostModel.etaStudySeconds(c, cores, i);
+            }
+        }
+        for (int l = 0; l < levels; l++) {
+            dtWork[l] += CostModel.JOB_S;
+        }
+        final Progress progress = new Progress("[" + exp.first().name() + "]", total);
+        final List<RefineJob.Result> res;
+        try (Progress.Watch w = progress.watch(spark.sparkContext(), "dt study (" + cfgs.size() + " series, one job "
+                + "per level)", dtWork)) {
+            res = RefineJob.runAll(jsc, cfgs, true);
+        }
         final List<DtRow> dtRows = new ArrayList<>();
         for (int s = 0; s < cfgs.size(); s++) {
             dtRows.addAll(dtTable(s, exp.series().get(s).label(), res.get(s).refinement()));
         }
         final List<EtaRow> etaRows = new ArrayList<>();
         if (etas > 0) {
-            etaRows.addAll(etaStudy(jsc, exp, etas));
+            etaRows.addAll(etaStudy(jsc, exp, etas, progress));
         }
         final Study st = new Study(dtRows, etaRows);
         out.writeString("converge-dt.csv", dtCsv(dtRows));
@@ -93,7 +115,7 @@ public final class ConvergeJob {
     }
 
     /** The optimizer and its resolved SDE at η/2^i, i &lt; k, over the same horizon. */
-    static List<EtaRow> etaStudy(JavaSparkContext jsc, ConfigLoader.Experiment exp, int k) {
+    static List<EtaRow> etaStudy(JavaSparkContext jsc, ConfigLoader.Experiment exp, int k, Progress progress) {
         final List<List<ExperimentConfig>> byEta = new ArrayList<>();
         final ExperimentConfig first = exp.first();
         for (int i = 0; i < k; i++) {
@@ -115,21 +137,34 @@ public final class ConvergeJob {
         final int n = byEta.get(0).size();
         final double[][] opt = new double[k][n], optSe = new double[k][n], sde = new double[k][n], sdeSe = new double[k][n];
         final double[][] dts = new double[k][n];
+        final int cores = jsc.defaultParallelism();
         for (int i = 0; i < k; i++) {
             final List<ExperimentConfig> cs = byEta.get(i);
-            final List<RefineJob.Result> sdes = RefineJob.runAll(jsc, cs, false);
-            for (int s = 0; s < n; s++) {
-                final RoundStats o = last(optimizer(jsc, cs.get(s)));
-                opt[i][s] = o.lossMean();
-                optSe[i][s] = o.runs() > 1 ? o.lossStd() / Math.sqrt(o.runs()) : Double.NaN;
-                // the SDE side: the Richardson value of the resolved levels (its own Δt error is then
-                // of second order, below the optimizer's O(η) error)
-                final Refinement ref = sdes.get(s).refinement();
-                final RoundStats fine = last(ref.levels().get(ref.levels().size() - 1).rows());
-                final double rich = ref.summary().richardson();
-                sde[i][s] = Double.isFinite(rich) ? rich : fine.lossMean();
-                sdeSe[i][s] = fine.runs() > 1 ? fine.lossStd() / Math.sqrt(fine.runs()) : Double.NaN;
-                dts[i][s] = sdes.get(s).refinement().finestDt();
+            // planned work of this eta: the resolved SDE's typical levels, then the optimizers
+            final double[] work = new double[CostModel.TYPICAL_LEVELS + 1];
+            java.util.Arrays.fill(work, CostModel.JOB_S);
+            for (ExperimentConfig c : byEta.get(0)) {
+                for (int l = 0; l < CostModel.TYPICAL_LEVELS; l++) {
+                    work[l] += (1L << (i + l)) * CostModel.sdeSeconds(c, cores, 1);
+                }
+                work[CostModel.TYPICAL_LEVELS] += (1L << i) * CostModel.optimizerSeconds(c, cores);
+            }
+            try (Progress.Watch w = progress.watch(jsc.sc(), "weak error at eta/" + (1L << i) + " (" + n + " series)",
+                    work)) {
+                final List<RefineJob.Result> sdes = RefineJob.runAll(jsc, cs, false);
+                for (int s = 0; s < n; s++) {
+                    final RoundStats o = last(optimizer(jsc, cs.get(s)));
+                    opt[i][s] = o.loss().mean();
+                    optSe[i][s] = o.runs() > 1 ? o.loss().std() / Math.sqrt(o.runs()) : Double.NaN;
+                    // the SDE side: the Richardson value of the resolved levels (its own Δt error is then
+                    // of second order, below the optimizer's O(η) error)
+                    final Refinement ref = sdes.get(s).refinement();
+                    final RoundStats fine = last(ref.levels().get(ref.levels().size() - 1).rows());
+                    final double rich = ref.summary().richardson();
+                    sde[i][s] = Double.isFinite(rich) ? rich : fine.loss().mean();
+                    sdeSe[i][s] = fine.runs() > 1 ? fine.loss().std() / Math.sqrt(fine.runs()) : Double.NaN;
+                    dts[i][s] = sdes.get(s).refinement().finestDt();
+                }
             }
         }
         final List<EtaRow> rows = new ArrayList<>();

@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.distsde.config.ConfigException;
@@ -20,8 +18,6 @@ import org.distsde.frontier.BinomialInterval.Interval;
 import org.distsde.frontier.FrontierPlan;
 import org.distsde.frontier.FrontierProcess;
 import org.distsde.io.ResultDir;
-import org.distsde.report.FrontierChart;
-import org.distsde.report.Plots;
 import org.distsde.sim.RoundStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * are the probes of all grid points still bracketed ({@link RunParallel#runAll}: the runs layout,
  * whole trajectories per task); the two ends of the initial brackets are one more job, so B steps
  * cost at most 1 + B jobs. All probes use the config's seed (common random numbers: run r sees the
- * same noise and compression draws at every value). Writes frontier.csv, frontier.json,
- * frontier.png and frontier.svg atomically through {@link ResultDir}.
+ * same noise and compression draws at every value). Writes frontier.csv and frontier.json
+ * atomically through {@link ResultDir}; {@code report} draws them.
  */
 public final class FrontierJob {
     private static final Logger LOG = LoggerFactory.getLogger(FrontierJob.class);
@@ -216,11 +212,6 @@ public final class FrontierJob {
         final Report r = new Report(plan, opt, points, jobs[0], (System.nanoTime() - t0) / 1e9);
         out.writeString("frontier.csv", csv(r));
         out.writeString("frontier.json", json(r));
-        final var chart = chart(r);
-        try (var o = out.create("frontier.png")) {
-            o.write(Plots.png(chart));
-        }
-        out.writeString("frontier.svg", Plots.svg(chart));
         out.commit();
         return r;
     }
@@ -375,86 +366,6 @@ public final class FrontierJob {
         } else {
             o.put(k, Double.toString(v));
         }
-    }
-
-    /**
-     * The measured frontier against the ceiling, the curvature model's first-step prediction and the
-     * SDE models' frontiers: x the first numeric grid axis, one colour per other combination.
-     */
-    static org.jfree.chart.JFreeChart chart(Report r) {
-        final FrontierPlan plan = r.plan();
-        final List<FrontierPlan.Axis> axes = plan.axes();
-        int xAxis = -1;
-        for (int k = 0; k < axes.size() && xAxis < 0; k++) {
-            boolean numeric = axes.get(k).values().size() > 1;
-            for (var v : axes.get(k).values()) {
-                numeric &= v.isNumber();
-            }
-            xAxis = numeric ? k : -1;
-        }
-        final List<FrontierProcess> procs = r.options().processes();
-        final Map<String, List<PointResult>> groups = new LinkedHashMap<>();
-        for (PointResult p : r.points()) {
-            if (!p.process().optimizer()) {
-                continue;
-            }
-            final StringBuilder key = new StringBuilder();
-            for (int k = 0; k < axes.size(); k++) {
-                if (k != xAxis) {
-                    key.append(key.length() == 0 ? "" : " ").append(axes.get(k).path()).append('=')
-                            .append(FrontierPlan.Axis.text(p.point().values().get(k)));
-                }
-            }
-            groups.computeIfAbsent(key.toString(), q -> new ArrayList<>()).add(p);
-        }
-        final Map<String, PointResult> byKey = new LinkedHashMap<>();
-        for (PointResult p : r.points()) {
-            byKey.put(p.point().index() + "|" + p.process().id(), p);
-        }
-        final List<FrontierChart.Group> gs = new ArrayList<>();
-        for (var e : groups.entrySet()) {
-            final List<PointResult> ps = e.getValue();
-            final int n = ps.size();
-            final double[] x = new double[n], f = new double[n], lo = new double[n], hi = new double[n],
-                    ce = new double[n], below = new double[n], above = new double[n], pred = new double[n];
-            final List<FrontierChart.Line> lines = new ArrayList<>();
-            final double[][] sde = new double[procs.size()][n];
-            for (int i = 0; i < n; i++) {
-                final PointResult p = ps.get(i);
-                x[i] = xAxis >= 0 ? p.point().values().get(xAxis).asDouble() : p.point().index() + 1;
-                f[i] = p.frontier();
-                lo[i] = p.bisection().status() == Bisection.Status.BRACKETED ? p.bracketLo() : Double.NaN;
-                hi[i] = p.bisection().status() == Bisection.Status.BRACKETED ? p.bracketHi() : Double.NaN;
-                ce[i] = p.ceiling();
-                pred[i] = p.predictions().overshoot();
-                below[i] = p.bisection().status() == Bisection.Status.BELOW_LO ? p.bracketHi() : Double.NaN;
-                above[i] = p.bisection().status() == Bisection.Status.ABOVE_HI ? p.bracketLo() : Double.NaN;
-                for (int k = 1; k < procs.size(); k++) {
-                    sde[k][i] = byKey.get(p.point().index() + "|" + procs.get(k).id()).frontier();
-                }
-            }
-            final String k = e.getKey().isEmpty() ? "" : e.getKey() + ": ";
-            lines.add(new FrontierChart.Line(k + "curvature model, first-step prediction", pred,
-                    FrontierChart.Style.PREDICTION));
-            for (int q = 1; q < procs.size(); q++) {
-                lines.add(new FrontierChart.Line(k + procs.get(q).label(), sde[q], FrontierChart.Style.SDE));
-            }
-            gs.add(new FrontierChart.Group(k + "optimizer, measured (bars: bracket)", k + ps.get(0).theorem()
-                    + " ceiling", x, f, lo, hi, ce, below, above, lines));
-        }
-        final ExperimentConfig c0 = plan.points().get(0).config();
-        final double res = Bisection.resolution(r.options().lo()[0], r.options().hi()[0], r.options().steps());
-        final String sub = String.format(Locale.ROOT, "largest %s with <= %s%% of %d runs diverged in %d rounds; "
-                + "%d bisection steps, common random numbers%n"
-                + "bars: final bracket (hi/lo = %.4g); labels: frontier / ceiling%n"
-                + "dashed: theorem ceiling at epsilon = %s, E||grad f|| = ||grad f(x0)||%s; dotted: the curvature "
-                + "model's first-step prediction; dash-dot: SDE models' frontiers",
-                plan.param(), new java.math.BigDecimal(100 * r.options().maxDivergedFraction(),
-                        new java.math.MathContext(6)).stripTrailingZeros().toPlainString(), c0.runs(), c0.rounds(),
-                r.options().steps(), res, FrontierPlan.EPSILON, plan.param().equals("eta") ? ""
-                        : ", inverted for " + plan.param() + " at the grid point's eta");
-        return FrontierChart.chart(c0.name() + ": stability frontier of " + c0.optimizer().id().toUpperCase(Locale.ROOT),
-                sub, xAxis >= 0 ? axes.get(xAxis).path() : "grid point", plan.param(), gs);
     }
 
     /**

@@ -94,4 +94,71 @@ class CliTest {
         assertTrue(r.err().startsWith("error: report failed: java.lang.NumberFormatException"), r.err());
         assertFalse(Files.exists(tmp.resolve("rep")));
     }
+
+    static final String SWEEP = """
+            {"name": "pre", "runs": 20, "rounds": 50, "optimizer": "dcsgd", "agents": 4, "eta": 0.01,
+             "objective": {"type": "quartic", "dim": 2}, "x0": [1.0, 1.0],
+             "noise": {"type": "student-t", "nu": 2.5, "sigma": 0.5},
+             "compression": {"type": "random-sparsification", "p": 0.5},
+             "sde": {"enabled": true}, "sweep": {"noise.nu": %s}}
+            """;
+
+    /**
+     * A sweep whose second series has no SDE (Eq. 8 / 27-28 need ν > 2) fails before any Spark job,
+     * in one line naming the series and its swept field, and leaves neither the output nor a
+     * checkpoint directory (formerly: a stack trace mid-sweep and an empty .checkpoint).
+     */
+    @Test
+    void everySeriesIsCheckedBeforeSpark() throws Exception {
+        final Path cfg = tmp.resolve("nu.json");
+        Files.writeString(cfg, SWEEP.formatted("[2.5, 1.5]"));
+        final Path out = tmp.resolve("nu-out");
+        final Result r = run("simulate", "--config", cfg.toString(), "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: series 2/2 (noise.nu=1.5): the SDE of Eq. 8"), r.err());
+        assertTrue(r.err().contains("sde.enabled false"), r.err());
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of("nu.json"), files.map(p -> p.getFileName().toString()).toList());
+        }
+        // integrate needs the SDE of every series, enabled or not
+        Files.writeString(cfg, SWEEP.formatted("[2.5, 1.5]").replace("\"enabled\": true", "\"enabled\": false"));
+        assertEquals(2, run("integrate", "--config", cfg.toString(), "--out", out.toString()).code());
+        assertEquals(0, run("simulate", "--config", cfg.toString(), "--out", out.toString(), "--dry-run").code());
+    }
+
+    /** --dry-run: the expanded sweep with its layouts and estimates, without Spark and without writing. */
+    @Test
+    void dryRunPrintsThePlan() throws Exception {
+        final Path cfg = tmp.resolve("ok.json");
+        Files.writeString(cfg, SWEEP.formatted("[2.5, 4.0]"));
+        final Path out = tmp.resolve("never");
+        final Result r = run("simulate", "--config", cfg.toString(), "--out", out.toString(), "--dry-run");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("distsde simulate: " + cfg + " (dry run)\n"), r.out());
+        assertTrue(r.out().contains("noise.nu=2.5") && r.out().contains("noise.nu=4.0"), r.out());
+        assertTrue(r.out().contains(" runs ") && r.out().contains("resolved in dt"), "layout and SDE: " + r.out());
+        assertTrue(r.out().contains("estimated: ") && r.out().contains("driver heap"), r.out());
+        assertFalse(Files.exists(out));
+        for (String verb : new String[] {"integrate", "converge", "fit-noise", "frontier"}) {
+            final Result v = run(verb, "--config", cfg.toString(), "--out", out.toString(), "--dry-run");
+            assertEquals(0, v.code(), verb + ": " + v.err());
+            assertTrue(v.out().contains("estimated: "), verb + ": " + v.out());
+        }
+        assertFalse(Files.exists(out));
+    }
+
+    /** An existing --out is refused after the first line and before the plan line (that is, before Spark). */
+    @Test
+    void existingOutIsRefusedBeforeSpark() throws Exception {
+        final Path cfg = tmp.resolve("ok.json");
+        Files.writeString(cfg, SWEEP.formatted("[2.5, 4.0]"));
+        final Path out = Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        final Result r = run("simulate", "--config", cfg.toString(), "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--overwrite"), r.err());
+        assertEquals(1, r.out().lines().count(), "only the first line: " + r.out());
+        assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+    }
 }

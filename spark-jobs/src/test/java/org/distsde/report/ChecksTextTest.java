@@ -29,8 +29,9 @@ class ChecksTextTest {
         final double t = 0.1 * k;
         final double[] cov = new double[10];
         cov[7] = runs * (se * t) * (se * t);
-        return new RoundStats(k, t, lrMax, lrMax, lrMax, runs, 0, 0, 0, 0, 0, 0, m, Math.sqrt(m), t, t, m * t,
-                m * t, null, null, cov);
+        return new RoundStats(k, t, runs, 0, new RoundStats.Rate(lrMax, lrMax, lrMax), new RoundStats.Loss(0, 0, 0, 0, 0),
+                new RoundStats.Gradient(m, Math.sqrt(m)), new RoundStats.Integrals(t, t, m * t, m * t, cov), null, null,
+                null);
     }
 
     @Test

@@ -78,7 +78,9 @@ class ReportCommandTest {
     void writesPlotsSvgAndHtmlForEachPanel() throws Exception {
         final Path out = tmp.resolve("report");
         assertEquals(0, run("--in", fixture(tmp).toString(), "--out", out.toString()));
-        for (String stem : new String[] {"fixture-1-loss", "fixture-2-loss", "fixture-2-lr"}) {
+        // files named by the panel's swept value, not by its position
+        for (String stem : new String[] {"fixture-normalization-none-loss",
+            "fixture-normalization-theorem_perRun-true-loss", "fixture-normalization-theorem_perRun-true-lr"}) {
             final BufferedImage img = ImageIO.read(out.resolve(stem + ".png").toFile());
             assertEquals(Plots.WIDTH, img.getWidth(), stem);
             assertEquals(Plots.HEIGHT, img.getHeight(), stem);
@@ -87,11 +89,11 @@ class ReportCommandTest {
             final var doc = f.newDocumentBuilder().parse(out.resolve(stem + ".svg").toFile());
             assertEquals("svg", doc.getDocumentElement().getNodeName());
         }
-        final String svg = Files.readString(out.resolve("fixture-1-loss.svg"));
-        assertTrue(svg.contains("sigma1 = 0.1") && svg.contains("sigma1 = 3.0 (50/50 diverged)"), "legend in the SVG");
+        final String svg = Files.readString(out.resolve("fixture-normalization-none-loss.svg"));
+        assertTrue(svg.contains("σ₁\u00a0=\u00a00.1") && svg.contains("σ₁\u00a0=\u00a03.0 (50/50 diverged)"), "legend in the SVG");
         assertTrue(svg.contains("normalization: none"), "panel title names the swept parameter");
         // the rate of the first panel is flat: no chart, the page says so
-        assertFalse(Files.exists(out.resolve("fixture-1-lr.png")));
+        assertFalse(Files.exists(out.resolve("fixture-normalization-none-lr.png")));
         final String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("is constant, 0.01, so it is not drawn"));
         for (int s = 0; s < 4; s++) {

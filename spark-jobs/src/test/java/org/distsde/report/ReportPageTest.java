@@ -29,14 +29,14 @@ import org.w3c.dom.NodeList;
  * source resolves (a file the report wrote, an anchor on the page or a data: URI; nothing on the
  * network), and every chart the report wrote is on the page as an inline SVG.
  */
-class ReportPageTest {
+public class ReportPageTest {
     static final String SVG = "http://www.w3.org/2000/svg";
 
     @TempDir
     Path tmp;
 
     /** Checks the index.html of a report directory. */
-    static void check(Path out) throws Exception {
+    public static void check(Path out) throws Exception {
         final DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // offline
@@ -126,7 +126,8 @@ class ReportPageTest {
         assertTrue(Files.isRegularFile(out.resolve("conv-dt.svg")) && Files.isRegularFile(out.resolve("conv-eta.svg")));
         // the first screen: the overview links every series to its panel
         assertTrue(html.indexOf("id=\"overview\"") < html.indexOf("<figure"), "the overview comes before the charts");
-        assertTrue(html.contains("href=\"#fixture-p1\"") && html.contains("href=\"#fixture-p2\""));
+        assertTrue(html.contains("href=\"#fixture-normalization-none-p\"")
+                && html.contains("href=\"#fixture-normalization-theorem_perRun-true-p\""));
         // and the check notices a file the page links to that is not there
         Files.delete(out.resolve("conv-eta.png"));
         assertThrows(AssertionError.class, () -> check(out));

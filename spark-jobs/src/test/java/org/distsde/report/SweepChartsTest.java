@@ -69,23 +69,26 @@ class SweepChartsTest extends SparkTestBase {
     }
 
     private static int charts(ByteArrayOutputStream err, String... args) {
-        return SweepCharts.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        final String[] line = new String[args.length + 1];
+        line[0] = "sweep-charts";
+        System.arraycopy(args, 0, line, 1, args.length);
+        return org.distsde.cli.Main.run(line, null, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
     void noiseFreeDsgdGivesTheIteratedLossAndFullDivergence() throws Exception {
         final Path dir = simulate("exact", EXACT);
-        final SweepCharts.Sweep s = SweepCharts.extract(List.of(ResultData.read(dir)));
+        final SweepData.Sweep s = SweepData.extract(List.of(ResultData.read(dir)));
         assertEquals(4, s.points().size());
-        final Map<String, List<SweepCharts.Point>> lines = s.lines();
+        final Map<String, List<SweepData.Point>> lines = s.lines();
         assertEquals(2, lines.size(), lines.keySet().toString()); // one line per x0, N along it
         double x = 0.5;
         for (int k = 0; k < 20; k++) {
             x -= 0.1 * Math.sinh(x);
         }
         final double expected = Math.cosh(x) - 1;
-        for (SweepCharts.Point p : s.points()) {
+        for (SweepData.Point p : s.points()) {
             assertEquals("dsgd", p.optimizer());
             assertEquals("Gaussian", p.noise());
             assertEquals(20, p.round());
@@ -103,19 +106,19 @@ class SweepChartsTest extends SparkTestBase {
                 assertEquals(expected, p.p95(), 1e-12 * expected, "N = " + p.agents());
             }
         }
-        assertEquals(List.of(1L, 3L), lines.values().iterator().next().stream().map(SweepCharts.Point::agents).toList());
+        assertEquals(List.of(1L, 3L), lines.values().iterator().next().stream().map(SweepData.Point::agents).toList());
         assertTrue(s.bounds().stream().allMatch(b -> b.theorem().equals("Theorem 4")), "DSGD's check is Theorem 4");
     }
 
     @Test
     void cauchyAveragesStayCauchyWhileSignsConcentrate() throws Exception {
         final Path dir = simulate("heavy", HEAVY);
-        final SweepCharts.Sweep s = SweepCharts.extract(List.of(ResultData.read(dir)));
+        final SweepData.Sweep s = SweepData.extract(List.of(ResultData.read(dir)));
         assertEquals(8, s.points().size());
         assertEquals(4, s.lines().size());
         // every point equals summary.json's final figures of its series (a second file, written separately)
         final JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
-        for (SweepCharts.Point p : s.points()) {
+        for (SweepData.Point p : s.points()) {
             JsonNode js = null;
             for (JsonNode n : summary.path("series")) {
                 if (n.path("index").asInt() == p.series() && n.path("kind").asText().equals("optimizer")) {
@@ -134,8 +137,8 @@ class SweepChartsTest extends SparkTestBase {
             assertEquals(200, p.total());
             assertEquals(f.path("loss_tail_index").asDouble(), p.tailIndex(), 0.0);
         }
-        final SweepCharts.Point dsgdC1 = s.at("dsgd", "Student-t ν = 1", 1), dsgdC100 = s.at("dsgd", "Student-t ν = 1", 100);
-        final SweepCharts.Point dsgdG1 = s.at("dsgd", "Gaussian", 1), dsgdG100 = s.at("dsgd", "Gaussian", 100);
+        final SweepData.Point dsgdC1 = s.at("dsgd", "Student-t ν = 1", 1), dsgdC100 = s.at("dsgd", "Student-t ν = 1", 100);
+        final SweepData.Point dsgdG1 = s.at("dsgd", "Gaussian", 1), dsgdG100 = s.at("dsgd", "Gaussian", 100);
         // the mean of 100 Cauchy variables is Cauchy with the same scale: DSGD's loss does not move with N
         final double flat = dsgdC100.median() / dsgdC1.median();
         assertTrue(flat > 0.3 && flat < 3, "DSGD Cauchy median N=100 / N=1 = " + flat);
@@ -145,7 +148,7 @@ class SweepChartsTest extends SparkTestBase {
         // Gaussian noise: variance / N
         assertTrue(dsgdG100.median() < dsgdG1.median() / 20, dsgdG1 + " " + dsgdG100);
         for (String noise : new String[] {"Gaussian", "Student-t ν = 1"}) {
-            final SweepCharts.Point a = s.at("dsignsgd", noise, 1), b = s.at("dsignsgd", noise, 100);
+            final SweepData.Point a = s.at("dsignsgd", noise, 1), b = s.at("dsignsgd", noise, 100);
             assertEquals(0, a.diverged() + b.diverged());
             // about 1/N; at N = 1 the sign steps keep x on x0 + 0.1Z, which quantizes the median
             assertTrue(b.median() < a.median() / 10 && b.p95() < a.p95() / 20, noise + ": " + a + " " + b);
@@ -159,7 +162,7 @@ class SweepChartsTest extends SparkTestBase {
             for (long n : new long[] {1, 100}) {
                 final double bound = (gap + 0.1 * 2 * 3 / (2.0 * n)) / (3 * ell / 0.25 - 3 * 0.1 / (2.0 * n));
                 int kinds = 0;
-                for (SweepCharts.BoundPoint b : s.bounds()) {
+                for (SweepData.BoundPoint b : s.bounds()) {
                     if (b.optimizer().equals("dsignsgd") && b.noise().equals(noise) && b.agents() == n
                             && !b.kind().equals("sde")) {
                         kinds++;
@@ -179,13 +182,29 @@ class SweepChartsTest extends SparkTestBase {
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(0, charts(err, "--in", dir.toString(), "--out", out.toString(), "--name", "hv"), err.toString());
         final BufferedImage grid = ImageIO.read(out.resolve("hv.png").toFile());
-        assertEquals(2 * SweepCharts.CELL_W, grid.getWidth());
-        assertTrue(grid.getHeight() > 4 * SweepCharts.CELL_H);
+        assertEquals(2 * SweepFigures.CELL_W, grid.getWidth());
+        assertTrue(grid.getHeight() > 4 * SweepFigures.CELL_H);
         assertEquals(Plots.WIDTH, ImageIO.read(out.resolve("hv-theorem.png").toFile()).getWidth());
         assertTrue(Files.readString(out.resolve("hv.svg")).contains("<svg"));
         final List<String> rows = Files.readAllLines(out.resolve("hv-points.csv"));
         assertEquals(9, rows.size());
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("dsignsgd,Student-t ν = 1,,100,30,200,0,0.00000,")), rows.toString());
+        // the points read back from the CSV are the extracted ones (to its 6 significant digits), and report
+        // takes the directory as one more result
+        final SweepData.Sweep back = SweepData.read(Files.readString(out.resolve("hv-points.csv")));
+        assertEquals(s.points().size(), back.points().size());
+        assertEquals(s.bounds().stream().filter(b -> b.kind().equals("optimizer") || b.kind().equals("sde-resolved"))
+                .count(), back.bounds().size());
+        for (int i = 0; i < back.points().size(); i++) {
+            final SweepData.Point p = back.points().get(i);
+            final SweepData.Point q = s.at(p.optimizer(), p.noise(), p.agents());
+            assertEquals(q.median(), p.median(), 1e-5 * Math.abs(q.median()), p.toString());
+            assertEquals(q.diverged(), p.diverged());
+        }
+        final Path report = tmp.resolve("charts-report");
+        assertEquals(0, ReportCommandTest.run("--in", out.toString(), "--out", report.toString()));
+        assertTrue(Files.readString(report.resolve("index.html")).contains("sweep-charts"));
+        ReportPageTest.check(report);
     }
 
     @Test
@@ -201,6 +220,6 @@ class SweepChartsTest extends SparkTestBase {
         assertFalse(Files.exists(tmp.resolve("o2")));
         err = new ByteArrayOutputStream();
         assertEquals(2, charts(err, "--out", tmp.resolve("o3").toString()));
-        assertTrue(err.toString().contains("--in is required"), err.toString());
+        assertTrue(err.toString().contains("'--in=<dir>'"), err.toString());
     }
 }

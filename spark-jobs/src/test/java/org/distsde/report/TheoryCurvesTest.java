@@ -4,9 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.distsde.config.ConfigLoader;
 import org.distsde.config.ExperimentConfig;
+import org.distsde.config.Series;
+import org.distsde.sde.SdeSimulation;
+import org.distsde.sim.RoundStats;
 import org.distsde.theory.QuadraticLimits;
 import org.distsde.theory.QuadraticMoments;
 import org.junit.jupiter.api.Test;
@@ -96,5 +104,101 @@ class TheoryCurvesTest {
                 """, List.of()).first(), rounds(), true).isEmpty());
         assertNull(TheoryCurves.moment(cfg("dsignsgd", "[1, 1]", ", \"sde\": {\"model\": \"phase1\"}"), rounds(), 0,
                 false));
+    }
+
+    /**
+     * Every variance curve the report can draw for a shipped config, and for Phase 3 / full SDEs
+     * started far inside and outside the Phase 3 interval |x| ≤ σ/(κλ), is ≥ 0 at every drawn time.
+     * Catches Lemma 3.7's formula applied from a point where the linearised diffusion
+     * √(η(1 − (κλx/σ)²)) is imaginary (conf/seed000-fig2-phases.json, x2 with the Phase 3 model:
+     * the variance went down to −6·10⁻⁵ at t ≈ 0.03).
+     */
+    @Test
+    void noDrawnTheoreticalVarianceIsNegative() throws Exception {
+        final List<ExperimentConfig> cfgs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("..", "conf"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                final JsonNode tree = ConfigLoader.mapper().readTree(f.toFile());
+                if (tree.path("objective").path("type").asText().equals("quadratic")) {
+                    for (Series s : ConfigLoader.load(f, List.of()).series()) {
+                        cfgs.add(s.config());
+                    }
+                }
+            }
+        }
+        assertTrue(cfgs.size() > 20, "the shipped quadratic configs were read");
+        for (String model : new String[] {"phase3", "full"}) {
+            for (String x0 : new String[] {"[0.001, -0.001]", "[0.1029, 0.1642]", "[1.0, -3.0]"}) {
+                cfgs.add(cfg("dsignsgd", x0, ", \"recordCoordinates\": 2, \"sde\": {\"model\": \"" + model + "\"}"));
+            }
+        }
+        int drawn = 0;
+        for (ExperimentConfig c : cfgs) {
+            final double[] rounds = new double[c.rounds() / c.recordEvery() + 1];
+            for (int i = 0; i < rounds.length; i++) {
+                rounds[i] = (double) i * c.recordEvery();
+            }
+            for (int j = 0; j < c.recordCoordinates(); j++) {
+                final TheoryCurves.Curve v = TheoryCurves.moment(c, rounds, j, true);
+                if (v == null) {
+                    continue;
+                }
+                drawn++;
+                for (int i = 0; i < v.y().length; i++) {
+                    assertTrue(v.y()[i] >= 0, c.name() + " " + v.name() + " x" + (j + 1) + " at round " + v.x()[i]
+                            + ": " + v.y()[i]);
+                }
+            }
+        }
+        assertTrue(drawn >= 12, "variance curves checked: " + drawn);
+    }
+
+    /**
+     * The Phase 3 SDE started outside its interval (x2 of seed 000's Figure 2, |κλx₀/σ| = 2.6):
+     * the drawn mean and variance against the SDE engine's Monte Carlo (Euler–Maruyama, 4000 paths).
+     * Tolerance per comparison: K standard errors (mean √(Var/n), variance Var·√(2/(n − 1))) with
+     * K = 4.56 = Φ⁻¹(1 − 10⁻³/400) for 2 × 101 × 2 comparisons at a family-wise rate of 10⁻³,
+     * plus the scheme's own discretisation error, computed: the Euler recursion of the moments
+     * (deterministic x ← (1 − aΔt)x until |x| ≤ √(q/b), then m ← (1 − aΔt)m,
+     * S ← ((1 − aΔt)² − bΔt)S + qΔt) against the drawn curve. The former curve (Lemma 3.7's formula
+     * from x₀) is 6·10⁻⁵ below zero at t ≈ 0.03, where every path is still the same point.
+     */
+    @Test
+    void phase3SdeFromOutsideItsIntervalMatchesTheDrawnMoments() {
+        final ExperimentConfig c = ConfigLoader.parse("""
+                {"name": "p3", "runs": 4000, "rounds": 1000, "recordEvery": 10, "optimizer": "dsignsgd",
+                 "agents": 1, "eta": 0.001, "objective": {"type": "quadratic", "h": [1, 2]}, "x0": [0.1029, 0.1642],
+                 "noise": {"type": "gaussian", "sigma0": 0.1}, "recordCoordinates": 2,
+                 "sde": {"enabled": true, "model": "phase3"}}
+                """, List.of()).first();
+        final List<RoundStats> rows = new SdeSimulation(c).run();
+        final double[] rounds = rows.stream().mapToDouble(RoundStats::round).toArray();
+        final double k = 4.56, dt = 0.001, q = 0.001;
+        int compared = 0;
+        for (int j = 0; j < 2; j++) {
+            final double[] mean = TheoryCurves.moment(c, rounds, j, false).y();
+            final double[] var = TheoryCurves.moment(c, rounds, j, true).y();
+            final double a = Math.sqrt(2 / Math.PI) * (j + 1) / 0.1, b = dt * a * a;
+            double em = c.initialPoint()[j], es = em * em;
+            boolean outside = b * em * em > q;
+            int step = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                for (; step < rows.get(i).round(); step++) { // the scheme's moments up to this round
+                    em *= 1 - a * dt;
+                    es = outside ? em * em : ((1 - a * dt) * (1 - a * dt) - b * dt) * es + q * dt;
+                    outside &= b * em * em > q;
+                }
+                final RoundStats r = rows.get(i);
+                final int n = r.runs();
+                final double disc = Math.abs(es - em * em - var[i]);
+                final double ulps = 1e-12 * c.initialPoint()[j] * c.initialPoint()[j]; // rounding of the sums over paths
+                assertEquals(var[i], r.x().var()[j], k * var[i] * Math.sqrt(2.0 / (n - 1)) + disc + ulps,
+                        "Var[x" + (j + 1) + "] at round " + r.round());
+                assertEquals(mean[i], r.x().mean()[j], k * Math.sqrt(var[i] / n) + Math.abs(em - mean[i]) + ulps,
+                        "E[x" + (j + 1) + "] at round " + r.round());
+                compared++;
+            }
+        }
+        assertEquals(2 * 101, compared);
     }
 }

@@ -49,7 +49,7 @@ class AgentMemoryJobTest extends SparkTestBase {
     static String digest(List<RoundStats> rows) {
         final StringBuilder b = new StringBuilder();
         for (RoundStats s : rows) {
-            b.append(s.round()).append(' ').append(s.runs()).append(' ').append(java.util.Arrays.toString(s.values()))
+            b.append(s.round()).append(' ').append(s.runs()).append(' ').append(java.util.Arrays.toString(org.distsde.sim.RoundSchema.values(s)))
                     .append('\n');
         }
         return b.toString();

@@ -25,7 +25,7 @@ class Figure1BehaviourTest extends SparkTestBase {
     static Map<Integer, Map<Integer, Map<String, Double>>> read(Path out, String kind) {
         final Map<Integer, Map<Integer, Map<String, Double>>> m = new HashMap<>();
         for (ResultData.Curve c : ResultData.read(out).curves()) {
-            if (c.kind().equals(kind)) {
+            if (c.kind().id().equals(kind)) {
                 for (Map<String, Double> row : c.rows()) {
                     m.computeIfAbsent(c.series(), k -> new HashMap<>()).put(row.get("round").intValue(), row);
                 }

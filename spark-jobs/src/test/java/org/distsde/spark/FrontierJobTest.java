@@ -112,7 +112,7 @@ class FrontierJobTest extends SparkTestBase {
     }
 
     /**
-     * End to end on the B.1 setting, small: frontier.csv, frontier.json and the charts appear
+     * End to end on the B.1 setting, small: frontier.csv and frontier.json appear
      * together (committed from a staging directory, none left behind); a second run without
      * --overwrite is refused and leaves them untouched.
      */
@@ -130,7 +130,8 @@ class FrontierJobTest extends SparkTestBase {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("ceiling + stability"), r.out());
         try (Stream<Path> s = Files.list(out.getParent())) {
-            assertEquals(List.of("b1"), s.map(p -> p.getFileName().toString()).toList(), "no staging directory left");
+            assertEquals(List.of("b1"), s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("cfg"))
+                    .toList(), "no staging directory left");
         }
         final List<String[]> rows = rows(out.resolve("frontier.csv"));
         assertEquals(List.of("noise.sigma1", "agents", "process", "param", "status", "frontier"),
@@ -152,8 +153,18 @@ class FrontierJobTest extends SparkTestBase {
         assertEquals(6, j.get("jobs").asInt());
         assertEquals(4, j.get("points").size());
         assertEquals(2, j.get("points").get(0).get("atLo").get("clopperPearson95").size());
-        assertEquals(1200, ImageIO.read(out.resolve("frontier.png").toFile()).getWidth());
-        assertTrue(Files.readString(out.resolve("frontier.svg")).contains("<svg"));
+        // the job writes data only; the report draws the frontier from frontier.json
+        assertFalse(Files.exists(out.resolve("frontier.png")));
+        final Path rep = out.getParent().resolve("b1-report");
+        assertEquals(0, cli("report", "--in", out.toString(), "--out", rep.toString()).code());
+        try (Stream<Path> s = Files.list(rep)) {
+            final List<String> pngs = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).toList();
+            assertEquals(1, pngs.size(), pngs.toString());
+            assertEquals(1200, ImageIO.read(rep.resolve(pngs.get(0)).toFile()).getWidth());
+        }
+        final String html = Files.readString(rep.resolve("index.html"));
+        assertTrue(html.contains("stability frontier · grid point") && html.contains("bracketed"), "frontier overview");
+        org.distsde.report.ReportPageTest.check(rep);
         final String before = Files.readString(out.resolve("frontier.csv"));
         final Cli again = cli("frontier", "--config", cfg.toString(), "--out", out.toString(), "--steps", "5");
         assertEquals(2, again.code());

@@ -26,12 +26,12 @@ public enum Statistic {
     /** The value in a row. */
     public double of(RoundStats r) {
         return switch (this) {
-            case LOSS_MEAN -> r.lossMean();
-            case GRAD_NORM_SQ_MEAN -> r.gradNormSqMean();
-            case PHI1 -> r.phi1();
-            case PHI2 -> r.phi2();
-            case INT_ETA_GRAD_NORM_SQ -> r.intEtaGradNormSq();
-            case INT_ETA2_GRAD_NORM_SQ -> r.intEta2GradNormSq();
+            case LOSS_MEAN -> r.loss().mean();
+            case GRAD_NORM_SQ_MEAN -> r.grad().normSqMean();
+            case PHI1 -> r.integrals().phi1();
+            case PHI2 -> r.integrals().phi2();
+            case INT_ETA_GRAD_NORM_SQ -> r.integrals().etaGradNormSq();
+            case INT_ETA2_GRAD_NORM_SQ -> r.integrals().eta2GradNormSq();
         };
     }
 }

@@ -27,15 +27,22 @@ public final class TalayTubaro {
             }
             final double[] xm = new double[f.coordinates()], xv = new double[f.coordinates()];
             for (int j = 0; j < xm.length; j++) {
-                xm[j] = x(f.xMean()[j], c.xMean()[j]);
-                xv[j] = x(f.xVar()[j], c.xVar()[j]);
+                xm[j] = x(f.x().mean()[j], c.x().mean()[j]);
+                xv[j] = x(f.x().var()[j], c.x().var()[j]);
             }
-            out.add(new RoundStats(f.round(), f.time(), x(f.lr(), c.lr()), x(f.lrMin(), c.lrMin()), x(f.lrMax(), c.lrMax()),
-                    f.runs(), f.diverged(), x(f.lossMean(), c.lossMean()), f.lossStd(), x(f.lossP05(), c.lossP05()),
-                    x(f.lossP50(), c.lossP50()), x(f.lossP95(), c.lossP95()), x(f.gradNormSqMean(), c.gradNormSqMean()),
-                    x(f.gradNormMean(), c.gradNormMean()), x(f.phi1(), c.phi1()), x(f.phi2(), c.phi2()),
-                    x(f.intEtaGradNormSq(), c.intEtaGradNormSq()), x(f.intEta2GradNormSq(), c.intEta2GradNormSq()),
-                    xm, xv, f.integralCov()));
+            final RoundStats.Integrals fi = f.integrals(), ci = c.integrals();
+            out.add(new RoundStats(f.round(), f.time(), f.runs(), f.diverged(),
+                    new RoundStats.Rate(x(f.lr().mean(), c.lr().mean()), x(f.lr().min(), c.lr().min()),
+                            x(f.lr().max(), c.lr().max())),
+                    new RoundStats.Loss(x(f.loss().mean(), c.loss().mean()), f.loss().std(),
+                            x(f.loss().p05(), c.loss().p05()), x(f.loss().p50(), c.loss().p50()),
+                            x(f.loss().p95(), c.loss().p95())),
+                    new RoundStats.Gradient(x(f.grad().normSqMean(), c.grad().normSqMean()),
+                            x(f.grad().normMean(), c.grad().normMean())),
+                    new RoundStats.Integrals(x(fi.phi1(), ci.phi1()), x(fi.phi2(), ci.phi2()),
+                            x(fi.etaGradNormSq(), ci.etaGradNormSq()), x(fi.eta2GradNormSq(), ci.eta2GradNormSq()),
+                            fi.cov()),
+                    new RoundStats.Moments(xm, xv), null, null));
         }
         return out;
     }

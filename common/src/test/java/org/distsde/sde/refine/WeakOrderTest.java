@@ -60,8 +60,8 @@ class WeakOrderTest {
         for (LevelStats l : ref.levels()) {
             final RoundStats last = l.rows().get(l.rows().size() - 1);
             final double want = h / 2 * euler(a, c0, c1, x0, l.dt(), Math.round(t / l.dt()));
-            final double se = last.lossStd() / Math.sqrt(last.runs());
-            assertEquals(want, last.lossMean(), 4 * se, "level " + l.level() + " (dt " + l.dt() + ")");
+            final double se = last.loss().std() / Math.sqrt(last.runs());
+            assertEquals(want, last.loss().mean(), 4 * se, "level " + l.level() + " (dt " + l.dt() + ")");
         }
     }
 
@@ -97,12 +97,12 @@ class WeakOrderTest {
         final Refinement.Summary sum = ref.summary();
         final double want = h / 2 * exact(h, c0, 0, x0, t);
         final RoundStats fine = ref.levels().get(LEVELS).rows().get(ref.levels().get(LEVELS).rows().size() - 1);
-        final double se = fine.lossStd() / Math.sqrt(fine.runs());
-        System.out.printf("OU: E f(X_T) exact %.6f, finest %.6f, Richardson %.6f (SE %.2g)%n", want, fine.lossMean(),
+        final double se = fine.loss().std() / Math.sqrt(fine.runs());
+        System.out.printf("OU: E f(X_T) exact %.6f, finest %.6f, Richardson %.6f (SE %.2g)%n", want, fine.loss().mean(),
                 sum.richardson(), se);
-        assertEquals(want, sum.richardson(), 4 * se + 0.25 * Math.abs(fine.lossMean() - want));
+        assertEquals(want, sum.richardson(), 4 * se + 0.25 * Math.abs(fine.loss().mean() - want));
         final RoundStats coarse = ref.levels().get(0).rows().get(ref.levels().get(0).rows().size() - 1);
-        assertTrue(Math.abs(coarse.lossMean() - want) > 4 * se, "level 0's bias must be visible");
+        assertTrue(Math.abs(coarse.loss().mean() - want) > 4 * se, "level 0's bias must be visible");
     }
 
     @Test
@@ -148,8 +148,8 @@ class WeakOrderTest {
         // the resolved estimate of a Talay–Tubaro refinement is the extrapolation
         final double want = h / 2 * exact(h, eta * s0 * s0 / n, 0, x0, rounds * eta);
         final RoundStats r = ref.resolved().get(last);
-        System.out.printf("OU h = 2: exact %.6f, Talay-Tubaro %.6f, finest EM %.6f%n", want, r.lossMean(),
-                ref.levels().get(ref.levels().size() - 1).rows().get(last).lossMean());
-        assertEquals(want, r.lossMean(), 4 * r.lossStd() / Math.sqrt(r.runs()));
+        System.out.printf("OU h = 2: exact %.6f, Talay-Tubaro %.6f, finest EM %.6f%n", want, r.loss().mean(),
+                ref.levels().get(ref.levels().size() - 1).rows().get(last).loss().mean());
+        assertEquals(want, r.loss().mean(), 4 * r.loss().std() / Math.sqrt(r.runs()));
     }
 }

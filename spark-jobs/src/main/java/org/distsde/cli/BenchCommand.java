@@ -1,4 +1,4 @@
-package org.distsde.bench;
+package org.distsde.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +25,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
-import org.distsde.cli.Verb;
 import org.distsde.config.ConfigException;
 import org.distsde.config.ConfigLoader;
 import org.distsde.config.ExperimentConfig;

@@ -1,4 +1,4 @@
-package org.distsde.bench;
+package org.distsde.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
