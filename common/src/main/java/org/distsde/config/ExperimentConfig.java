@@ -93,9 +93,10 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
                 throw new ConfigException("signSampling cdf draws each coordinate's sign on its own and cannot sample "
                         + "correlated signs: use signSampling noise with " + field);
             }
-            if (sde.modelKind() == SdeModel.PHASE3) {
-                throw new ConfigException("sde.model phase3 has no form for correlated noise (" + field
-                        + "): use full or phase1");
+            if (sde.modelKind() == SdeModel.PHASE3 || sde.modelKind() == SdeModel.MODIFIED
+                    || sde.modelKind() == SdeModel.CURVATURE) {
+                throw new ConfigException("sde.model " + sde.model() + " has no form for correlated noise (" + field
+                        + "): use " + (optimizer == OptimizerKind.DSIGNSGD ? "full or phase1" : "full"));
             }
             if (objective.dataDefined() && objective.data().gradientKind() != GradientSource.FULL) {
                 throw new ConfigException(field + " (full-covariance noise) with objective.data.gradient "

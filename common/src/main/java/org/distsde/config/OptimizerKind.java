@@ -12,9 +12,10 @@ import java.util.List;
  */
 public enum OptimizerKind implements ConfigValue {
     /** DSGD: mᵢ = ∇f + Zᵢ (seed 002, Section 3). */
-    DSGD("dsgd", Compressing.NO, false, true, List.of(SdeModel.FULL)),
+    DSGD("dsgd", Compressing.NO, false, true, List.of(SdeModel.FULL, SdeModel.MODIFIED, SdeModel.CURVATURE)),
     /** DCSGD: mᵢ = C(∇f + Zᵢ), C unbiased (Theorems 5–6). */
-    DCSGD("dcsgd", Compressing.UNBIASED, false, true, List.of(SdeModel.FULL)),
+    DCSGD("dcsgd", Compressing.UNBIASED, false, true, List.of(SdeModel.FULL, SdeModel.MODIFIED,
+            SdeModel.CURVATURE)),
     /** DSignSGD: mᵢ = sign(∇f + Zᵢ) (Theorem 7). */
     DSIGNSGD("dsignsgd", Compressing.NO, false, false, List.of(SdeModel.FULL, SdeModel.PHASE3, SdeModel.PHASE1)),
     /** RMSprop (seed 000, Eq. 133). */

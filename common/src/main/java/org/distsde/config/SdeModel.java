@@ -8,13 +8,19 @@ package org.distsde.config;
  *     seed 000's Eq. 131 / 158 (RMSprop(W)) and Eq. 169–171 / 219–221 (Adam(W)).</li>
  * <li>{@code phase3}, {@code phase1}: the DSignSGD phase SDEs of seed 000 Lemma 3.4.</li>
  * <li>{@code malladi}: Malladi et al.'s SDEs of RMSprop (Eq. 228–229) and Adam (Eq. 233–235).</li>
+ * <li>{@code modified}: DSGD / DCSGD, Li–Tai–E's second-order modified equation (drift
+ *     −∇(f + (η/4)‖∇f‖²)).</li>
+ * <li>{@code curvature}: DSGD / DCSGD, the curvature-corrected SDE that knows the step-size limit
+ *     ({@code org.distsde.sde.model.CurvatureCorrectedSde}).</li>
  * </ul>
  */
 public enum SdeModel implements ConfigValue {
     FULL("full"),
     PHASE3("phase3"),
     PHASE1("phase1"),
-    MALLADI("malladi");
+    MALLADI("malladi"),
+    MODIFIED("modified"),
+    CURVATURE("curvature");
 
     private final String id;
 

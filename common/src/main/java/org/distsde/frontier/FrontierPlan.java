@@ -19,6 +19,8 @@ import org.distsde.objective.Smoothness;
 import org.distsde.optim.Optimizer;
 import org.distsde.optim.Optimizers;
 import org.distsde.optim.Theorem;
+import org.distsde.sde.AverageCovariance;
+import org.distsde.sde.model.OneStepLaw;
 import org.distsde.sim.AgentAverages;
 import org.distsde.sim.Simulation;
 
@@ -194,12 +196,23 @@ public final class FrontierPlan {
 
     /** The configuration of grid point {@code point} with the parameter set to {@code value}. */
     public ExperimentConfig config(int point, double value) {
+        return config(point, value, FrontierProcess.OPTIMIZER);
+    }
+
+    /**
+     * The configuration of grid point {@code point} with the parameter set to {@code value}, for
+     * the optimizer or, with its SDE fields set, for an SDE model ({@link FrontierProcess}).
+     */
+    public ExperimentConfig config(int point, double value, FrontierProcess process) {
         final ObjectNode t = trees.get(point).deepCopy();
         if (param.equals("compression.omega") && t.get("compression") instanceof ObjectNode comp) {
             comp.remove("p"); // omega replaces a keep probability p = 1/(1 + omega)
         }
         set(t, param, DoubleNode.valueOf(value));
-        return bind(t, " (frontier grid point " + points.get(point).label() + ", " + param + " = " + value + ")");
+        final ExperimentConfig base = points.get(point).config();
+        process.apply(t, param.equals("eta") ? value : base.eta(), base.runs());
+        return bind(t, " (frontier grid point " + points.get(point).label() + ", " + param + " = " + value
+                + (process.optimizer() ? "" : ", " + process.label()) + ")");
     }
 
     /** The parameter's value in a configuration. */
@@ -256,6 +269,44 @@ public final class FrontierPlan {
             case DSGD_4, DCSGD_5_6 -> true;
             case DSIGNSGD_7, ADAPTIVE, NONE -> false;
         };
+    }
+
+    /**
+     * The curvature-corrected model's three predictions of a grid point's frontier, in the
+     * parameter's units ({@link OneStepLaw} from the grid point's x₀): noise-free overshoot,
+     * mean-square growth, and a first step that overshoots away with probability above p. For σ1 or
+     * ω, the value at which the predicted largest η equals the grid point's η ({@link #invert}).
+     */
+    public Predictions predictions(int point, double p) {
+        final ExperimentConfig c = points.get(point).config();
+        if (!Simulation.averages(c).finiteVariance()) {
+            return new Predictions(Double.NaN, Double.NaN, Double.NaN); // no step covariance to model
+        }
+        if (param.equals("eta")) {
+            final OneStepLaw law = law(c);
+            return new Predictions(law.deterministicLimit(), law.meanSquareLimit(), law.overshootLimit(p));
+        }
+        final double eta = c.eta();
+        return new Predictions(invert(v -> law(config(point, v)).deterministicLimit(), eta),
+                invert(v -> law(config(point, v)).meanSquareLimit(), eta),
+                invert(v -> law(config(point, v)).overshootLimit(p), eta));
+    }
+
+    private static OneStepLaw law(ExperimentConfig c) {
+        final AverageCovariance cov = new AverageCovariance(c.noise().agentNoise(c.agents()),
+                c.compression().agentCompressors(), c.buildObjective().dim());
+        return new OneStepLaw(c.buildObjective(), cov.stepVariance(c.agents()), c.initialPoint());
+    }
+
+    /**
+     * The curvature model's predictions of the frontier (see {@link #predictions}) and the ceiling
+     * that adds the discrete stability term to the theorem's: min(ceiling, overshoot).
+     */
+    public record Predictions(double deterministic, double meanSquare, double overshoot) {
+        /** The theorem's ceiling capped by the first-step overshoot limit. */
+        public double withStability(double ceiling) {
+            return Double.isNaN(ceiling) ? overshoot : Math.min(ceiling, overshoot);
+        }
     }
 
     /**

@@ -55,6 +55,15 @@ public final class CoshSum implements Objective {
         return m;
     }
 
+    @Override
+    public void hessianDiagonal(double[] x, int off, double[] out, int ooff) {
+        for (int j = 0; j < d; j++) {
+            out[ooff + j] = Math.cosh(x[off + j]);
+        }
+    }
+
+    @Override public boolean separable() { return true; }
+
     @Override public double minValue() { return d; }
 
     @Override public Smoothness smoothness() { return new Smoothness(1, 1); }

@@ -82,6 +82,13 @@ public final class DiagonalQuadratic implements Objective {
         return Arrays.stream(h).max().orElse(0);
     }
 
+    @Override
+    public void hessianDiagonal(double[] x, int off, double[] out, int ooff) {
+        System.arraycopy(h, 0, out, ooff, h.length);
+    }
+
+    @Override public boolean separable() { return true; }
+
     @Override public double minValue() { return 0; }
 
     @Override public Smoothness smoothness() { return new Smoothness(Arrays.stream(h).max().orElse(0), 0); }

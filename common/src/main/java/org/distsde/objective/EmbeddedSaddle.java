@@ -104,6 +104,16 @@ public final class EmbeddedSaddle implements Objective {
         return m;
     }
 
+    @Override
+    public void hessianDiagonal(double[] x, int off, double[] out, int ooff) {
+        for (int j = 0; j < h.length; j++) {
+            final double v = x[off + j];
+            out[ooff + j] = h[j] + 3 * lambda * v * v - 2 * xi * v;
+        }
+    }
+
+    @Override public boolean separable() { return true; }
+
     @Override public double minValue() { return fStar; }
 
     @Override public Smoothness smoothness() { return null; }

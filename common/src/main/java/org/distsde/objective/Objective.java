@@ -54,6 +54,32 @@ public interface Objective extends Serializable {
     /** A valid (L0, L1) pair of Definition 1 when one is known in closed form, else null. */
     Smoothness smoothness();
 
+    /**
+     * True when f(x) = Σⱼ fⱼ(xⱼ): ∂ⱼf depends on xⱼ only and the Hessian is diagonal (the
+     * curvature-corrected SDE then measures the curvature of each coordinate on its own).
+     */
+    default boolean separable() {
+        return false;
+    }
+
+    /**
+     * The Hessian's diagonal ∂ⱼ²f(x) into {@code out[ooff .. ooff+d)} (for a separable f the whole
+     * Hessian). The default takes central differences of the gradient, coordinate by coordinate.
+     */
+    default void hessianDiagonal(double[] x, int off, double[] out, int ooff) {
+        final int d = dim();
+        final double[] p = java.util.Arrays.copyOfRange(x, off, off + d), gu = new double[d], gd = new double[d];
+        for (int j = 0; j < d; j++) {
+            final double xj = p[j], e = 1e-5 * Math.max(1, Math.abs(xj));
+            p[j] = xj + e;
+            gradient(p, 0, gu, 0);
+            p[j] = xj - e;
+            gradient(p, 0, gd, 0);
+            p[j] = xj;
+            out[ooff + j] = (gu[j] - gd[j]) / (2 * e);
+        }
+    }
+
     /** Short human-readable name, e.g. {@code quartic(d=1)}. */
     String describe();
 }

@@ -75,6 +75,15 @@ public final class Quartic implements Objective {
         return m;
     }
 
+    @Override
+    public void hessianDiagonal(double[] x, int off, double[] out, int ooff) {
+        for (int j = 0; j < d; j++) {
+            out[ooff + j] = 3 * x[off + j] * x[off + j];
+        }
+    }
+
+    @Override public boolean separable() { return true; }
+
     @Override public double minValue() { return 0; }
 
     @Override public Smoothness smoothness() { return new Smoothness(4, 1); }

@@ -30,7 +30,10 @@ public final class Dcsgd implements Optimizer {
         if (cfg.noise().correlated()) {
             return SdeInputs.correlated(cfg);
         }
-        return new DcsgdSde(SdeInputs.drift(cfg), cfg.eta(), cfg.agents(), SdeInputs.covariance(cfg));
+        return switch (cfg.sde().modelKind()) {
+            case MODIFIED, CURVATURE -> SdeInputs.higherOrder(cfg);
+            default -> new DcsgdSde(SdeInputs.drift(cfg), cfg.eta(), cfg.agents(), SdeInputs.covariance(cfg));
+        };
     }
 
     @Override public Theorem theorem() { return Theorem.DCSGD_5_6; }

@@ -27,7 +27,10 @@ public final class Dsgd implements Optimizer {
         if (cfg.noise().correlated()) {
             return SdeInputs.correlated(cfg);
         }
-        return new DsgdSde(SdeInputs.drift(cfg), cfg.eta(), cfg.agents(), SdeInputs.covariance(cfg));
+        return switch (cfg.sde().modelKind()) {
+            case MODIFIED, CURVATURE -> SdeInputs.higherOrder(cfg);
+            default -> new DsgdSde(SdeInputs.drift(cfg), cfg.eta(), cfg.agents(), SdeInputs.covariance(cfg));
+        };
     }
 
     @Override public Theorem theorem() { return Theorem.DSGD_4; }

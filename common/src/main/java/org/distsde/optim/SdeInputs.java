@@ -8,6 +8,10 @@ import org.distsde.objective.DataObjective;
 import org.distsde.objective.Objective;
 import org.distsde.sde.AverageCovariance;
 import org.distsde.sde.CorrelatedGradientSde;
+import org.distsde.sde.Sde;
+import org.distsde.sde.model.CurvatureCorrectedSde;
+import org.distsde.sde.model.ModifiedEquationSde;
+import org.distsde.sde.model.StepVariance;
 import org.distsde.sim.DataAgents;
 
 /** Reads the parameters of the optimizers' SDEs from a configuration (the SDE classes take the parameters only). */
@@ -33,6 +37,21 @@ final class SdeInputs {
     static AverageCovariance covariance(ExperimentConfig cfg) {
         return new AverageCovariance(cfg.noise().agentNoise(cfg.agents()), cfg.compression().agentCompressors(),
                 cfg.buildObjective().dim());
+    }
+
+    /**
+     * DSGD's / DCSGD's higher-order models ({@code sde.model}): {@code modified}, Li–Tai–E's
+     * second-order modified equation, or {@code curvature}, the curvature-corrected SDE, both from
+     * the drift's f, η and the step covariance of Eq. 8 / 28.
+     */
+    static Sde higherOrder(ExperimentConfig cfg) {
+        final StepVariance v = covariance(cfg).stepVariance(cfg.agents());
+        return switch (cfg.sde().modelKind()) {
+            case MODIFIED -> new ModifiedEquationSde(drift(cfg), v, cfg.eta());
+            case CURVATURE -> new CurvatureCorrectedSde(drift(cfg), v, cfg.eta());
+            case FULL, PHASE1, PHASE3, MALLADI -> throw new IllegalArgumentException("sde.model " + cfg.sde().model()
+                    + " is not a higher-order model of DSGD / DCSGD");
+        };
     }
 
     /** Eq. 8 / 27–28 with full-covariance Gaussian noise (DSGD, DCSGD). */

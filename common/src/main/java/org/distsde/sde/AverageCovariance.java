@@ -4,6 +4,7 @@ import java.io.Serializable;
 import org.distsde.compress.AgentCompressors;
 import org.distsde.noise.AgentNoise;
 import org.distsde.noise.NoiseModel;
+import org.distsde.sde.model.StepVariance;
 
 /**
  * The agent average of the diagonal covariances, Σ̂ⱼⱼ(x) = (1/N)Σᵢ Σᵢ,ⱼⱼ(x), and of ωᵢΣᵢ,ⱼⱼ(x), with ωᵢ
@@ -67,6 +68,20 @@ public final class AverageCovariance implements Serializable {
     /** The dimension d. */
     public int dim() {
         return a.length;
+    }
+
+    /**
+     * The covariance of one agent-averaged message, Σ̃ⱼⱼ = (aⱼ + aΩⱼ) + (bⱼ + bΩⱼ)‖∇f‖² + ω̄(∂ⱼf)² (the
+     * diagonal of Eq. 28), for the models built from it.
+     */
+    public StepVariance stepVariance(int agents) {
+        final int d = a.length;
+        final double[] sa = new double[d], sb = new double[d];
+        for (int j = 0; j < d; j++) {
+            sa[j] = a[j] + aOmega[j];
+            sb[j] = b[j] + bOmega[j];
+        }
+        return new StepVariance(sa, sb, omega, agents);
     }
 
     private void add(NoiseModel m, int d, double w, double weight) {

@@ -57,8 +57,13 @@ public final class StepRule implements Serializable {
         final double base = eta * schedule.at(k);
         switch (kind) {
             case GRAD_NORM -> {
-                final double floor = norm.floor();
-                if (floor > 0) { // den ≥ floor > 0 (or NaN on a diverged path): one division, no branch
+                final double floor = norm.floor(), power = norm.power();
+                if (power != 1) { // a partial degree of normalization: max(floor, ‖∇f‖)^power
+                    for (int r = 0; r < n; r++) {
+                        final double den = Math.max(floor, Math.sqrt(gn2[r]));
+                        lr[r] = den > 0 ? base / Math.pow(den, power) : base;
+                    }
+                } else if (floor > 0) { // den ≥ floor > 0 (or NaN on a diverged path): one division, no branch
                     for (int r = 0; r < n; r++) {
                         lr[r] = base / Math.max(floor, Math.sqrt(gn2[r]));
                     }
@@ -92,11 +97,11 @@ public final class StepRule implements Serializable {
         final double cap = theorem && !perRun ? ceiling(meanGradNorm) : Double.POSITIVE_INFINITY;
         switch (kind) { // hoisted: one branch per call, not per run
             case GRAD_NORM -> {
-                final double floor = norm.floor();
+                final double floor = norm.floor(), power = norm.power();
                 for (int r = 0; r < lr.length; r++) {
                     if (alive[r]) {
                         final double den = Math.max(floor, Math.sqrt(gn2[r]));
-                        lr[r] = den > 0 ? base / den : base;
+                        lr[r] = den > 0 ? base / (power == 1 ? den : Math.pow(den, power)) : base;
                     }
                 }
             }

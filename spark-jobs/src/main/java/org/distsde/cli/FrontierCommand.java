@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.distsde.config.ConfigLoader;
 import org.distsde.frontier.FrontierPlan;
+import org.distsde.frontier.FrontierProcess;
 import org.distsde.io.ResultDir;
 import org.distsde.spark.FrontierJob;
 import org.distsde.spark.Progress;
@@ -55,6 +56,11 @@ final class FrontierCommand extends ConfigVerb {
             description = "largest fraction of diverged runs counted as stable (default ${DEFAULT-VALUE})")
     double maxDiverged;
 
+    @Option(names = "--sde", paramLabel = "<model>[:<k>]", order = 11,
+            description = "also bisect this SDE model (full, modified, curvature) integrated with dt = eta/k "
+                    + "(default k 1; repeatable), under the same divergence rule, e.g. --sde curvature:16")
+    List<String> sdes = new ArrayList<>();
+
     @Override
     protected int run() throws Exception {
         if (!FrontierPlan.PARAMS.contains(param)) {
@@ -80,7 +86,15 @@ final class FrontierCommand extends ConfigVerb {
                     + exp.first().objective().type());
         }
         final FrontierPlan plan = FrontierPlan.of(exp.tree(), axes, param);
-        final FrontierJob.Options opt = FrontierJob.options(plan, lo, hi, steps, maxDiverged);
+        final List<FrontierProcess> procs = new ArrayList<>(List.of(FrontierProcess.OPTIMIZER));
+        for (String t : sdes) {
+            final FrontierProcess p = FrontierProcess.parse(t);
+            if (p.optimizer() || procs.contains(p)) {
+                throw usage("--sde " + t + ": " + (p.optimizer() ? "the optimizer is always bisected" : "given twice"));
+            }
+            procs.add(p);
+        }
+        final FrontierJob.Options opt = FrontierJob.options(plan, lo, hi, steps, maxDiverged, procs);
         final double[] jobs = new double[steps + 1];
         final Plan p = plan(plan, jobs);
         if (planned(p, overwrite)) {

@@ -38,7 +38,23 @@ public final class FrontierChart {
      * the ceiling, and the initial end beyond which the frontier lies (NaN where bracketed).
      */
     public record Group(String legend, String ceilingLegend, double[] x, double[] frontier, double[] lo, double[] hi,
-                        double[] ceiling, double[] belowLo, double[] aboveHi) { }
+                        double[] ceiling, double[] belowLo, double[] aboveHi, List<Line> lines) {
+        public Group(String legend, String ceilingLegend, double[] x, double[] frontier, double[] lo, double[] hi,
+                     double[] ceiling, double[] belowLo, double[] aboveHi) {
+            this(legend, ceilingLegend, x, frontier, lo, hi, ceiling, belowLo, aboveHi, List.of());
+        }
+    }
+
+    /** How an extra line of a group is drawn. */
+    public enum Style {
+        /** a model's prediction: dotted, open diamonds */
+        PREDICTION,
+        /** an SDE model's measured frontier: dash-dot, crosses */
+        SDE
+    }
+
+    /** An extra line of a group at its x values (points that are not positive and finite are skipped). */
+    public record Line(String legend, double[] y, Style style) { }
 
     /** Labels each measured point with frontier / ceiling. */
     private static void ratioLabels(XYPlot plot, List<Group> groups) {
@@ -78,7 +94,10 @@ public final class FrontierChart {
         final XYLineAndShapeRenderer cr = new XYLineAndShapeRenderer(true, true);
         cr.setDrawSeriesLineAsPath(true);
         final XYLineAndShapeRenderer br = new XYLineAndShapeRenderer(false, true);
-        int nb = 0;
+        final XYSeriesCollection extra = new XYSeriesCollection();
+        final XYLineAndShapeRenderer xr = new XYLineAndShapeRenderer(true, true);
+        xr.setDrawSeriesLineAsPath(true);
+        int nb = 0, nx = 0;
         for (int gi = 0; gi < groups.size(); gi++) {
             final Group g = groups.get(gi);
             final Color c = Plots.PALETTE[gi % Plots.PALETTE.length];
@@ -106,6 +125,24 @@ public final class FrontierChart {
             er.setSeriesPaint(gi, c);
             er.setSeriesStroke(gi, new BasicStroke(3f));
             er.setSeriesShape(gi, new Ellipse2D.Double(-6, -6, 12, 12));
+            for (int li = 0; li < g.lines().size(); li++) {
+                final Line l = g.lines().get(li);
+                final XYSeries xs = new XYSeries(l.legend(), false, true);
+                for (int i = 0; i < g.x().length; i++) {
+                    if (ok(l.y()[i])) {
+                        xs.add(g.x()[i], l.y()[i]);
+                    }
+                }
+                extra.addSeries(xs);
+                // one group: a colour per line; several: the group's colour, told apart by marker and dashes
+                xr.setSeriesPaint(nx, groups.size() == 1 ? Plots.PALETTE[(li + 1) % Plots.PALETTE.length] : c);
+                final float[] dash = l.style() == Style.PREDICTION ? new float[] {2f, 6f}
+                        : li % 2 == 0 ? new float[] {12f, 5f, 2f, 5f} : new float[] {6f, 4f};
+                xr.setSeriesStroke(nx, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+                xr.setSeriesShape(nx, marker(l.style() == Style.PREDICTION ? 0 : 1 + li));
+                xr.setSeriesShapesFilled(nx, false);
+                nx++;
+            }
             ceilings.addSeries(ce);
             cr.setSeriesPaint(gi, c);
             cr.setSeriesStroke(gi, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
@@ -138,6 +175,8 @@ public final class FrontierChart {
         plot.setRenderer(1, cr);
         plot.setDataset(2, beyond);
         plot.setRenderer(2, br);
+        plot.setDataset(3, extra);
+        plot.setRenderer(3, xr);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
@@ -157,6 +196,33 @@ public final class FrontierChart {
 
     private static boolean ok(double v) {
         return v > 0 && Double.isFinite(v);
+    }
+
+    /** Open markers told apart by shape: a diamond, then a cross, an x, a square, a circle, cycling. */
+    private static Shape marker(int i) {
+        return switch (i % 5) {
+            case 0 -> new Polygon(new int[] {0, 7, 0, -7}, new int[] {-7, 0, 7, 0}, 4);
+            case 1 -> cross(false);
+            case 2 -> cross(true);
+            case 3 -> new java.awt.Rectangle(-5, -5, 10, 10);
+            default -> new Ellipse2D.Double(-5, -5, 10, 10);
+        };
+    }
+
+    private static Shape cross(boolean diagonal) {
+        final java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+        if (diagonal) {
+            p.moveTo(-6, -6);
+            p.lineTo(6, 6);
+            p.moveTo(-6, 6);
+            p.lineTo(6, -6);
+        } else {
+            p.moveTo(-7, 0);
+            p.lineTo(7, 0);
+            p.moveTo(0, -7);
+            p.lineTo(0, 7);
+        }
+        return p;
     }
 
     private static Shape triangle(boolean up) {

@@ -73,6 +73,45 @@ class FrontierJobTest extends SparkTestBase {
     }
 
     /**
+     * The SDE models' own frontiers (--sde) on noise-free x⁴/4 from x₀ = 2, where gradient descent
+     * overshoots away once η·x₀² &gt; 2 (η &gt; 0.5): the curvature-corrected model knows that limit both
+     * at Δt = η and resolved (Δt = η/16: its bracket contains 0.5, like the optimizer's), while the
+     * first-order SDE (Eq. 8) has none — resolved, only Euler–Maruyama's own limit at Δt = η/16 stops it,
+     * 16 times further out (η/16·x₀² = 2, η = 8). Bugs this catches: the SDE probes run as optimizer
+     * probes (identical rows), Δt not scaled with the bisected η, a process's results assigned to another.
+     */
+    @Test
+    void sdeModelsHaveTheirOwnFrontiers() throws Exception {
+        final Path cfg = tmp.resolve("quartic.json");
+        Files.writeString(cfg, """
+                {"name": "gd-quartic", "runs": 2, "rounds": 3000, "optimizer": "dsgd", "agents": 1, "eta": 0.1,
+                 "objective": {"type": "quartic", "dim": 1}, "x0": [2.0], "divergenceThreshold": 1e6,
+                 "noise": {"type": "gaussian", "sigma0": 0.0, "sigma1": 0.0}}""");
+        final Path out = tmp.resolve("quartic");
+        final Cli r = cli("frontier", "--config", cfg.toString(), "--out", out.toString(), "--lo", "0.05", "--hi", "50",
+                "--steps", "9", "--max-diverged-fraction", "0", "--sde", "curvature:1", "--sde", "curvature:16",
+                "--sde", "full:16");
+        assertEquals(0, r.code(), r.err());
+        final List<String[]> rows = rows(out.resolve("frontier.csv"));
+        final String[] h = rows.get(0);
+        assertEquals(5, rows.size(), "one row per process");
+        final java.util.Map<String, double[]> br = new java.util.HashMap<>();
+        for (String[] row : rows.subList(1, rows.size())) {
+            assertEquals("bracketed", row[col(h, "status")], row[col(h, "process")]);
+            br.put(row[col(h, "process")], new double[] {Double.parseDouble(row[col(h, "bracket_lo")]),
+                Double.parseDouble(row[col(h, "bracket_hi")])});
+        }
+        for (String p : new String[] {"optimizer", "curvature:1", "curvature:16"}) {
+            assertTrue(br.get(p)[0] < 0.5 && 0.5 < br.get(p)[1], p + ": [" + br.get(p)[0] + ", " + br.get(p)[1] + "]");
+        }
+        assertTrue(br.get("full:16")[0] < 8 && 8 < br.get("full:16")[1], "full:16: Euler-Maruyama's own limit at 8: ["
+                + br.get("full:16")[0] + ", " + br.get("full:16")[1] + "]");
+        // the curvature model's noise-free prediction is the limit itself
+        final String[] opt = rows.get(1);
+        assertEquals(0.5, Double.parseDouble(opt[col(h, "predicted_deterministic")]), 1e-9);
+    }
+
+    /**
      * End to end on the B.1 setting, small: frontier.csv and frontier.json appear
      * together (committed from a staging directory, none left behind); a second run without
      * --overwrite is refused and leaves them untouched.
@@ -89,14 +128,14 @@ class FrontierJobTest extends SparkTestBase {
         final Cli r = cli("frontier", "--config", cfg.toString(), "--out", out.toString(), "--steps", "5",
                 "--lo", "0.001", "--hi", "1", "--grid", "agents=1,4");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("frontier/ceiling"), r.out());
+        assertTrue(r.out().contains("ceiling + stability"), r.out());
         try (Stream<Path> s = Files.list(out.getParent())) {
             assertEquals(List.of("b1"), s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("cfg"))
                     .toList(), "no staging directory left");
         }
         final List<String[]> rows = rows(out.resolve("frontier.csv"));
-        assertEquals(List.of("noise.sigma1", "agents", "param", "status", "frontier"),
-                List.of(rows.get(0)).subList(0, 5));
+        assertEquals(List.of("noise.sigma1", "agents", "process", "param", "status", "frontier"),
+                List.of(rows.get(0)).subList(0, 6));
         assertEquals(5, rows.size(), "2 x 2 grid points");
         final String[] h = rows.get(0);
         for (String[] row : rows.subList(1, rows.size())) {
