@@ -82,16 +82,25 @@ public final class Bisection {
      * {@code atHi} are the outcomes there.
      */
     public record Result(int point, Status status, double lo, double hi, Outcome atLo, Outcome atHi,
-                         List<Step> trace) implements Serializable {
-        /** The frontier estimate √(lo·hi) (bracketed only; NaN otherwise). */
+                         List<Step> trace, boolean linear) implements Serializable {
+        public Result(int point, Status status, double lo, double hi, Outcome atLo, Outcome atHi, List<Step> trace) {
+            this(point, status, lo, hi, atLo, atHi, trace, false);
+        }
+
+        /** The frontier estimate, the bracket's {@link #midpoint} (bracketed only; NaN otherwise). */
         public double estimate() {
-            return status == Status.BRACKETED ? Math.sqrt(lo * hi) : Double.NaN;
+            return status == Status.BRACKETED ? midpoint(lo, hi, linear) : Double.NaN;
         }
     }
 
     /** The final hi/lo ratio of a bracketed point after {@code steps} log-scale bisection steps. */
     public static double resolution(double lo, double hi, int steps) {
         return Math.exp(Math.log(hi / lo) / Math.pow(2, steps));
+    }
+
+    /** The bisection's midpoint: geometric (log scale), or arithmetic for a parameter that stabilises as it grows. */
+    public static double midpoint(double lo, double hi, boolean linear) {
+        return linear ? 0.5 * (lo + hi) : Math.sqrt(lo * hi);
     }
 
     /**
@@ -102,6 +111,18 @@ public final class Bisection {
      * @return per grid point, in grid order; the evaluator was called 1 + B times at most
      */
     public static List<Result> run(double[] lo, double[] hi, int steps, double p, Evaluator eval) throws Exception {
+        return run(lo, hi, steps, p, false, eval);
+    }
+
+    /**
+     * As {@link #run(double[], double[], int, double, Evaluator)}; with {@code stableAbove} the
+     * parameter stabilises as it grows (a degree of normalization): the frontier is the smallest
+     * stable value, hi is the stable end and lo the unstable one (a grid point already stable at lo₀
+     * is {@link Status#BELOW_LO}, one still unstable at hi₀ {@link Status#ABOVE_HI}); the bracket may
+     * start at lo = 0 and its midpoints are arithmetic.
+     */
+    public static List<Result> run(double[] lo, double[] hi, int steps, double p, boolean stableAbove, Evaluator eval)
+            throws Exception {
         final int g = lo.length;
         if (hi.length != g || g == 0) {
             throw new IllegalArgumentException("lo and hi must have the same, positive length");
@@ -114,7 +135,7 @@ public final class Bisection {
         }
         final double[] a = lo.clone(), b = hi.clone();
         for (int i = 0; i < g; i++) {
-            if (!(a[i] > 0 && b[i] > a[i] && Double.isFinite(b[i]))) {
+            if (!(a[i] >= 0 && b[i] > a[i] && Double.isFinite(b[i])) || (a[i] == 0 && !stableAbove)) {
                 throw new IllegalArgumentException("need 0 < lo < hi < infinity at grid point " + i + " (got [" + a[i]
                         + ", " + b[i] + "])");
             }
@@ -135,14 +156,19 @@ public final class Bisection {
             final boolean loStable = atA[i].fraction() <= p, hiStable = atB[i].fraction() <= p;
             trace.get(i).add(new Step(0, a[i], atA[i], loStable));
             trace.get(i).add(new Step(0, b[i], atB[i], hiStable));
-            status[i] = loStable && !hiStable ? Status.BRACKETED : !loStable && hiStable ? Status.NOT_MONOTONE
-                    : loStable ? Status.ABOVE_HI : Status.BELOW_LO;
+            if (stableAbove) {
+                status[i] = !loStable && hiStable ? Status.BRACKETED : loStable && !hiStable ? Status.NOT_MONOTONE
+                        : loStable ? Status.BELOW_LO : Status.ABOVE_HI;
+            } else {
+                status[i] = loStable && !hiStable ? Status.BRACKETED : !loStable && hiStable ? Status.NOT_MONOTONE
+                        : loStable ? Status.ABOVE_HI : Status.BELOW_LO;
+            }
         }
         for (int s = 1; s <= steps; s++) {
             final List<Probe> probes = new ArrayList<>();
             for (int i = 0; i < g; i++) {
                 if (status[i] == Status.BRACKETED) {
-                    probes.add(new Probe(i, Math.sqrt(a[i] * b[i])));
+                    probes.add(new Probe(i, midpoint(a[i], b[i], stableAbove)));
                 }
             }
             if (probes.isEmpty()) {
@@ -154,7 +180,7 @@ public final class Bisection {
                 final double m = probes.get(j).value();
                 final boolean stable = o.get(j).fraction() <= p;
                 trace.get(i).add(new Step(s, m, o.get(j), stable));
-                if (stable) {
+                if (stable != stableAbove) { // the stable end moves: lo normally, hi when stability grows with the value
                     a[i] = m;
                     atA[i] = o.get(j);
                 } else {
@@ -165,7 +191,7 @@ public final class Bisection {
         }
         final List<Result> out = new ArrayList<>();
         for (int i = 0; i < g; i++) {
-            out.add(new Result(i, status[i], a[i], b[i], atA[i], atB[i], List.copyOf(trace.get(i))));
+            out.add(new Result(i, status[i], a[i], b[i], atA[i], atB[i], List.copyOf(trace.get(i)), stableAbove));
         }
         return out;
     }

@@ -41,7 +41,10 @@ import org.distsde.sim.Simulation;
  */
 public final class FrontierPlan {
     /** The parameters the frontier can bisect, as config paths. */
-    public static final List<String> PARAMS = List.of("eta", "noise.sigma1", "compression.omega");
+    public static final List<String> PARAMS = List.of("eta", "noise.sigma1", "compression.omega",
+            "normalization.power");
+    /** The parameter that stabilises as it grows: its frontier is the smallest stable value. */
+    public static final String POWER = "normalization.power";
     /** ε of the theorems' conditions. */
     public static final double EPSILON = 0.5;
 
@@ -154,7 +157,12 @@ public final class FrontierPlan {
             throw new ConfigException("optimizer must be dsgd or dcsgd for the frontier (got " + c.optimizer()
                     + "): it bisects the unnormalized optimizers against their ceilings Eq. 1, 3, 5" + where);
         }
-        if (c.normalization().kind() != NormalizationKind.NONE) {
+        if (param.equals(POWER)) {
+            if (c.normalization().kind() != NormalizationKind.GRAD_NORM) {
+                throw new ConfigException("--param normalization.power needs normalization.type grad-norm (got "
+                        + c.normalization().type() + ")" + where);
+            }
+        } else if (c.normalization().kind() != NormalizationKind.NONE) {
             throw new ConfigException("normalization.type must be none for the frontier (got "
                     + c.normalization().type() + "): it is the stability frontier of the unnormalized optimizers" + where);
         }
@@ -220,8 +228,35 @@ public final class FrontierPlan {
         return switch (param) {
             case "eta" -> c.eta();
             case "noise.sigma1" -> c.noise().sigma1()[0];
+            case POWER -> c.normalization().power();
             default -> c.compression().build().compression(c.buildObjective().dim()).omega();
         };
+    }
+
+    /**
+     * True when the parameter stabilises as it grows ({@link #POWER}, the degree of normalization):
+     * the frontier is then the smallest stable value.
+     */
+    public boolean stableAbove() {
+        return param.equals(POWER);
+    }
+
+    /**
+     * The smallest degree of normalization α at which the first step's learning rate η/G^α,
+     * G = max(floor, ‖∇f(x₀)‖), is at most {@code limit} (a largest stable learning rate): 0 when η
+     * already is, +∞ when normalization cannot lower the step (G ≤ 1) and η is not.
+     */
+    private double powerFor(ExperimentConfig c, double limit) {
+        if (Double.isNaN(limit)) {
+            return Double.NaN;
+        }
+        final Objective f = c.buildObjective();
+        final int d = f.dim();
+        final double g = Math.max(c.normalization().floor(), Math.sqrt(f.gradient(c.initialPoint(), 0, new double[d], 0)));
+        if (c.eta() <= limit) {
+            return 0;
+        }
+        return g > 1 ? Math.log(c.eta() / limit) / Math.log(g) : Double.POSITIVE_INFINITY;
     }
 
     /** Which condition the ceiling of a grid point is: Eq. 1 (DSGD), Eq. 5 (DCSGD) or Eq. 3 (DCSGD, σ̄1² = 0). */
@@ -242,6 +277,10 @@ public final class FrontierPlan {
     public double ceiling(int point) {
         if (param.equals("eta")) {
             return etaCeiling(points.get(point).config());
+        }
+        if (param.equals(POWER)) {
+            final ExperimentConfig c = points.get(point).config();
+            return powerFor(c, etaCeiling(c));
         }
         final double eta = points.get(point).config().eta();
         return invert(v -> etaCeiling(config(point, v)), eta);
@@ -280,16 +319,21 @@ public final class FrontierPlan {
     public Predictions predictions(int point, double p) {
         final ExperimentConfig c = points.get(point).config();
         if (!Simulation.averages(c).finiteVariance()) {
-            return new Predictions(Double.NaN, Double.NaN, Double.NaN); // no step covariance to model
+            return new Predictions(Double.NaN, Double.NaN, Double.NaN, stableAbove()); // no step covariance to model
         }
         if (param.equals("eta")) {
             final OneStepLaw law = law(c);
-            return new Predictions(law.deterministicLimit(), law.meanSquareLimit(), law.overshootLimit(p));
+            return new Predictions(law.deterministicLimit(), law.meanSquareLimit(), law.overshootLimit(p), false);
+        }
+        if (param.equals(POWER)) { // the first step's learning rate is η/G^α: the α that brings it to each limit
+            final OneStepLaw law = law(c);
+            return new Predictions(powerFor(c, law.deterministicLimit()), powerFor(c, law.meanSquareLimit()),
+                    powerFor(c, law.overshootLimit(p)), true);
         }
         final double eta = c.eta();
         return new Predictions(invert(v -> law(config(point, v)).deterministicLimit(), eta),
                 invert(v -> law(config(point, v)).meanSquareLimit(), eta),
-                invert(v -> law(config(point, v)).overshootLimit(p), eta));
+                invert(v -> law(config(point, v)).overshootLimit(p), eta), false);
     }
 
     private static OneStepLaw law(ExperimentConfig c) {
@@ -302,10 +346,14 @@ public final class FrontierPlan {
      * The curvature model's predictions of the frontier (see {@link #predictions}) and the ceiling
      * that adds the discrete stability term to the theorem's: min(ceiling, overshoot).
      */
-    public record Predictions(double deterministic, double meanSquare, double overshoot) {
-        /** The theorem's ceiling capped by the first-step overshoot limit. */
+    public record Predictions(double deterministic, double meanSquare, double overshoot, boolean stableAbove) {
+        /**
+         * The theorem's ceiling with the first-step overshoot limit added: the smaller of the two
+         * largest stable values, or for a degree of normalization the larger of the two smallest.
+         */
         public double withStability(double ceiling) {
-            return Double.isNaN(ceiling) ? overshoot : Math.min(ceiling, overshoot);
+            return Double.isNaN(ceiling) ? overshoot : stableAbove ? Math.max(ceiling, overshoot)
+                    : Math.min(ceiling, overshoot);
         }
     }
 

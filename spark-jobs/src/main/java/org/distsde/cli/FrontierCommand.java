@@ -32,7 +32,9 @@ final class FrontierCommand extends ConfigVerb {
     CommandSpec spec;
 
     @Option(names = "--param", paramLabel = "<path>", order = 5, defaultValue = "eta",
-            description = "the bisected parameter: eta, noise.sigma1 or compression.omega (default ${DEFAULT-VALUE})")
+            description = "the bisected parameter: eta, noise.sigma1, compression.omega (the largest stable value) or "
+                    + "normalization.power (the smallest degree of grad-norm normalization that keeps the runs stable) "
+                    + "(default ${DEFAULT-VALUE})")
     String param;
 
     @Option(names = "--grid", paramLabel = "<path=v1,v2,...>", order = 6,
@@ -41,11 +43,13 @@ final class FrontierCommand extends ConfigVerb {
     List<String> grid = new ArrayList<>();
 
     @Option(names = "--lo", paramLabel = "<x>", order = 7,
-            description = "lower end of the bisection bracket (default: the config's value / 1000)")
+            description = "lower end of the bisection bracket (default: the config's value / 1000; for "
+                    + "normalization.power 0)")
     Double lo;
 
     @Option(names = "--hi", paramLabel = "<x>", order = 8,
-            description = "upper end of the bisection bracket (default: the config's value * 1000)")
+            description = "upper end of the bisection bracket (default: the config's value * 1000; for "
+                    + "normalization.power 1)")
     Double hi;
 
     @Option(names = "--steps", paramLabel = "B", order = 9, defaultValue = "12",
@@ -70,7 +74,7 @@ final class FrontierCommand extends ConfigVerb {
         if (!(maxDiverged >= 0 && maxDiverged < 1)) {
             throw usage("--max-diverged-fraction must be in [0, 1) (got " + maxDiverged + ")");
         }
-        if (lo != null && !(lo > 0 && Double.isFinite(lo))) {
+        if (lo != null && !(param.equals(FrontierPlan.POWER) ? lo >= 0 && Double.isFinite(lo) : lo > 0 && Double.isFinite(lo))) {
             throw usage("--lo must be > 0 (the bisection is on a log scale; got " + lo + ")");
         }
         if (hi != null && !(hi > 0 && Double.isFinite(hi))) {

@@ -135,12 +135,17 @@ public final class FrontierJob {
         final double[] a = new double[g], b = new double[g];
         for (int i = 0; i < g; i++) {
             final double v = plan.value(plan.points().get(i).config());
-            if ((lo == null || hi == null) && !(v > 0 && Double.isFinite(v))) {
+            if (plan.stableAbove()) { // a degree of normalization: none (0) to full (1) by default
+                a[i] = lo != null ? lo : 0;
+                b[i] = hi != null ? hi : 1;
+            } else if ((lo == null || hi == null) && !(v > 0 && Double.isFinite(v))) {
                 throw new ConfigException("--lo and --hi are required: the config's " + plan.param() + " is " + v
                         + " at grid point " + plan.points().get(i).label() + " (the default bracket is [v/1000, v*1000])");
             }
-            a[i] = lo != null ? lo : v / 1000;
-            b[i] = hi != null ? hi : v * 1000;
+            if (!plan.stableAbove()) {
+                a[i] = lo != null ? lo : v / 1000;
+                b[i] = hi != null ? hi : v * 1000;
+            }
             if (!(a[i] < b[i])) {
                 throw new ConfigException("--lo must be below --hi (bracket [" + a[i] + ", " + b[i] + "] at grid point "
                         + plan.points().get(i).label() + ")");
@@ -171,7 +176,8 @@ public final class FrontierJob {
                 hi[i * np + k] = opt.hi()[i];
             }
         }
-        final List<Bisection.Result> res = Bisection.run(lo, hi, opt.steps(), opt.maxDivergedFraction(), probes -> {
+        final List<Bisection.Result> res = Bisection.run(lo, hi, opt.steps(), opt.maxDivergedFraction(),
+                plan.stableAbove(), probes -> {
             final List<ExperimentConfig> optCfgs = new ArrayList<>(), sdeCfgs = new ArrayList<>();
             final boolean[] isSde = new boolean[probes.size()];
             for (int q = 0; q < probes.size(); q++) {
@@ -319,8 +325,12 @@ public final class FrontierJob {
             put(o, "frontier", p.frontier());
             put(o, "bracketLo", p.bracketLo());
             put(o, "bracketHi", p.bracketHi());
-            o.put("resolution", Bisection.resolution(r.options().lo()[p.point().index()],
-                    r.options().hi()[p.point().index()], r.options().steps()));
+            final double lo0 = r.options().lo()[p.point().index()], hi0 = r.options().hi()[p.point().index()];
+            if (plan.stableAbove()) { // linear: the final bracket's width
+                o.put("resolutionWidth", (hi0 - lo0) / Math.pow(2, r.options().steps()));
+            } else {
+                o.put("resolution", Bisection.resolution(lo0, hi0, r.options().steps()));
+            }
             end(o.putObject("atLo"), p.atLo());
             end(o.putObject("atHi"), p.atHi());
             o.put("runs", p.runs());

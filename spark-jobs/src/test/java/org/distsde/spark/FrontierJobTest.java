@@ -112,6 +112,39 @@ class FrontierJobTest extends SparkTestBase {
     }
 
     /**
+     * The smallest degree of normalization (--param normalization.power) that keeps noise-free gradient
+     * descent on x⁴/4 stable, from x₀ = 2 with η = 1.5 and lr = η/max(1, |x|³)^α: w = lr·x² stays below 2 on
+     * [1, x₀] iff 1.5·x₀^{2−3α} &lt; 2, α* = (2 − log₂(4/3))/3 = 0.52832 (the bisection runs the other way: stable
+     * above). The optimizer's and the curvature model's (Δt = η) brackets contain α*, and the model's
+     * noise-free prediction is α* itself (the first step at lr = η/8^α reaching 2/x₀²). Bugs this catches: the
+     * bisection keeping the stable end at lo, a log midpoint from lo = 0, the power not applied by the step rule.
+     */
+    @Test
+    void smallestDegreeOfNormalization() throws Exception {
+        final Path cfg = tmp.resolve("power.json");
+        Files.writeString(cfg, """
+                {"name": "gd-power", "runs": 2, "rounds": 3000, "optimizer": "dsgd", "agents": 1, "eta": 1.5,
+                 "objective": {"type": "quartic", "dim": 1}, "x0": [2.0], "divergenceThreshold": 1e6,
+                 "noise": {"type": "gaussian", "sigma0": 0.0, "sigma1": 0.0},
+                 "normalization": {"type": "grad-norm", "floor": 1.0, "power": 1.0}}""");
+        final Path out = tmp.resolve("power");
+        final Cli r = cli("frontier", "--config", cfg.toString(), "--out", out.toString(), "--param",
+                "normalization.power", "--steps", "10", "--max-diverged-fraction", "0", "--sde", "curvature:1");
+        assertEquals(0, r.code(), r.err());
+        final double alpha = (2 - Math.log(4.0 / 3) / Math.log(2)) / 3;
+        final List<String[]> rows = rows(out.resolve("frontier.csv"));
+        final String[] h = rows.get(0);
+        assertEquals(3, rows.size(), "optimizer and curvature:1");
+        for (String[] row : rows.subList(1, rows.size())) {
+            assertEquals("bracketed", row[col(h, "status")], row[col(h, "process")]);
+            final double lo = Double.parseDouble(row[col(h, "bracket_lo")]);
+            final double hi = Double.parseDouble(row[col(h, "bracket_hi")]);
+            assertTrue(lo < alpha && alpha < hi && hi - lo < 0.002, row[col(h, "process")] + ": [" + lo + ", " + hi + "]");
+            assertEquals(alpha, Double.parseDouble(row[col(h, "predicted_deterministic")]), 1e-9);
+        }
+    }
+
+    /**
      * End to end on the B.1 setting, small: frontier.csv and frontier.json appear
      * together (committed from a staging directory, none left behind); a second run without
      * --overwrite is refused and leaves them untouched.
