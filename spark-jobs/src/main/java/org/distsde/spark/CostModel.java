@@ -79,7 +79,16 @@ public final class CostModel {
             return Double.NaN;
         }
         final double work = (double) c.agents() * c.runs() * c.rounds() * d * factor(c) * AGENT_STEP_CORE_NS * 1e-9;
-        return work / Math.max(1, cores) + (byRuns ? 0 : c.rounds() * ROUND_JOB_S);
+        return work / Math.max(1, cores) + (byRuns || onDriver(c) ? 0 : c.rounds() * ROUND_JOB_S);
+    }
+
+    /**
+     * True when an agents-layout series is expected to run on the driver ({@link Dispatch}: forced by
+     * {@code layout.engine}, or small enough for {@code auto}), where no round pays a Spark job.
+     */
+    static boolean onDriver(ExperimentConfig c) {
+        final String e = c.layout().engine();
+        return e.equals("driver") || (e.equals("auto") && Dispatch.optimizerWork(c) <= Dispatch.DRIVER_WORK);
     }
 
     /**

@@ -24,9 +24,13 @@ class CostModelTest {
      */
     @Test
     void optimizerSecondsFollowTheReadmeModel() {
-        final ExperimentConfig agents = cfg("dsignsgd", ", \"signSampling\": \"cdf\", \"layout\": {\"mode\": \"agents\"}");
+        final ExperimentConfig agents = cfg("dsignsgd", ", \"signSampling\": \"cdf\", \"layout\": {\"mode\": \"agents\", "
+                + "\"engine\": \"spark\"}");
         final double work = 1000.0 * 100 * 50 * 4 * 8.1e-9;
         assertEquals(50 * 0.06 + work / 2, CostModel.optimizerSeconds(agents, 2), 1e-12);
+        // the same series small enough for the driver (layout.engine auto: 2e7 <= 2.5e8 units) pays no round's job
+        final ExperimentConfig driver = cfg("dsignsgd", ", \"signSampling\": \"cdf\", \"layout\": {\"mode\": \"agents\"}");
+        assertEquals(work / 2, CostModel.optimizerSeconds(driver, 2), 1e-12);
         final ExperimentConfig runs = cfg("dsignsgd", ", \"signSampling\": \"cdf\"");
         assertEquals(work / 2, CostModel.optimizerSeconds(runs, 2), 1e-12);
         // DCSGD under Gaussian noise costs 4x (the README's table)
