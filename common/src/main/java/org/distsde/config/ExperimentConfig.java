@@ -85,6 +85,10 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         OptimizerRules.settings(optimizer, compression, normalization, sde, signSampling);
         if (noise.correlated()) {
             final String field = noise.correlationField();
+            if (sde.enabled() && optimizer.shiftedSde()) {
+                throw new ConfigException(field + " (full-covariance noise) with sde.enabled is not implemented for "
+                        + optimizer + " (its SDE needs coordinate-wise noise; set sde.enabled false)");
+            }
             if (!optimizer.correlatedNoise()) {
                 throw new ConfigException(field + " (full-covariance noise) is implemented for dsgd, dcsgd and dsignsgd "
                         + "(optimizer is " + optimizer + ")");
@@ -109,7 +113,8 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         if (objective.resolved()) { // else the rows are not loaded yet: the rest needs d, checked once they are
             validateDimensions(objective, x0, recordCoordinates, agents, noise, compression, adaptive, smoothness,
                     normalization);
-            OptimizerRules.compressors(optimizer, compression, sde, agents, objective.build().dim());
+            OptimizerRules.compressors(optimizer, compression, sde, noise.correlated(), agents,
+                    objective.build().dim());
         }
     }
 
@@ -148,9 +153,9 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
                 throw new ConfigException("sde.model " + sde.model() + " with objective.data.gradient local is not "
                         + "available (the agents' own gradients enter the full model, Eq. 49-50)");
             }
-            if (sde.enabled() && optimizer == OptimizerKind.DCSGD) {
-                throw new ConfigException("sde.enabled with objective.data.gradient local is not available for dcsgd "
-                        + "(its compression covariance needs every agent's gradient; use gradient full)");
+            if (sde.enabled() && (optimizer == OptimizerKind.DCSGD || optimizer.shiftedSde())) {
+                throw new ConfigException("sde.enabled with objective.data.gradient local is not available for "
+                        + optimizer + " (its compression covariance needs every agent's gradient; use gradient full)");
             }
             for (int i = 0; i < (noise.homogeneous() ? 1 : agents); i++) {
                 final var m = noise.build(i, agents);

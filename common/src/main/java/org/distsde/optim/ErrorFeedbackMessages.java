@@ -3,6 +3,7 @@ package org.distsde.optim;
 import java.util.function.Function;
 import org.distsde.compress.AgentCompressors;
 import org.distsde.compress.Compressor;
+import org.distsde.compress.Workspace;
 import org.distsde.noise.AgentNoise;
 import org.distsde.sim.AgentKernel;
 
@@ -22,12 +23,14 @@ import org.distsde.sim.AgentKernel;
 final class ErrorFeedbackMessages extends DrawingKernel {
     private final double[] v;
     private final double[] c;
+    private final Workspace work;
 
     ErrorFeedbackMessages(int d, AgentNoise noises, long seed, AgentCompressors compressors,
                           Function<AgentKernel, GradientDraws> draws) {
         super(d, noises, seed, compressors, draws);
         this.v = new double[d];
         this.c = new double[d];
+        this.work = new Workspace(d);
     }
 
     @Override
@@ -61,7 +64,7 @@ final class ErrorFeedbackMessages extends DrawingKernel {
                 for (int j = 0; j < d; j++) {
                     v[j] += memory[e + j];                  // vᵢ = gᵢ + eᵢ (exactly gᵢ while eᵢ = 0)
                 }
-                comp.compress(v, 0, d, rng, c, 0);          // mᵢ = C(vᵢ)
+                comp.compress(v, 0, d, rng, c, 0, work);    // mᵢ = C(vᵢ)
                 for (int j = 0; j < d; j++) {
                     memory[e + j] = v[j] - c[j];            // eᵢ ← vᵢ − mᵢ
                     acc[off + j] += c[j];

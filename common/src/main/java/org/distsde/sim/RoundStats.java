@@ -24,14 +24,17 @@ import org.distsde.stats.HillEstimator;
  * ({@link HillEstimator}, k = ⌊√n⌋ order statistics; NaN with fewer than 100 alive runs); the last
  * columns of the table ({@link #TAIL_COLUMNS}), followed by the same for the round's aggregated
  * update, {@code updateTailIndex} [{@code Lo}, {@code Hi}] ({@link UpdateTail}; NaN on the SDE's
- * rows and at the last round, where no update is aggregated).
+ * rows and at the last round, where no update is aggregated). {@code bits} (column {@code bits},
+ * after the integrals) is the expected number of bits each run's N agents have sent the server
+ * before this round, k times the optimizer's bits per round ({@link #withBits}; NaN on the SDE's
+ * rows), for plots of the loss against the communication.
  */
 public record RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
                          double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
                          double gradNormSqMean, double gradNormMean, double phi1, double phi2,
                          double intEtaGradNormSq, double intEta2GradNormSq, double[] xMean, double[] xVar,
                          double[] integralCov, double lossTailIndex, double lossTailIndexLo, double lossTailIndexHi,
-                         double updateTailIndex, double updateTailIndexLo, double updateTailIndexHi)
+                         double updateTailIndex, double updateTailIndexLo, double updateTailIndexHi, double bits)
         implements Serializable {
     /** Index of φ¹, φ², ∫ηₛ‖∇f‖², ∫ηₛ²‖∇f‖² in {@link #cov}. */
     public static final int PHI1 = 0, PHI2 = 1, INT1 = 2, INT2 = 3;
@@ -52,7 +55,7 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
     /** Column names, in the order of {@link #values()}. */
     public static final String[] COLUMNS = {"round", "time", "lr", "lr_min", "lr_max", "runs", "diverged",
         "loss_mean", "loss_std", "loss_p05", "loss_p50", "loss_p95", "grad_norm_sq_mean", "grad_norm_mean",
-        "phi1", "phi2", "int_eta_grad_norm_sq", "int_eta2_grad_norm_sq"};
+        "phi1", "phi2", "int_eta_grad_norm_sq", "int_eta2_grad_norm_sq", "bits"};
 
     /** The tail-index columns, after the coordinate moments (the last columns of {@link #columns(int)}). */
     public static final String[] TAIL_COLUMNS = {"loss_tail_index", "loss_tail_index_lo", "loss_tail_index_hi",
@@ -70,6 +73,19 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
         }
     }
 
+    /** Without the bits sent (NaN: SDE rows, rows made by hand). */
+    public RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
+                      double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
+                      double gradNormSqMean, double gradNormMean, double phi1, double phi2,
+                      double intEtaGradNormSq, double intEta2GradNormSq, double[] xMean, double[] xVar,
+                      double[] integralCov, double lossTailIndex, double lossTailIndexLo, double lossTailIndexHi,
+                      double updateTailIndex, double updateTailIndexLo, double updateTailIndexHi) {
+        this(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50, lossP95,
+                gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, xMean, xVar,
+                integralCov, lossTailIndex, lossTailIndexLo, lossTailIndexHi, updateTailIndex, updateTailIndexLo,
+                updateTailIndexHi, Double.NaN);
+    }
+
     /** Without the update's tail index (NaN). */
     public RoundStats(int round, double time, double lr, double lrMin, double lrMax, int runs, int diverged,
                       double lossMean, double lossStd, double lossP05, double lossP50, double lossP95,
@@ -85,7 +101,18 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
     public RoundStats withUpdateTail(org.distsde.stats.HillEstimator.Estimate e) {
         return new RoundStats(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50,
                 lossP95, gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, xMean, xVar,
-                integralCov, lossTailIndex, lossTailIndexLo, lossTailIndexHi, e.alpha(), e.lo(), e.hi());
+                integralCov, lossTailIndex, lossTailIndexLo, lossTailIndexHi, e.alpha(), e.lo(), e.hi(), bits);
+    }
+
+    /**
+     * This row with the bits the agents sent up to its round, k·(bits per round)
+     * ({@code Optimizer.bitsPerRound}: the compressors' expected bits; the optimizer's rows only).
+     */
+    public RoundStats withBits(double sent) {
+        return new RoundStats(round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50,
+                lossP95, gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, xMean, xVar,
+                integralCov, lossTailIndex, lossTailIndexLo, lossTailIndexHi, updateTailIndex, updateTailIndexLo,
+                updateTailIndexHi, sent);
     }
 
     /** Without the tail indices (NaN). */
@@ -165,7 +192,7 @@ public record RoundStats(int round, double time, double lr, double lrMin, double
     public double[] values(int k) {
         final double[] v = new double[COLUMNS.length + 2 * k + TAIL_COLUMNS.length];
         final double[] base = {round, time, lr, lrMin, lrMax, runs, diverged, lossMean, lossStd, lossP05, lossP50,
-            lossP95, gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq};
+            lossP95, gradNormSqMean, gradNormMean, phi1, phi2, intEtaGradNormSq, intEta2GradNormSq, bits};
         System.arraycopy(base, 0, v, 0, base.length);
         for (int j = 0; j < k; j++) {
             v[base.length + 2 * j] = j < xMean.length ? xMean[j] : Double.NaN;
