@@ -76,12 +76,12 @@ final class ShiftedMessages extends DrawingKernel {
                 rng.at(runOffset + r, i, round);
                 final int off = r * d;
                 final int e = memOff + ((i - a0) * runs + r) * d;
-                java.util.Arrays.fill(cm, 0);
                 comp.addCompressed(shifted.at(draws.at(i, x, grads, off, gn2[r]), memory, e), d, rng, work, cm, 0);
                 for (int j = 0; j < d; j++) {
-                    final double h = memory[e + j];
-                    acc[off + j] += h + cm[j];     // mᵢ = hᵢ + C(gᵢ − hᵢ)
-                    memory[e + j] = h + a * cm[j]; // hᵢ ← hᵢ + α·C(gᵢ − hᵢ)
+                    final double h = memory[e + j], c = cm[j];
+                    cm[j] = 0;                     // zero again for the next agent (the entry adds into it)
+                    acc[off + j] += h + c;         // mᵢ = hᵢ + C(gᵢ − hᵢ)
+                    memory[e + j] = h + a * c;     // hᵢ ← hᵢ + α·C(gᵢ − hᵢ)
                 }
             }
         }
