@@ -87,7 +87,7 @@ cmd frontier frontier-compressors-random-sparsification "$here/conf/frontier-com
 cmd frontier frontier-compressors-qsgd "$here/conf/frontier-compressors.json" --param compression.omega --steps 10 \
   --set 'compression={"type": "qsgd", "s": 4}'
 cmd frontier frontier-compressors-rand-k-natural "$here/conf/frontier-compressors.json" --param compression.omega \
-  --steps 10 --set 'compression={"type": "rand-k-natural", "k": 10}'
+  --steps 10 --set 'compression={"type": "rand-k-natural", "k": 50}'
 "$here/submit-scripts/run-local.sh" report --in "$out/fig1-b1" --in "$out/fig1-b2" --in "$out/fig1-b3" \
   --in "$out/seed000-fig2-phases" --in "$out/seed000-fig2-loss" --in "$out/seed000-fig2-moments" \
   --in "$out/seed000-fig2-schedulers" --in "$out/seed000-cor311-student" \

@@ -41,10 +41,10 @@ public final class Composition implements Compressor {
             return new Composition(new RandK(a.integer("k")), Natural.INSTANCE);
         }
 
-        /** ω = (9/8)(d/k) − 1: k = 9d/(8(1 + ω)) rounded, in [1, d]. */
+        /** ω = (9/8)(d/k) − 1: k = 9d/(8(1 + ω)) rounded, in [1, d] (k = d below ω = 1/8). */
         @Override
         public Arguments withOmega(Arguments a, double omega, int d) {
-            return Arguments.of(a.path(), "k", RandK.kForOmega((1 + omega) * 8 / 9 - 1, d));
+            return Arguments.of(a.path(), "k", RandK.kForOmega(Math.max(0, (1 + omega) * 8 / 9 - 1), d)); // ω ≥ 1/8
         }
     };
 

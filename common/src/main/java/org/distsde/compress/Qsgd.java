@@ -59,15 +59,21 @@ public final class Qsgd implements Compressor {
         return Math.min(d / (s * s), Math.sqrt(d) / s);
     }
 
-    /** The s ≥ 1 with ω(s) nearest to {@code omega}: √d/ω when that is at most √d (ω ≥ 1), √(d/ω) otherwise, rounded. */
+    /**
+     * The s ≥ 1 with ω(s) nearest to {@code omega}: √d/ω when that is at most √d (ω ≥ 1), √(d/ω)
+     * otherwise, rounded; the largest s for ω = 0.
+     */
     static int sForOmega(double omega, int d) {
-        if (!(omega > 0)) {
-            throw new IllegalArgumentException("compression.omega must be > 0 for qsgd (got " + omega + ")");
+        if (!(omega >= 0)) {
+            throw new IllegalArgumentException("compression.omega must be >= 0 (got " + omega + ")");
+        }
+        if (omega == 0) {
+            return Integer.MAX_VALUE / 2; // ω = d/s² → 0: as many levels as an int holds
         }
         final double real = omega >= 1 ? Math.sqrt(d) / omega : Math.sqrt(d / omega);
         final long lo = Math.max(1, (long) Math.floor(real)), hi = lo + 1;
         final long best = Math.abs(omega(d, lo) - omega) <= Math.abs(omega(d, hi) - omega) ? lo : hi;
-        return (int) Math.min(Integer.MAX_VALUE, best);
+        return (int) Math.min(Integer.MAX_VALUE / 2, best);
     }
 
     public int s() {

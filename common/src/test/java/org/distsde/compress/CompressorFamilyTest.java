@@ -304,6 +304,8 @@ class CompressorFamilyTest {
         assertEquals(20, Qsgd.FACTORY.withOmega(none, 0.25, d).integer("s")); // 100/400
         final int k = Composition.RAND_K_NATURAL.withOmega(none, 1.25, d).integer("k");
         assertEquals(50, k); // (9/8)(100/50) − 1 = 1.25
+        assertTrue(Qsgd.FACTORY.withOmega(none, 0, d).integer("s") > 1_000_000, "omega 0: many levels");
+        assertEquals(d, Composition.RAND_K_NATURAL.withOmega(none, 0.05, d).integer("k"), "below 1/8: k = d");
         assertEquals(null, TopK.FACTORY.withOmega(none, 1.0, d), "biased: no omega");
         assertEquals(null, Natural.FACTORY.withOmega(none, 1.0, d), "natural: fixed omega");
     }
