@@ -1,6 +1,5 @@
 package org.distsde.compress;
 
-import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.distsde.rng.KeyedStream;
 
@@ -28,18 +27,10 @@ public final class Composition implements Compressor {
     private static final long serialVersionUID = 1L;
 
     /** {@code compression.type rand-k-natural}: {@code k}. */
-    public static final CompressorFactory RAND_K_NATURAL = new CompressorFactory() {
+    public static final CompressorFactory RAND_K_NATURAL = new KFactory("rand-k-natural") {
         private static final long serialVersionUID = 1L;
 
-        @Override public String type() { return "rand-k-natural"; }
-        @Override public Map<String, Shape> parameters() { return Map.of("k", Shape.INTEGER); }
-        @Override public void check(Arguments a) { RandK.checkK(a); }
-        @Override public void checkDimension(Arguments a, int d) { RandK.checkK(a, d); }
-
-        @Override
-        public Compressor build(Arguments a, int agent) {
-            return new Composition(new RandK(a.integer("k")), Natural.INSTANCE);
-        }
+        @Override Compressor of(int k) { return new Composition(new RandK(k), Natural.INSTANCE); }
 
         /** ω = (9/8)(d/k) − 1: k = 9d/(8(1 + ω)) rounded, in [1, d] (k = d below ω = 1/8). */
         @Override

@@ -1,6 +1,5 @@
 package org.distsde.compress;
 
-import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.distsde.rng.KeyedStream;
 
@@ -27,14 +26,10 @@ public final class RandK implements Compressor {
     private static final long serialVersionUID = 1L;
 
     /** {@code compression.type rand-k}: {@code k}. */
-    public static final CompressorFactory FACTORY = new CompressorFactory() {
+    public static final CompressorFactory FACTORY = new KFactory("rand-k") {
         private static final long serialVersionUID = 1L;
 
-        @Override public String type() { return "rand-k"; }
-        @Override public Map<String, Shape> parameters() { return Map.of("k", Shape.INTEGER); }
-        @Override public void check(Arguments a) { checkK(a); }
-        @Override public void checkDimension(Arguments a, int d) { checkK(a, d); }
-        @Override public Compressor build(Arguments a, int agent) { return new RandK(a.integer("k")); }
+        @Override Compressor of(int k) { return new RandK(k); }
 
         /** k = d/(1 + ω) rounded, in [1, d]: ω = d/k − 1 as near the target as an integer k allows. */
         @Override
@@ -50,22 +45,6 @@ public final class RandK implements Compressor {
             throw new IllegalArgumentException("compression.k must be >= 1 (got " + k + ")");
         }
         this.k = k;
-    }
-
-    /** k ≥ 1 (an integer: the reader refuses a fraction). */
-    static void checkK(Arguments a) {
-        final int k = a.integer("k");
-        if (k < 1) {
-            throw new IllegalArgumentException(a.field("k") + " must be >= 1 (got " + k + ")");
-        }
-    }
-
-    /** k ≤ d. */
-    static void checkK(Arguments a, int d) {
-        final int k = a.integer("k");
-        if (k > d) {
-            throw new IllegalArgumentException(a.field("k") + " must be at most d = " + d + " (got " + k + ")");
-        }
     }
 
     /** The integer k in [1, d] nearest to d/(1 + ω). */

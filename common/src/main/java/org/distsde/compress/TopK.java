@@ -1,6 +1,5 @@
 package org.distsde.compress;
 
-import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.distsde.rng.KeyedStream;
 
@@ -23,14 +22,10 @@ public final class TopK implements Compressor {
     private static final long serialVersionUID = 1L;
 
     /** {@code compression.type top-k}: {@code k}. */
-    public static final CompressorFactory FACTORY = new CompressorFactory() {
+    public static final CompressorFactory FACTORY = new KFactory("top-k") {
         private static final long serialVersionUID = 1L;
 
-        @Override public String type() { return "top-k"; }
-        @Override public Map<String, Shape> parameters() { return Map.of("k", Shape.INTEGER); }
-        @Override public void check(Arguments a) { RandK.checkK(a); }
-        @Override public void checkDimension(Arguments a, int d) { RandK.checkK(a, d); }
-        @Override public Compressor build(Arguments a, int agent) { return new TopK(a.integer("k")); }
+        @Override Compressor of(int k) { return new TopK(k); }
     };
 
     private final int k;

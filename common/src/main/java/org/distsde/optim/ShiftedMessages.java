@@ -28,7 +28,7 @@ import org.distsde.sim.AgentKernel;
  * kernel's memory (one vector of d per agent and run, {@link AgentKernel}). One instance per task
  * (not thread-safe).
  */
-final class ShiftedMessages extends DrawingKernel {
+final class ShiftedMessages extends MemoryKernel {
     private final double alpha;
     private final Workspace work;
     private final double[] cm;
@@ -39,7 +39,7 @@ final class ShiftedMessages extends DrawingKernel {
      */
     ShiftedMessages(int d, AgentNoise noises, long seed, AgentCompressors compressors,
                     Function<AgentKernel, GradientDraws> draws, double alpha) {
-        super(d, noises, seed, compressors, draws);
+        super(d, noises, seed, compressors, draws, "shifts");
         if (!(alpha > 0 && alpha <= 1)) {
             throw new IllegalArgumentException("the shift rate alpha must be in (0, 1] (got " + alpha + ")");
         }
@@ -49,41 +49,15 @@ final class ShiftedMessages extends DrawingKernel {
     }
 
     @Override
-    public int memoryVectors() {
-        return 1;
-    }
-
-    @Override
-    public void accumulate(int a0, int a1, long round, int runOffset, double[] grads, double[] gn2, boolean[] active,
-                           double[] acc) {
-        throw new IllegalStateException("shifted compression needs its agents' shifts (the memory argument)");
-    }
-
-    @Override
-    public void accumulate(int a0, int a1, long round, int runOffset, double[] x, double[] grads, double[] gn2,
-                           boolean[] active, double[] acc, double[] memory, int memOff) {
-        if (memory == null) {
-            throw new IllegalStateException("shifted compression needs its agents' shifts (the memory argument)");
-        }
-        final int runs = gn2.length;
+    void message(Compressor comp, int i, double[] x, double[] grads, int off, double gn2, double[] acc,
+                 double[] memory, int e) {
+        comp.addCompressed(shifted.at(draws.at(i, x, grads, off, gn2), memory, e), d, rng, work, cm, 0);
         final double a = alpha;
-        for (int i = a0; i < a1; i++) {
-            final Compressor comp = compressor(i);
-            for (int r = 0; r < runs; r++) {
-                if (!active[r]) {
-                    continue;
-                }
-                rng.at(runOffset + r, i, round);
-                final int off = r * d;
-                final int e = memOff + ((i - a0) * runs + r) * d;
-                comp.addCompressed(shifted.at(draws.at(i, x, grads, off, gn2[r]), memory, e), d, rng, work, cm, 0);
-                for (int j = 0; j < d; j++) {
-                    final double h = memory[e + j], c = cm[j];
-                    cm[j] = 0;                     // zero again for the next agent (the entry adds into it)
-                    acc[off + j] += h + c;         // mᵢ = hᵢ + C(gᵢ − hᵢ)
-                    memory[e + j] = h + a * c;     // hᵢ ← hᵢ + α·C(gᵢ − hᵢ)
-                }
-            }
+        for (int j = 0; j < d; j++) {
+            final double h = memory[e + j], c = cm[j];
+            cm[j] = 0;                     // zero again for the next agent (the entry adds into it)
+            acc[off + j] += h + c;         // mᵢ = hᵢ + C(gᵢ − hᵢ)
+            memory[e + j] = h + a * c;     // hᵢ ← hᵢ + α·C(gᵢ − hᵢ)
         }
     }
 

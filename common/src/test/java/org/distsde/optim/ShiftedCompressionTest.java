@@ -9,10 +9,7 @@ import java.util.List;
 import org.distsde.compress.TopK;
 import org.distsde.config.ConfigException;
 import org.distsde.config.ExperimentConfig;
-import org.distsde.data.MinibatchGradients;
-import org.distsde.objective.DataObjective;
 import org.distsde.sim.AgentWorker;
-import org.distsde.sim.DataAgents;
 import org.distsde.sim.LocalAggregator;
 import org.distsde.sim.RoundStats;
 import org.distsde.sim.Simulation;
@@ -174,27 +171,9 @@ class ShiftedCompressionTest {
                 .replace("\"optimizer\":\"ef-sgd\"", "\"optimizer\":\"ef21\"")
                 .replace("\"compression\":{\"type\":\"scaled-sign\"}", "\"compression\":{\"type\":\"top-k\",\"k\":1}"),
                 List.of("runs=1", "rounds=3000", "recordEvery=3000"));
-        final DataObjective f = (DataObjective) c.buildObjective();
-        final int d = f.dim();
         final List<RoundStats> r = rows(c);
         final double ef21 = r.get(r.size() - 1).lossMean();
-        final MinibatchGradients shards = DataAgents.minibatches(c);
-        final double[] x = c.initialPoint(), g = new double[d], m = new double[d], step = new double[d];
-        final TopK top = new TopK(1);
-        for (int k = 0; k < c.rounds(); k++) {
-            Arrays.fill(step, 0);
-            for (int i = 0; i < c.agents(); i++) {
-                shards.shardGradient(i, x, 0, g);
-                top.compress(g, 0, d, null, m, 0);
-                for (int j = 0; j < d; j++) {
-                    step[j] += m[j];
-                }
-            }
-            for (int j = 0; j < d; j++) {
-                x[j] -= c.eta() / c.agents() * step[j];
-            }
-        }
-        final double plain = f.value(x, 0) - f.minValue();
+        final double plain = ErrorFeedbackTest.plainDescent(c, new TopK(1));
         System.out.printf("EF21 top-1: f - f* = %.3g; plain top-1 descent: %.3g%n", ef21, plain);
         assertTrue(plain > 1e-3, "plain top-k descent must stall away from the minimizer: f - f* = " + plain);
         assertTrue(ef21 < 1e-4 && ef21 < plain / 100, "EF21 must approach the minimizer: f - f* = " + ef21);
