@@ -15,13 +15,13 @@ import org.distsde.objective.Smoothness;
  * @param rounds              iterations K
  * @param recordEvery         record statistics every k rounds (round 0 and K always)
  * @param optimizer           the optimizer ({@link OptimizerKind}: dsgd, dcsgd, dsignsgd, rmsprop,
- *                            rmspropw, adam, adamw, ef-sgd)
+ *                            rmspropw, adam, adamw, ef-sgd, ef21, diana)
  * @param agents              number of agents N
  * @param eta                 base learning rate η
  * @param objective           the objective f
  * @param x0                  initial point (1 value broadcast, or d values)
  * @param noise               the agents' noise
- * @param compression         the agents' compressor (dcsgd, ef-sgd, the adaptive optimizers)
+ * @param compression         the agents' compressor (dcsgd, ef-sgd, ef21, diana, the adaptive optimizers)
  * @param schedule            the scheduler ηₜ
  * @param normalization       how the step is normalized
  * @param smoothness          (L0, L1) override

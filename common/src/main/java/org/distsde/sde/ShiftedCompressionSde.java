@@ -40,9 +40,10 @@ import org.distsde.objective.Objective;
  * ξᵢ replaced by Gaussians of the same covariance. The schedule and normalization factor νₜηₜ
  * multiply X's coefficients only (the shifts' update does not involve the learning rate).
  *
- * <p><b>Regime.</b> Weak order 1 in η is the regime of seed 000's Theorem C.53 style of argument:
- * ρ held fixed as η → 0 (α = ρη). With α held fixed instead (EF21's α = 1, a configured DIANA α),
- * the shifts relax within O(1) steps and the continuous-time shift process misstates their
+ * <p><b>Regime.</b> Weak order 1 in η is the regime of seed 000's Adam(W) theorems (C.47, C.53:
+ * β = 1 − ηρ with ρ = O(1), or ρ₁ = O(η^−ζ), ζ &lt; 1): α = ρη with ρ not growing as fast as 1/η.
+ * With α held fixed instead (EF21's α = 1, a configured DIANA α: ζ = 1, just outside), the shifts
+ * relax within O(1) steps and the continuous-time shift process misstates their
  * stationary spread (per coordinate, for b = 1: α(1 + ω)σ²/(2 − αω) against the method's
  * α(1 + ω)σ²/(2 − α(1 + ω))), a relative error O(α) in X's diffusion, itself of order η: the weak
  * error in η stays O(η), with a larger constant ({@code docs/compressors.md} has the measured orders).
