@@ -10,6 +10,9 @@
 # The measured stability frontiers (largest eta with <= 5% diverged) of B.1 and B.2 against Eq. 1 / 5
 # are frontier-b1/ and frontier-b2/ (frontier.csv, frontier.json); the report draws them, and the
 # heavy-tail sweep's charts, with the other results.
+# The compressors (docs/compressors.md): EF21's and DIANA's SDEs (converge), the Breast Cancer DNN
+# with compressed messages (loss against rounds and bits), compressors against noise tails and N
+# (sweep-charts), and the frontier over omega for every unbiased compressor (frontier-compressors-*).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-figures}"
@@ -71,6 +74,21 @@ fi
 "$here/submit-scripts/run-local.sh" sweep-charts "${htn[@]}" --out "$out/heavy-tails-vs-n-charts" --overwrite \
   --name heavy-tails-vs-n --title "Heavy-tailed noise against the number of agents N (cosh, d = 1, 200 runs, 100 rounds)" \
   > "$out/heavy-tails-vs-n-charts.log" 2>&1 || { echo "sweep-charts failed, see $out/heavy-tails-vs-n-charts.log" >&2; exit 1; }
+# the compressor family, EF-SGD, EF21, DIANA and their SDEs (docs/compressors.md)
+cmd converge converge-ef21-affine "$here/conf/converge-ef21-affine.json" --etas 4
+cmd converge converge-diana-affine "$here/conf/converge-diana-affine.json" --etas 4
+run compressors-breast-cancer "$here/conf/compressors-breast-cancer.json"
+run compressors-tails-vs-n "$here/conf/compressors-tails-vs-n.json"
+"$here/submit-scripts/run-local.sh" sweep-charts --in "$out/compressors-tails-vs-n" --out "$out/compressors-tails-vs-n-charts" \
+  --overwrite --name compressors-tails-vs-n --title "Compressors at about 280 bits per agent and round against noise tails and N" \
+  > "$out/compressors-tails-vs-n-charts.log" 2>&1 || { echo "sweep-charts failed, see $out/compressors-tails-vs-n-charts.log" >&2; exit 1; }
+cmd frontier frontier-compressors-rand-k "$here/conf/frontier-compressors.json" --param compression.omega --steps 10
+cmd frontier frontier-compressors-random-sparsification "$here/conf/frontier-compressors.json" --param compression.omega \
+  --steps 10 --set 'compression={"type": "random-sparsification", "omega": 1.0}'
+cmd frontier frontier-compressors-qsgd "$here/conf/frontier-compressors.json" --param compression.omega --steps 10 \
+  --set 'compression={"type": "qsgd", "s": 4}'
+cmd frontier frontier-compressors-rand-k-natural "$here/conf/frontier-compressors.json" --param compression.omega \
+  --steps 10 --set 'compression={"type": "rand-k-natural", "k": 50}'
 "$here/submit-scripts/run-local.sh" report --in "$out/fig1-b1" --in "$out/fig1-b2" --in "$out/fig1-b3" \
   --in "$out/seed000-fig2-phases" --in "$out/seed000-fig2-loss" --in "$out/seed000-fig2-moments" \
   --in "$out/seed000-fig2-schedulers" --in "$out/seed000-cor311-student" \
@@ -84,6 +102,7 @@ fi
   --in "$out/seed000-fig1-dnn-signsgd" --in "$out/seed000-fig10-dnn-rmsprop" --in "$out/seed000-fig13-dnn-adam" \
   --in "$out/dnn-breast-cancer-n10" --in "$out/dnn-breast-cancer-n10-minibatch" \
   --in "$out/frontier-b1" --in "$out/frontier-b2" --in "$out/heavy-tails-vs-n-charts" \
+  --in "$out/converge-ef21-affine" --in "$out/converge-diana-affine" --in "$out/compressors-breast-cancer" \
   --out "$out/report" --overwrite \
   --title "Figure 1 of the (L0, L1) paper; Figures 1, 2, 3, 5, 6, 9, 10, 12, 13 and Corollary 3.11 of the adaptive-methods paper" 2>/dev/null
 echo "all figures: $(( $(date +%s) - start )) s; open $out/report/index.html"

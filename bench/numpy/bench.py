@@ -14,6 +14,10 @@ Settings are those of BenchCommand.workload (and conf/fig1-b*.json):
   adamw  distributed AdamW on sum x_j^4/4 (d = 1000), x0 = 1.25, eta = 0.01, N = 10, Gaussian noise
        sigma0 = 1 per agent, the server averages and applies AdamW (beta1 0.9, beta2 0.999,
        eps 1e-8, theta 0.01, bias correction): 1 configuration (conf/bench-adamw.json)
+  ef21-topk  EF21 with top-k (k = 10) on sum x_j^4/4 (d = 1000), x0 = 1.25, eta = 0.01, N = 10,
+       Gaussian noise sigma1*|grad f| with sigma1 = 0.1: each agent keeps g_i, sends
+       top-k(grad f + Z_i - g_i) and adds it to g_i, the server steps along the mean g_i:
+       1 configuration (conf/bench-ef21-topk.json)
   sde-dsgd, sde-dcsgd, sde-dsign   Euler-Maruyama of Eq. 8, Eq. 27-28 and Eq. 49-52 at dt = eta
   sde-dsgd-fine   sde-dsgd at dt = eta/16 over the same horizon
 
@@ -32,7 +36,7 @@ import numpy as np
 
 DEFAULTS = {  # runs, iters
     "b1": (1000, 1000), "b2": (1000, 50), "b3": (10000, 1000), "adamw": (1000, 50),
-    "sde-dsgd": (1000, 1000), "sde-dcsgd": (1000, 200), "sde-dsign": (10000, 1000), "sde-dsgd-fine": (1000, 1000),
+    "ef21-topk": (1000, 50), "sde-dsgd": (1000, 1000), "sde-dcsgd": (1000, 200), "sde-dsign": (10000, 1000), "sde-dsgd-fine": (1000, 1000),
 }
 N = 10
 
@@ -110,6 +114,30 @@ def adamw(rng, runs, iters, chunk=50):
             c1 = 1.0 / (1 - b1 ** (k + 1))
             c2 = 1.0 / (1 - b2 ** (k + 1))
             x -= eta * theta * x + eta * (m * c1) / (np.sqrt(v * c2) + eps)
+    return runs * N * iters * d
+
+
+def ef21_topk(rng, runs, iters, chunk=50):
+    """EF21 (Richtarik et al. 2021) with top-k: u_i = grad f + Z_i - g_i, c_i = top-k(u_i) (the k
+    largest |u_ij| kept, argpartition), g_i += c_i, x <- x - eta mean_i g_i; g_i = 0 at the start."""
+    eta, d, k, sigma1 = 0.01, 1000, 10, 0.1
+    u = np.empty((chunk, N, d))
+    for r0 in range(0, runs, chunk):
+        n = min(chunk, runs - r0)
+        x = np.full((n, d), 1.25)
+        g = np.zeros((n, N, d))
+        un = u[:n]
+        for _ in range(iters):
+            grad = x ** 3
+            gn = np.sqrt(np.einsum("ij,ij->i", grad, grad))
+            rng.standard_normal(out=un)
+            un *= (sigma1 * gn)[:, None, None]
+            un += grad[:, None, :]
+            un -= g
+            idx = np.argpartition(np.abs(un), d - k, axis=2)[:, :, d - k:]
+            np.put_along_axis(g, idx, np.take_along_axis(g, idx, axis=2) + np.take_along_axis(un, idx, axis=2),
+                              axis=2)
+            x -= eta * g.mean(axis=1)
     return runs * N * iters * d
 
 
@@ -200,6 +228,8 @@ def configs(name):
         return [lambda rng, R, K, w=w, n=n: dcsgd(rng, R, K, w, n) for n in ("none", "max1") for w in (1.0, 2.0, 4.0)]
     if name == "adamw":
         return [lambda rng, R, K: adamw(rng, R, K)]
+    if name == "ef21-topk":
+        return [lambda rng, R, K: ef21_topk(rng, R, K)]
     if name == "b3":
         return [lambda rng, R, K, s=s, h=h: dsignsgd(rng, R, K, s, h) for h in ("constant", "sqrt") for s in sig_b3]
     if name in ("sde-dsgd", "sde-dsgd-fine"):

@@ -24,13 +24,24 @@ public interface Compressor extends Serializable {
     void compress(double[] v, int off, int d, UniformRandomProvider rng, double[] out, int outOff);
 
     /**
+     * As {@link #compress(double[], int, int, UniformRandomProvider, double[], int)}, with scratch
+     * arrays from {@code w} (only {@link Workspace#s} and {@link Workspace#idx}: v and out may be
+     * {@link Workspace#v} and {@link Workspace#c}). The message kernels call this form; a compressor
+     * that needs scratch (top-k) overrides it, and its plain form allocates.
+     */
+    default void compress(double[] v, int off, int d, UniformRandomProvider rng, double[] out, int outOff,
+                          Workspace w) {
+        compress(v, off, d, rng, out, outOff);
+    }
+
+    /**
      * Adds C(v) of an agent's noisy vector v into {@code acc[off .. off+d)}, drawing from
      * {@code rng} (positioned at the agent's key): by default all of v first, then the
      * compressor's own draws ({@link #compress}).
      */
     default void addCompressed(NoisyVector v, int d, KeyedStream rng, Workspace w, double[] acc, int off) {
         v.all(w.v);
-        compress(w.v, 0, d, rng, w.c, 0);
+        compress(w.v, 0, d, rng, w.c, 0, w);
         for (int j = 0; j < d; j++) {
             acc[off + j] += w.c[j];
         }
@@ -44,6 +55,15 @@ public interface Compressor extends Serializable {
 
     /** Expected number of bits sent for a d-dimensional float64 vector. */
     double expectedBits(int d);
+
+    /**
+     * Expected number of coordinates sent (with their indices) for a d-dimensional vector: d for a
+     * dense compressor, k for rand-k and top-k, p·d for random sparsification. A
+     * {@link Composition} quantizes only these.
+     */
+    default double sentCoordinates(int d) {
+        return d;
+    }
 
     /** True only for the identity map, which draws nothing: a kernel may then skip the compressor. */
     default boolean identity() {

@@ -42,4 +42,14 @@ public interface CompressorFactory extends Serializable {
 
     /** The compressor of agent {@code agent}. */
     Compressor build(Arguments a, int agent);
+
+    /**
+     * The parameters, under the same path, of a compressor of this type whose ω on d-dimensional
+     * vectors is {@code omega}, or as near as its parameters allow (rand-k: the nearest integer k to
+     * d/(1 + ω)); null when the type has no ω parameterisation (biased compressors, natural
+     * compression's fixed ω = 1/8). The stability frontier over ω sets compressors by it.
+     */
+    default Arguments withOmega(Arguments a, double omega, int d) {
+        return null;
+    }
 }

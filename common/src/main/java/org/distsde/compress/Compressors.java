@@ -9,7 +9,8 @@ public final class Compressors {
     private static final Map<String, CompressorFactory> BY_TYPE = new LinkedHashMap<>();
 
     static {
-        for (CompressorFactory f : List.of(Identity.FACTORY, RandomSparsification.FACTORY, ScaledSign.FACTORY)) {
+        for (CompressorFactory f : List.of(Identity.FACTORY, RandomSparsification.FACTORY, ScaledSign.FACTORY,
+                RandK.FACTORY, TopK.FACTORY, Qsgd.FACTORY, Natural.FACTORY, Composition.RAND_K_NATURAL)) {
             BY_TYPE.put(f.type(), f);
         }
     }

@@ -68,6 +68,12 @@ public final class RandomSparsification implements Compressor {
             return !a.has("agentOmegas");
         }
 
+        /** {@code omega} itself (p = 1/(1 + ω) exactly). */
+        @Override
+        public Arguments withOmega(Arguments a, double omega, int d) {
+            return Arguments.of(a.path(), "omega", omega);
+        }
+
         @Override
         public Compressor build(Arguments a, int agent) {
             if (a.has("agentOmegas")) {
@@ -140,9 +146,11 @@ public final class RandomSparsification implements Compressor {
 
     @Override
     public double expectedBits(int d) {
-        final int indexBits = d <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(d - 1L);
-        return p * d * (64 + indexBits);
+        return sentCoordinates(d) * (Bits.VALUE + Bits.index(d));
     }
+
+    /** p·d kept on average. */
+    @Override public double sentCoordinates(int d) { return p * d; }
 
     @Override public String describe() { return "random-sparsification(p=" + p + ", omega=" + omega() + ")"; }
 }

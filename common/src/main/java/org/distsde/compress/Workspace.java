@@ -11,10 +11,13 @@ public final class Workspace {
     public final double[] c;
     /** Coordinate indices. */
     public final int[] idx;
+    /** Scratch of a compressor's own (top-k's magnitudes, a composition's inner vector). */
+    public final double[] s;
 
     public Workspace(int d) {
         this.v = new double[d];
         this.c = new double[d];
         this.idx = new int[d];
+        this.s = new double[d];
     }
 }

@@ -45,12 +45,12 @@ final class CompressionReader extends JsonDeserializer<CompressionSpec> {
             }
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 final String name = it.next();
-                if (!name.equals("agents")) {
+                if (!name.equals("agents") && !name.equals(CompressionSpec.SHIFT_RATE)) {
                     throw new ConfigException("" + path + "." + name + " does not apply with " + path
                             + ".agents (every agent's compressor is in its entry)");
                 }
             }
-            return new CompressionSpec(null, null, each);
+            return new CompressionSpec(null, null, each, shiftRate(node, path));
         }
         final JsonNode typeNode = node.get("type");
         if (typeNode != null && !typeNode.isNull() && !typeNode.isTextual()) {
@@ -68,7 +68,7 @@ final class CompressionReader extends JsonDeserializer<CompressionSpec> {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             final Map.Entry<String, JsonNode> e = it.next();
             final String name = e.getKey();
-            if (name.equals("type") || e.getValue().isNull()) {
+            if (name.equals("type") || e.getValue().isNull() || top && name.equals(CompressionSpec.SHIFT_RATE)) {
                 continue;
             }
             final CompressorFactory.Shape shape = f.parameters().get(name);
@@ -79,7 +79,13 @@ final class CompressionReader extends JsonDeserializer<CompressionSpec> {
             }
             values.put(name, value(e.getValue(), shape, path + "." + name));
         }
-        return new CompressionSpec(type, new Arguments(path, values), null);
+        return new CompressionSpec(type, new Arguments(path, values), null, top ? shiftRate(node, path) : null);
+    }
+
+    /** {@code shiftRate} (DIANA's α) beside the compressor, or null. */
+    private static Double shiftRate(JsonNode node, String path) {
+        final JsonNode v = node.get(CompressionSpec.SHIFT_RATE);
+        return v == null || v.isNull() ? null : number(v, path + "." + CompressionSpec.SHIFT_RATE);
     }
 
     /** A parameter's value in its declared shape; JSON numbers only. */

@@ -14,18 +14,28 @@ import org.distsde.compress.Compressors;
  * random-sparsification, …) and the fields beside it are its parameters, checked by the type's
  * {@link CompressorFactory} (random sparsification: {@code p}, {@code omega} or per agent
  * {@code agentOmegas}). Alternatively {@code agents}, a list of N such objects, gives each agent
- * its own compressor. Used by the optimizers that compress their messages.
+ * its own compressor. Used by the optimizers that compress their messages. {@code shiftRate} is
+ * DIANA's α, the rate at which an agent's shift learns its gradient (hᵢ ← hᵢ + α·C(gᵢ − hᵢ);
+ * Mishchenko et al. 2019), in (0, 1]; beside {@code type} or {@code agents}; only for optimizer
+ * diana (default 1/(1 + max ωᵢ), their condition α ≤ 1/(ω + 1)).
  *
  * @param type      the compressor type (null with {@code agents})
  * @param arguments its parameters (read from the JSON by {@link CompressionReader})
  * @param agents    one compressor per agent, or null
+ * @param shiftRate DIANA's α, or null
  */
 @JsonDeserialize(using = CompressionReader.class)
-public record CompressionSpec(String type, Arguments arguments, List<CompressionSpec> agents) implements Serializable {
+public record CompressionSpec(String type, Arguments arguments, List<CompressionSpec> agents, Double shiftRate)
+        implements Serializable {
     /** The type of no compression. */
     public static final String NONE = "none";
+    /** The field of DIANA's α beside the compressor ({@code compression.shiftRate}). */
+    public static final String SHIFT_RATE = "shiftRate";
 
     public CompressionSpec {
+        if (shiftRate != null && !(shiftRate > 0 && shiftRate <= 1)) {
+            throw new ConfigException("compression." + SHIFT_RATE + " must be in (0, 1] (got " + shiftRate + ")");
+        }
         if (agents != null) {
             if (type != null || arguments != null && !arguments.names().isEmpty()) {
                 throw new ConfigException("compression.agents gives every agent its own compressor: remove "
@@ -36,9 +46,9 @@ public record CompressionSpec(String type, Arguments arguments, List<Compression
             }
             for (int i = 0; i < agents.size(); i++) {
                 final CompressionSpec a = agents.get(i);
-                if (a == null || a.agents() != null || !a.homogeneous()) {
+                if (a == null || a.agents() != null || !a.homogeneous() || a.shiftRate() != null) {
                     throw new ConfigException("compression.agents[" + i + "] must be one compressor {\"type\": ...} "
-                            + "with one setting (not per agent)");
+                            + "with one setting (not per agent; compression." + SHIFT_RATE + " goes beside agents)");
                 }
             }
             agents = List.copyOf(agents);
@@ -64,12 +74,12 @@ public record CompressionSpec(String type, Arguments arguments, List<Compression
 
     /** One compressor for every agent: {@code type} with these parameters. */
     public static CompressionSpec of(String type, Arguments arguments) {
-        return new CompressionSpec(type, arguments, null);
+        return new CompressionSpec(type, arguments, null, null);
     }
 
     /** No compression. */
     public static CompressionSpec none() {
-        return new CompressionSpec(NONE, null, null);
+        return new CompressionSpec(NONE, null, null, null);
     }
 
     private static CompressorFactory factory(String type, String field) {

@@ -15,13 +15,13 @@ import org.distsde.objective.Smoothness;
  * @param rounds              iterations K
  * @param recordEvery         record statistics every k rounds (round 0 and K always)
  * @param optimizer           the optimizer ({@link OptimizerKind}: dsgd, dcsgd, dsignsgd, rmsprop,
- *                            rmspropw, adam, adamw, ef-sgd)
+ *                            rmspropw, adam, adamw, ef-sgd, ef21, diana)
  * @param agents              number of agents N
  * @param eta                 base learning rate η
  * @param objective           the objective f
  * @param x0                  initial point (1 value broadcast, or d values)
  * @param noise               the agents' noise
- * @param compression         the agents' compressor (dcsgd, ef-sgd, the adaptive optimizers)
+ * @param compression         the agents' compressor (dcsgd, ef-sgd, ef21, diana, the adaptive optimizers)
  * @param schedule            the scheduler ηₜ
  * @param normalization       how the step is normalized
  * @param smoothness          (L0, L1) override
@@ -85,6 +85,10 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         OptimizerRules.settings(optimizer, compression, normalization, sde, signSampling);
         if (noise.correlated()) {
             final String field = noise.correlationField();
+            if (sde.enabled() && optimizer.shiftedSde()) {
+                throw new ConfigException(field + " (full-covariance noise) with sde.enabled is not implemented for "
+                        + optimizer + " (its SDE needs coordinate-wise noise; set sde.enabled false)");
+            }
             if (!optimizer.correlatedNoise()) {
                 throw new ConfigException(field + " (full-covariance noise) is implemented for dsgd, dcsgd and dsignsgd "
                         + "(optimizer is " + optimizer + ")");
@@ -110,7 +114,8 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
         if (objective.resolved()) { // else the rows are not loaded yet: the rest needs d, checked once they are
             validateDimensions(objective, x0, recordCoordinates, agents, noise, compression, adaptive, smoothness,
                     normalization);
-            OptimizerRules.compressors(optimizer, compression, sde, agents, objective.build().dim());
+            OptimizerRules.compressors(optimizer, compression, sde, noise.correlated(), agents,
+                    objective.build().dim());
         }
     }
 
@@ -149,9 +154,9 @@ public record ExperimentConfig(String name, String description, Long seed, Integ
                 throw new ConfigException("sde.model " + sde.model() + " with objective.data.gradient local is not "
                         + "available (the agents' own gradients enter the full model, Eq. 49-50)");
             }
-            if (sde.enabled() && optimizer == OptimizerKind.DCSGD) {
-                throw new ConfigException("sde.enabled with objective.data.gradient local is not available for dcsgd "
-                        + "(its compression covariance needs every agent's gradient; use gradient full)");
+            if (sde.enabled() && (optimizer == OptimizerKind.DCSGD || optimizer.shiftedSde())) {
+                throw new ConfigException("sde.enabled with objective.data.gradient local is not available for "
+                        + optimizer + " (its compression covariance needs every agent's gradient; use gradient full)");
             }
             for (int i = 0; i < (noise.homogeneous() ? 1 : agents); i++) {
                 final var m = noise.build(i, agents);

@@ -27,7 +27,11 @@ public enum OptimizerKind implements ConfigValue {
     /** AdamW: Adam with decoupled weight decay. */
     ADAMW("adamw", Compressing.ANY, true, false, List.of(SdeModel.FULL, SdeModel.MALLADI)),
     /** EF-SGD, error feedback with a contractive compressor (Karimireddy et al. 2019); no SDE, no theorem. */
-    EF_SGD("ef-sgd", Compressing.CONTRACTIVE, false, false, List.of());
+    EF_SGD("ef-sgd", Compressing.CONTRACTIVE, false, false, List.of()),
+    /** EF21 (Richtárik et al. 2021): gᵢ ← gᵢ + C(∇fᵢ − gᵢ), x ← x − η·mean gᵢ; contractive C; no theorem here. */
+    EF21("ef21", Compressing.CONTRACTIVE, false, false, List.of(SdeModel.FULL)),
+    /** DIANA (Mishchenko et al. 2019): shifts hᵢ, messages hᵢ + C(gᵢ − hᵢ), unbiased C; no theorem here. */
+    DIANA("diana", Compressing.UNBIASED, false, false, List.of(SdeModel.FULL));
 
     /** Whether the optimizer compresses its messages, and with what class of compressor. */
     public enum Compressing {
@@ -115,6 +119,27 @@ public enum OptimizerKind implements ConfigValue {
     /** True when it sends signs (DSignSGD: {@code signSampling} applies). */
     public boolean signs() {
         return this == DSIGNSGD;
+    }
+
+    /** DIANA: its agents learn shifts at the rate {@code compression.shiftRate}. */
+    public boolean shifts() {
+        return this == DIANA;
+    }
+
+    /**
+     * EF21, DIANA: agents keep their last message's state (gᵢ, hᵢ) and their SDE carries it; the
+     * SDE needs an unbiased compressor with a second moment linear in vvᵀ.
+     */
+    public boolean shiftedSde() {
+        return this == EF21 || this == DIANA;
+    }
+
+    /**
+     * DCSGD, EF21, DIANA: with coordinate-wise noise their SDEs take a compressor whose E[ΦΦᵀ] is
+     * not diagonal (rand-k) as a diffusion matrix.
+     */
+    public boolean matrixCompressionSde() {
+        return this == DCSGD || shiftedSde();
     }
 
     /** The SDE models it has, {@link SdeModel#FULL} first (empty: no SDE). */

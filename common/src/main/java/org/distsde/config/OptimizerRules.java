@@ -17,7 +17,7 @@ final class OptimizerRules {
                          SignSampling signSampling) {
         if (!o.compresses() && compression.compresses()) {
             throw new ConfigException("compression is only used by optimizers that compress their messages "
-                    + "(dcsgd, ef-sgd and the adaptive ones; optimizer is " + o + ")");
+                    + "(dcsgd, ef-sgd, ef21, diana and the adaptive ones; optimizer is " + o + ")");
         }
         if (!o.normalizes() && normalization.kind() != NormalizationKind.NONE) {
             throw new ConfigException("normalization does not apply to optimizer " + o
@@ -35,6 +35,10 @@ final class OptimizerRules {
                     + " (it has " + (o.sdeModels().isEmpty() ? "no SDE"
                     : String.join(", ", o.sdeModels().stream().map(SdeModel::id).toList())) + ")");
         }
+        if (compression.shiftRate() != null && !o.shifts()) {
+            throw new ConfigException("compression." + CompressionSpec.SHIFT_RATE + " is DIANA's shift rate alpha; "
+                    + "optimizer " + o + " has no shifts (use optimizer diana or remove it)");
+        }
         if (signSampling == SignSampling.CDF && !o.signs()) {
             throw new ConfigException("signSampling cdf samples the signs of dsignsgd; optimizer " + o
                     + " sends no signs (remove signSampling)");
@@ -43,10 +47,12 @@ final class OptimizerRules {
 
     /**
      * The agents' compressors against what the optimizer and its SDE need: an unbiased one for an
-     * optimizer defined with one (DCSGD, Theorems 5–6), a contractive one for error feedback, and
-     * a Gaussian model (Eq. 27–28) for an SDE of compressed messages.
+     * optimizer defined with one (DCSGD, Theorems 5–6; DIANA), a contractive one for error feedback
+     * (EF-SGD, EF21), and a Gaussian model (Eq. 27–28: unbiased, second moment linear in vvᵀ, diagonal
+     * unless the SDE has a matrix form) for an SDE of compressed messages.
      */
-    static void compressors(OptimizerKind o, CompressionSpec compression, SdeSpec sde, int agents, int d) {
+    static void compressors(OptimizerKind o, CompressionSpec compression, SdeSpec sde, boolean correlatedNoise,
+                            int agents, int d) {
         if (!compression.compresses()) {
             return;
         }
@@ -73,7 +79,11 @@ final class OptimizerRules {
             }
             if (sde.enabled() && !o.sdeModels().isEmpty()) {
                 try {
-                    GaussianModel.excess(c, d);
+                    if (o.matrixCompressionSde() && !correlatedNoise) {
+                        GaussianModel.linear(c, d); // a diffusion matrix for any off-diagonal factor
+                    } else {
+                        GaussianModel.excess(c, d);
+                    }
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(who + ": " + e.getMessage() + "; set sde.enabled false");
                 }

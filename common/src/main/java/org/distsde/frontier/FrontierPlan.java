@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.distsde.compress.Arguments;
+import org.distsde.compress.CompressorFactory;
 import org.distsde.compress.Compressors;
 import org.distsde.config.ConfigException;
 import org.distsde.config.ConfigLoader;
@@ -179,11 +182,11 @@ public final class FrontierPlan {
             }
             case "compression.omega" -> {
                 if (m.theorem() != Theorem.DCSGD_5_6 || !c.compression().homogeneous() || c.compression().type() == null
-                        || !Compressors.of(c.compression().type(), "compression.type").parameters().containsKey("omega")) {
+                        || omegaArguments(c, 1.0) == null) {
                     throw new ConfigException("--param compression.omega needs optimizer dcsgd with a compressor "
-                            + "parametrised by omega (compression.type random-sparsification) and one rate for all "
-                            + "agents (got optimizer " + c.optimizer() + ", compression.type " + c.compression().type()
-                            + ")" + where);
+                            + "parametrised by omega (compression.type random-sparsification, rand-k, qsgd, "
+                            + "rand-k-natural) and one for all agents (got optimizer " + c.optimizer()
+                            + ", compression.type " + c.compression().type() + ")" + where);
                 }
             }
             default -> { }
@@ -202,7 +205,12 @@ public final class FrontierPlan {
         return points;
     }
 
-    /** The configuration of grid point {@code point} with the parameter set to {@code value}. */
+    /**
+     * The configuration of grid point {@code point} with the parameter set to {@code value}. For
+     * {@code compression.omega} the compressor's own parameters are set to give that ω, or the
+     * nearest ω they can ({@link CompressorFactory#withOmega}: random sparsification's omega itself,
+     * rand-k's integer k, QSGD's integer s); {@link #value} is then the ω actually in force.
+     */
     public ExperimentConfig config(int point, double value) {
         return config(point, value, FrontierProcess.OPTIMIZER);
     }
@@ -213,14 +221,36 @@ public final class FrontierPlan {
      */
     public ExperimentConfig config(int point, double value, FrontierProcess process) {
         final ObjectNode t = trees.get(point).deepCopy();
-        if (param.equals("compression.omega") && t.get("compression") instanceof ObjectNode comp) {
-            comp.remove("p"); // omega replaces a keep probability p = 1/(1 + omega)
+        final ExperimentConfig base = points.get(point).config();
+        final String where = " (frontier grid point " + points.get(point).label() + ", " + param + " = " + value
+                + (process.optimizer() ? "" : ", " + process.label()) + ")";
+        if (param.equals("compression.omega")) {
+            final ExperimentConfig c = points.get(point).config();
+            final Arguments a = omegaArguments(c, value);
+            final CompressorFactory f = Compressors.of(c.compression().type(), "compression.type");
+            final ObjectNode comp = (ObjectNode) t.get("compression");
+            comp.removeAll();
+            comp.put("type", c.compression().type());
+            for (String name : a.names()) {
+                comp.set(name, f.parameters().get(name) == CompressorFactory.Shape.INTEGER
+                        ? LongNode.valueOf(a.integer(name)) : DoubleNode.valueOf(a.number(name)));
+            }
+            process.apply(t, base.eta(), base.runs());
+            return bind(t, where);
         }
         set(t, param, DoubleNode.valueOf(value));
-        final ExperimentConfig base = points.get(point).config();
         process.apply(t, param.equals("eta") ? value : base.eta(), base.runs());
-        return bind(t, " (frontier grid point " + points.get(point).label() + ", " + param + " = " + value
-                + (process.optimizer() ? "" : ", " + process.label()) + ")");
+        return bind(t, where);
+    }
+
+    /** The compressor parameters of a configuration's (homogeneous) compression at ω, or null when it has no ω parameterisation. */
+    private static Arguments omegaArguments(ExperimentConfig c, double omega) {
+        final CompressorFactory f = Compressors.of(c.compression().type(), "compression.type");
+        try {
+            return f.withOmega(c.compression().arguments(), omega, c.buildObjective().dim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     /** The parameter's value in a configuration. */
@@ -272,7 +302,8 @@ public final class FrontierPlan {
     /**
      * The theorem ceiling of a grid point in the units of the parameter: for η the ceiling itself
      * ({@link #etaCeiling}); for σ1 or ω the value at which the ceiling equals the config's η (0 when
-     * even the value 0 gives a ceiling below η, +∞ when no value up to 10¹² brings it down to η).
+     * even the value 0 gives a ceiling below η, +∞ when no value up to 10¹² brings it down to η); for
+     * a compressor whose ω takes discrete values, the largest ω in force whose ceiling is at least η.
      */
     public double ceiling(int point) {
         if (param.equals("eta")) {
@@ -283,7 +314,14 @@ public final class FrontierPlan {
             return powerFor(c, etaCeiling(c));
         }
         final double eta = points.get(point).config().eta();
-        return invert(v -> etaCeiling(config(point, v)), eta);
+        final double v = invert(v1 -> etaCeiling(config(point, v1)), eta);
+        if (!param.equals("compression.omega") || !(v > 0 && Double.isFinite(v))
+                || Math.abs(value(config(point, v)) - v) <= 1e-9 * v) {
+            return v;
+        }
+        // ω in discrete steps (rand-k's k, QSGD's s): v is where the step changes; the largest ω in
+        // force whose ceiling is still at least η is the one just below it
+        return value(config(point, v * (1 - 1e-9)));
     }
 
     /**

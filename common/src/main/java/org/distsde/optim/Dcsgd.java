@@ -9,8 +9,10 @@ import org.distsde.sim.AgentKernel;
 import org.distsde.sim.LearningRateConditions;
 
 /**
- * DCSGD: mᵢ = C_{ξᵢ}(∇f(x) + Zᵢ(x)) with an unbiased compressor; SDE Eq. 27–28; condition Eq. 5
- * (Theorem 6; Eq. 3 of Theorem 5 at σ1 = 0).
+ * DCSGD: mᵢ = C_{ξᵢ}(∇f(x) + Zᵢ(x)) with an unbiased compressor; SDE Eq. 27–28 (diagonal
+ * {@code DcsgdSde} when every compressor's E[ΦΦᵀ] is diagonal, {@code DcsgdMatrixSde} otherwise);
+ * condition Eq. 5 (Theorem 6; Eq. 3 of Theorem 5 at σ1 = 0), whose constants take any unbiased
+ * compressor through its ω (Compagnoni et al., AISTATS 2025, treat general unbiased compressors).
  */
 public final class Dcsgd implements Optimizer {
     private static final long serialVersionUID = 1L;
@@ -31,8 +33,10 @@ public final class Dcsgd implements Optimizer {
             return SdeInputs.correlated(cfg);
         }
         return switch (cfg.sde().modelKind()) {
-            case MODIFIED, CURVATURE -> SdeInputs.higherOrder(cfg);
-            default -> new DcsgdSde(SdeInputs.drift(cfg), cfg.eta(), cfg.agents(), SdeInputs.covariance(cfg));
+            case MODIFIED, CURVATURE -> SdeInputs.higherOrder(cfg); // the diagonal of Eq. 28
+            default -> SdeInputs.diagonalCompression(cfg)
+                    ? new DcsgdSde(SdeInputs.drift(cfg), cfg.eta(), cfg.agents(), SdeInputs.covariance(cfg))
+                    : SdeInputs.dcsgdMatrix(cfg); // rand-k: Eq. 28 with off-diagonal terms
         };
     }
 

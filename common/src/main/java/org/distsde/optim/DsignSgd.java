@@ -41,6 +41,12 @@ public final class DsignSgd implements Optimizer {
         return new DsignSde(cfg.buildObjective(), cfg.eta(), noises, cfg.sde().modelKind());
     }
 
+    /** One sign bit per coordinate and agent. */
+    @Override
+    public double bitsPerRound(ExperimentConfig cfg) {
+        return (double) cfg.buildObjective().dim() * cfg.agents();
+    }
+
     @Override public Theorem theorem() { return Theorem.DSIGNSGD_7; }
 
     private Object readResolve() { return INSTANCE; }

@@ -40,6 +40,11 @@ final class Kernels {
         return new ErrorFeedbackMessages(dim(cfg), noises(cfg), cfg.seed(), compressors(cfg), draws(cfg));
     }
 
+    /** Shifted compression (EF21: α = 1; DIANA): mᵢ = hᵢ + C(gᵢ − hᵢ), hᵢ ← hᵢ + α·C(gᵢ − hᵢ). */
+    static AgentKernel shifted(ExperimentConfig cfg, double alpha) {
+        return new ShiftedMessages(dim(cfg), noises(cfg), cfg.seed(), compressors(cfg), draws(cfg), alpha);
+    }
+
     /** The agents' gradient draws of the series. */
     static Function<AgentKernel, GradientDraws> draws(ExperimentConfig cfg) {
         if (dataDraws(cfg)) {

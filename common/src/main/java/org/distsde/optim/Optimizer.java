@@ -19,7 +19,8 @@ import org.distsde.sim.ServerUpdate;
  * <p>Adding an optimizer: a constant of {@link OptimizerKind} and one class implementing this
  * interface, returned for it by {@link Optimizers#of(OptimizerKind)} (an exhaustive switch).
  */
-public sealed interface Optimizer extends Serializable permits Dsgd, Dcsgd, DsignSgd, Adaptive, ErrorFeedback {
+public sealed interface Optimizer extends Serializable permits Dsgd, Dcsgd, DsignSgd, Adaptive, ErrorFeedback, Ef21,
+        Diana {
     /** The configuration constant. */
     OptimizerKind kind();
 
@@ -38,6 +39,26 @@ public sealed interface Optimizer extends Serializable permits Dsgd, Dcsgd, Dsig
 
     /** The SDE of {@code cfg.sde().model()} (one of {@link OptimizerKind#sdeModels()}), built from its parameters. */
     Sde sde(ExperimentConfig cfg);
+
+    /**
+     * Expected bits the N agents send the server in one round (per run): Σᵢ of agent i's
+     * compressor's {@link org.distsde.compress.Compressor#expectedBits} (EF21, DIANA, EF-SGD:
+     * their compressed differences or residual-corrected gradients), 64·d each without compression.
+     */
+    default double bitsPerRound(ExperimentConfig cfg) {
+        final int d = cfg.buildObjective().dim();
+        if (!kind().compresses()) {
+            return 64.0 * d * cfg.agents();
+        }
+        if (cfg.compression().homogeneous()) {
+            return cfg.agents() * cfg.compression().build().expectedBits(d);
+        }
+        double bits = 0;
+        for (int i = 0; i < cfg.agents(); i++) {
+            bits += cfg.compression().build(i).expectedBits(d);
+        }
+        return bits;
+    }
 
     /** The theorem it is checked against. */
     Theorem theorem();

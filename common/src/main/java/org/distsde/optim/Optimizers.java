@@ -20,6 +20,8 @@ public final class Optimizers {
             case ADAM -> Adaptive.ADAM;
             case ADAMW -> Adaptive.ADAMW;
             case EF_SGD -> ErrorFeedback.INSTANCE;
+            case EF21 -> Ef21.INSTANCE;
+            case DIANA -> Diana.INSTANCE;
         };
     }
 

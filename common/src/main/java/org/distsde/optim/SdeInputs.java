@@ -8,6 +8,8 @@ import org.distsde.objective.DataObjective;
 import org.distsde.objective.Objective;
 import org.distsde.sde.AverageCovariance;
 import org.distsde.sde.CorrelatedGradientSde;
+import org.distsde.sde.DcsgdMatrixSde;
+import org.distsde.sde.ShiftedCompressionSde;
 import org.distsde.sde.Sde;
 import org.distsde.sde.model.CurvatureCorrectedSde;
 import org.distsde.sde.model.ModifiedEquationSde;
@@ -69,5 +71,34 @@ final class SdeInputs {
             f[i] = spec.factor(i, cfg.agents());
         }
         return f;
+    }
+
+    /**
+     * True when every agent's compressor has a diagonal E[ΦΦᵀ] (second moment with off-diagonal
+     * factor 1: the identity, random sparsification), so that Eq. 28 is the diagonal
+     * {@code DcsgdSde}; false for rand-k and the like (the matrix form, {@link DcsgdMatrixSde}), or
+     * for a compressor without a linear second moment (the SDE then refuses it in one line).
+     */
+    static boolean diagonalCompression(ExperimentConfig cfg) {
+        final int d = cfg.buildObjective().dim();
+        for (int i = 0; i < (cfg.compression().homogeneous() ? 1 : cfg.agents()); i++) {
+            if (cfg.compression().build(i).secondMoment(d) instanceof org.distsde.compress.SecondMoment.Linear l
+                    && !l.diagonalOnly()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Eq. 27–28 with a compressor whose E[ΦΦᵀ] is not diagonal (coordinate-wise noise). */
+    static DcsgdMatrixSde dcsgdMatrix(ExperimentConfig cfg) {
+        return new DcsgdMatrixSde(cfg.buildObjective(), cfg.eta(), cfg.noise().agentNoise(cfg.agents()),
+                cfg.compression().agentCompressors());
+    }
+
+    /** The shifted-compression SDE of EF21 (α = 1) and DIANA. */
+    static ShiftedCompressionSde shifted(ExperimentConfig cfg, double alpha) {
+        return new ShiftedCompressionSde(cfg.buildObjective(), cfg.eta(), alpha, cfg.noise().agentNoise(cfg.agents()),
+                cfg.compression().agentCompressors());
     }
 }

@@ -33,20 +33,21 @@ public final class AverageCovariance implements Serializable {
      */
     public AverageCovariance(AgentNoise noises, AgentCompressors comps, int d) {
         final int agents = noises.agents();
+        final double[] v0 = new double[d], slope = new double[d];
         a = new double[d];
         b = new double[d];
         aOmega = new double[d];
         bOmega = new double[d];
         if (noises.homogeneous() && comps.homogeneous()) {
             final double w = CompressionTerm.excess(comps.of(0), d);
-            add(noises.of(0), d, w, 1.0);
+            add(noises.of(0), d, w, 1.0, v0, slope);
             omega = w;
         } else {
             final NoiseModel shared = noises.homogeneous() ? noises.of(0) : null;
             double om = 0;
             for (int i = 0; i < agents; i++) {
                 final double w = CompressionTerm.excess(comps.of(i), d);
-                add(shared != null ? shared : noises.of(i), d, w, 1.0 / agents);
+                add(shared != null ? shared : noises.of(i), d, w, 1.0 / agents, v0, slope);
                 om += w / agents;
             }
             omega = om;
@@ -84,23 +85,35 @@ public final class AverageCovariance implements Serializable {
         return new StepVariance(sa, sb, omega, agents);
     }
 
-    private void add(NoiseModel m, int d, double w, double weight) {
+    private void add(NoiseModel m, int d, double w, double weight, double[] v0, double[] slope) {
+        affine(m, d, v0, slope);
         for (int j = 0; j < d; j++) {
-            final double v0 = m.variance(j, 0);
+            a[j] += weight * v0[j];
+            b[j] += weight * slope[j];
+            aOmega[j] += weight * w * v0[j];
+            bOmega[j] += weight * w * slope[j];
+        }
+    }
+
+    /**
+     * Σⱼⱼ(x) = v0ⱼ + slopeⱼ·‖∇f(x)‖² of one agent's noise model into the two arrays, verified affine
+     * at a third point; an {@link IllegalArgumentException} for infinite or non-affine variance.
+     */
+    static void affine(NoiseModel m, int d, double[] v0, double[] slope) {
+        for (int j = 0; j < d; j++) {
+            final double z = m.variance(j, 0);
             final double v1 = m.variance(j, 1);
-            if (!Double.isFinite(v0) || !Double.isFinite(v1)) {
+            if (!Double.isFinite(z) || !Double.isFinite(v1)) {
                 throw new IllegalArgumentException("the SDE of Eq. 8 / 27-28 needs a finite noise covariance; "
                         + m.describe() + " has none (use noise.nu > 2, noise.alpha = 2 or optimizer dsignsgd)");
             }
-            final double slope = v1 - v0;
+            final double s = v1 - z;
             final double v2 = m.variance(j, 2);
-            if (Math.abs(v2 - (v0 + 2 * slope)) > 1e-9 * Math.max(1, Math.abs(v2))) {
+            if (Math.abs(v2 - (z + 2 * s)) > 1e-9 * Math.max(1, Math.abs(v2))) {
                 throw new IllegalArgumentException("noise covariance is not affine in |grad f|^2: " + m.describe());
             }
-            a[j] += weight * v0;
-            b[j] += weight * slope;
-            aOmega[j] += weight * w * v0;
-            bOmega[j] += weight * w * slope;
+            v0[j] = z;
+            slope[j] = s;
         }
     }
 }

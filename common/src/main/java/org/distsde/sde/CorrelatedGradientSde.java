@@ -147,10 +147,7 @@ public final class CorrelatedGradientSde implements MatrixSde {
 
     @Override
     public void drift(double[] x, int off, double[] out, int ooff) {
-        f.gradient(x, off, out, ooff);
-        for (int j = 0; j < d; j++) {
-            out[ooff + j] = -out[ooff + j];
-        }
+        GradientSde.minusGradient(f, x, off, out, ooff);
     }
 
     @Override

@@ -61,9 +61,15 @@ abstract class GradientSde implements Sde {
 
     @Override
     public void drift(double[] x, int off, double[] out, int ooff) {
+        minusGradient(f, x, off, out, ooff); // Eq. 8 / 27: drift −∇f
+    }
+
+    /** −∇f(x) into {@code out[ooff .. ooff+d)}: the drift of Eq. 8, 27 and of the shifted-compression SDE. */
+    static void minusGradient(Objective f, double[] x, int off, double[] out, int ooff) {
         f.gradient(x, off, out, ooff);
+        final int d = f.dim();
         for (int j = 0; j < d; j++) {
-            out[ooff + j] = -out[ooff + j]; // Eq. 8 / 27: drift −∇f
+            out[ooff + j] = -out[ooff + j];
         }
     }
 

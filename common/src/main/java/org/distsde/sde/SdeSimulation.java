@@ -395,8 +395,8 @@ public final class SdeSimulation {
                 }
                 EulerMaruyama.update(x, nd, fac, drift, diff, inc, m * nd, dt);
             }
-            if (aug != null) { // the moments from the old state, with the same increments as X
-                aug.advance(k * dt, aux, grad, g2, n, inc, m * nd, dt, mask);
+            if (aug != null) { // the moments from the old state, with the same increments as X (bw = d unless a matrix SDE)
+                aug.advance(k * dt, aux, grad, g2, n, inc, m * n * bw, dt, mask);
             }
         }
 

@@ -6,7 +6,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The columns of a {@link RoundStats} row in the metrics table, the one place that names them:
- * round, time, the learning rate, run counts, the loss, the gradient norm, the time integrals, then
+ * round, time, the learning rate, run counts, the loss, the gradient norm, the time integrals, the
+ * bits sent so far, then
  * x1_mean, x1_var, …, xk_mean, xk_var for k recorded coordinates, then Hill's tail index of the loss
  * and of the aggregated update with their 95% intervals (NaN where not estimated: fewer than 100
  * alive runs, the SDE's rows, the last round). The writers (CSV, Parquet, summary) and the readers
@@ -36,7 +37,8 @@ public final class RoundSchema {
             new Column("phi1", false, r -> r.integrals().phi1()),
             new Column("phi2", false, r -> r.integrals().phi2()),
             new Column("int_eta_grad_norm_sq", false, r -> r.integrals().etaGradNormSq()),
-            new Column("int_eta2_grad_norm_sq", false, r -> r.integrals().eta2GradNormSq()));
+            new Column("int_eta2_grad_norm_sq", false, r -> r.integrals().eta2GradNormSq()),
+            new Column("bits", false, RoundStats::bits));
 
     private static final List<Column> TAIL = List.of(
             new Column("loss_tail_index", false, r -> r.lossTail().alpha()),

@@ -10,12 +10,14 @@ import org.distsde.stats.HillEstimator;
  * f − f* ({@link Loss}), the gradient norm ({@link Gradient}), the theorems' time integrals
  * ({@link Integrals}), the first k coordinates of the iterate ({@link Moments}), and Hill's tail
  * index of the loss and of the round's aggregated update ({@link HillEstimator.Estimate}).
- * {@code time} is the SDE time k·η. The metrics table's columns are {@link RoundSchema}'s, the one
+ * {@code time} is the SDE time k·η. {@code bits} is the expected number of bits each run's N agents
+ * have sent the server before this round, k times the optimizer's bits per round ({@link #withBits};
+ * NaN on the SDE's rows). The metrics table's columns are {@link RoundSchema}'s, the one
  * list of names, types and values of a row.
  */
 public record RoundStats(int round, double time, int runs, int diverged, Rate lr, Loss loss, Gradient grad,
                          Integrals integrals, Moments x, HillEstimator.Estimate lossTail,
-                         HillEstimator.Estimate updateTail) implements Serializable {
+                         HillEstimator.Estimate updateTail, double bits) implements Serializable {
     /** The learning rate ηηₜ·(normalization) over the alive runs: mean, min and max. */
     public record Rate(double mean, double min, double max) implements Serializable { }
 
@@ -99,9 +101,24 @@ public record RoundStats(int round, double time, int runs, int diverged, Rate lr
         updateTail = updateTail == null ? HillEstimator.Estimate.NONE : updateTail;
     }
 
+    /** Without the bits sent (NaN: SDE rows, rows made by hand). */
+    public RoundStats(int round, double time, int runs, int diverged, Rate lr, Loss loss, Gradient grad,
+                      Integrals integrals, Moments x, HillEstimator.Estimate lossTail,
+                      HillEstimator.Estimate updateTail) {
+        this(round, time, runs, diverged, lr, loss, grad, integrals, x, lossTail, updateTail, Double.NaN);
+    }
+
     /** This row with the tail index of the round's aggregated update (see {@link UpdateTail}). */
     public RoundStats withUpdateTail(HillEstimator.Estimate e) {
-        return new RoundStats(round, time, runs, diverged, lr, loss, grad, integrals, x, lossTail, e);
+        return new RoundStats(round, time, runs, diverged, lr, loss, grad, integrals, x, lossTail, e, bits);
+    }
+
+    /**
+     * This row with the bits the agents sent up to its round, k·(bits per round)
+     * ({@code Optimizer.bitsPerRound}: the compressors' expected bits; the optimizer's rows only).
+     */
+    public RoundStats withBits(double sent) {
+        return new RoundStats(round, time, runs, diverged, lr, loss, grad, integrals, x, lossTail, updateTail, sent);
     }
 
     /** Equal when every value of {@link RoundSchema} is equal (bitwise, so NaN equals NaN). */

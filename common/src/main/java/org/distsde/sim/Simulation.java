@@ -135,9 +135,10 @@ public final class Simulation {
             out.addAll(resumed.rows());
         }
         final int coords = cfg.recordCoordinates();
+        final double bits = Optimizers.of(cfg).bitsPerRound(cfg);
         loop(agg, 0, runs, resumed, cp, out, (k, loss, gn2, lr, alive, in, x, update) -> {
             final RoundStats row = RoundStats.of(k, k * eta, loss, gn2, lr, alive, in.phi1(), in.phi2(), in.i1(),
-                    in.i2(), x, d, coords);
+                    in.i2(), x, d, coords).withBits(k * bits);
             final RoundStats s = update == null ? row : row.withUpdateTail(UpdateTail.of(update, alive, d).hill());
 
             out.add(s);

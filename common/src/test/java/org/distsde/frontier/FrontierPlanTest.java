@@ -71,6 +71,38 @@ class FrontierPlanTest {
         assertEquals(Integer.MAX_VALUE, c.recordEvery(), "only rounds 0 and K are recorded");
     }
 
+    /**
+     * The frontier over ω for compressors parametrised otherwise: rand-k sets k = d/(1 + ω) rounded
+     * (d = 10: ω = 3 gives k = 3 (ω = 7/3 nearer than k = 2's 4)), QSGD s, rand-k ∘ natural k from
+     * (9/8)(d/k) − 1; the value reported is the ω in force. The ceiling for rand-k is the largest
+     * attainable ω at or below Eq. 5's continuous inverse. Catches the former requirement of random
+     * sparsification, and a ceiling reported at a ω no k gives.
+     */
+    @Test
+    void frontierOverOmegaForEveryUnbiasedCompressor() {
+        final String randK = DCSGD.replace("{\"type\": \"random-sparsification\", \"p\": 0.5}",
+                "{\"type\": \"rand-k\", \"k\": 5}");
+        final FrontierPlan w = plan(randK, "compression.omega");
+        final ExperimentConfig c = w.config(0, 3.0);
+        assertEquals("rand-k(k=3)", c.compression().build().describe());
+        assertEquals(7 / 3.0, w.value(c), 1e-12);
+        assertEquals(1.0, w.value(w.points().get(0).config()), 1e-12, "k = 5 of 10: omega = 1");
+        final double g = Math.sqrt(10) * Math.pow(1.25, 3), ds = 10 * 0.01;
+        final double exact = (10 / (0.1 * (4 + g)) - ds) / (1 + ds); // the continuous inverse of Eq. 5
+        // the attainable ω (10/k − 1: 9, 4, 2.33, …) just below the continuous inverse 8.84: k = 2
+        assertTrue(exact > 4 && exact < 9, "the inverse lies between k = 2 and k = 1: " + exact);
+        assertEquals(4.0, w.ceiling(0), 1e-12);
+        final FrontierPlan q = plan(DCSGD.replace("{\"type\": \"random-sparsification\", \"p\": 0.5}",
+                "{\"type\": \"qsgd\", \"s\": 1}"), "compression.omega");
+        assertEquals("qsgd(s=2)", q.config(0, 1.5).compression().build().describe()); // sqrt(10)/2 = 1.58
+        final FrontierPlan n = plan(DCSGD.replace("{\"type\": \"random-sparsification\", \"p\": 0.5}",
+                "{\"type\": \"rand-k-natural\", \"k\": 5}"), "compression.omega");
+        assertEquals(1.125 * 2 - 1, n.value(n.config(0, 1.25)), 1e-12);
+        final ConfigException e = assertThrows(ConfigException.class, () -> plan(DCSGD.replace(
+                "{\"type\": \"random-sparsification\", \"p\": 0.5}", "{\"type\": \"natural\"}"), "compression.omega"));
+        assertTrue(e.getMessage().contains("parametrised by omega"), e.getMessage());
+    }
+
     @Test
     void badInputNamesTheFieldOrOption() {
         final String[][] cases = {

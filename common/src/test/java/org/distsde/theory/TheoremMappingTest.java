@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Every registered optimizer is checked against its own theorem ({@link Optimizer#theorem()}
  * mapped by an exhaustive switch in {@link TheoremChecker}): DSGD Theorem 4, DCSGD Theorems 5–6 (Theorem 5 at σ1 = 0),
- * DSignSGD Theorem 7, the adaptive optimizers and error feedback none. Catches the former
+ * DSignSGD Theorem 7, the adaptive optimizers and error feedback (EF-SGD, EF21, DIANA) none. Catches the former
  * fall-through, which checked any optimizer that was not DSGD, DCSGD or adaptive against Theorem 7.
  */
 class TheoremMappingTest {
     static final Map<String, String> EXPECTED = Map.of("dsgd", "Theorem 4", "dcsgd", "Theorem 5",
             "dsignsgd", "Theorem 7", "rmsprop", "no theorem (rmsprop)", "rmspropw", "no theorem (rmspropw)",
-            "adam", "no theorem (adam)", "adamw", "no theorem (adamw)", "ef-sgd", "no theorem (ef-sgd)");
+            "adam", "no theorem (adam)", "adamw", "no theorem (adamw)", "ef-sgd", "no theorem (ef-sgd)",
+            "ef21", "no theorem (ef21)", "diana", "no theorem (diana)");
 
     @Test
     void everyOptimizerGetsItsOwnTheorem() {

@@ -59,7 +59,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", sortOptions = false,
         description = {"time the Appendix B workloads against the NumPy reference (see README, Benchmarks)"})
 public final class BenchCommand extends Verb {
-    static final List<String> ALL = List.of("b1", "b2", "b3", "adamw", "sde-dsgd", "sde-dcsgd", "sde-dsign", "sde-dsgd-fine");
+    static final List<String> ALL = List.of("b1", "b2", "b3", "adamw", "ef21-topk", "sde-dsgd", "sde-dcsgd", "sde-dsign",
+            "sde-dsgd-fine");
     /** sde-dsgd-fine: sde-dsgd at Δt = η/FINE over the same horizon. */
     static final int FINE = 16;
 
@@ -67,7 +68,8 @@ public final class BenchCommand extends Verb {
     boolean quick;
 
     @Option(names = "--workloads", split = ",", paramLabel = "<w>",
-            description = "comma-separated subset of b1,b2,b3,adamw,sde-dsgd,sde-dcsgd,sde-dsign,sde-dsgd-fine (default all)")
+            description = "comma-separated subset of b1,b2,b3,adamw,ef21-topk,sde-dsgd,sde-dcsgd,sde-dsign,sde-dsgd-fine "
+                    + "(default all)")
     List<String> names = new ArrayList<>(ALL);
 
     @Option(names = "--reps", paramLabel = "N", defaultValue = "3", description = "timed runs per workload (default ${DEFAULT-VALUE})")
@@ -311,9 +313,10 @@ public final class BenchCommand extends Verb {
             case "b1", "dsgd" -> "fig1-b1-dsgd.json";
             case "b2", "dcsgd" -> "fig1-b2-dcsgd.json";
             case "adamw" -> "bench-adamw.json";
+            case "ef21-topk" -> "bench-ef21-topk.json";
             default -> "fig1-b3-dsignsgd.json";
         };
-        final boolean two = file.contains("b2") || file.contains("adamw"); // d = 1000: 50 iterations
+        final boolean two = file.contains("b2") || file.contains("adamw") || file.contains("ef21"); // d = 1000: 50 iterations
         final boolean three = file.contains("b3");
         int runs = three ? 10_000 : 1000;
         int iters = two ? (b2Iters != null ? b2Iters : sde ? 200 : 50) : 1000;

@@ -184,6 +184,56 @@ final class ExperimentCharts {
         return Plots.chart(title, sub, "iteration k", loss ? "E[f(xₖ)] − f*" : "learning rate", lines);
     }
 
+    /**
+     * True when the panel's optimizer series send different numbers of bits per round (a comparison
+     * of compressors): then its loss is also drawn against the bits sent ({@link #bits}).
+     */
+    static boolean bitsDiffer(Panel p) {
+        double first = Double.NaN;
+        for (ResultData.Curve c : p.optimizer()) {
+            final Map<String, Double> last = c.rows().get(c.rows().size() - 1);
+            final double b = last.getOrDefault("bits", Double.NaN) / Math.max(1, last.getOrDefault("round", 1.0));
+            if (!Double.isFinite(b)) {
+                continue;
+            }
+            if (Double.isNaN(first)) {
+                first = b;
+            } else if (!close(first, b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The optimizer series' mean loss (5–95% band) against log₁₀ of the bits each agent has sent
+     * (the {@code bits} column over N; from the first recorded round after 0).
+     */
+    static JFreeChart bits(List<ExperimentConfig> configs, Panel p, List<String> keys, String title) {
+        final List<Plots.Line> lines = new ArrayList<>();
+        final List<Integer> order = order(p);
+        for (ResultData.Curve c : p.optimizer()) {
+            final ExperimentConfig cfg = config(configs, c.series());
+            final double n = cfg == null ? 1 : cfg.agents();
+            final double[] b = c.column("bits");
+            final double[] x = new double[b.length];
+            for (int i = 0; i < b.length; i++) {
+                x[i] = b[i] > 0 ? Math.log10(b[i] / n) : Double.NaN;
+            }
+            final double[] y = c.column("loss_mean"), lo = c.column("loss_p05"), hi = c.column("loss_p95");
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isNaN(x[i])) {
+                    y[i] = Double.NaN; // round 0: nothing sent yet
+                }
+            }
+            lines.add(new Plots.Line(legend(c, keys) + diverged(c), x, y, lo, hi, Plots.Style.SOLID,
+                    order.indexOf(c.series())));
+        }
+        return Plots.chart(title, "solid: optimizer (band: 5–95% of runs), against the expected bits each agent "
+                + "sent (compressors' bits per message × rounds); diverged runs excluded",
+                "log10 bits sent per agent", "E[f(x_k)] − f*", lines);
+    }
+
     static String legend(ResultData.Curve c, List<String> keys) {
         if (keys.isEmpty()) {
             return c.optimizer();

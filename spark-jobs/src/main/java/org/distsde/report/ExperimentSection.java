@@ -166,6 +166,10 @@ record ExperimentSection(String id, String name, String description, List<Fact> 
             if (varies) {
                 figs.add(Figure.of(stem + "-lr", "Learning rate", ExperimentCharts.chart(configs, p, keys, title, "lr")));
             }
+            if (ExperimentCharts.bitsDiffer(p)) {
+                figs.add(Figure.of(stem + "-bits", "Loss against the bits sent", ExperimentCharts.bits(configs, p, keys,
+                        title)));
+            }
             final int k = ExperimentCharts.coordinates(p);
             if (k > 0) {
                 figs.add(Figure.of(stem + "-mean", "E[xⱼ] over runs", ExperimentCharts.moments(configs, p, keys, title,

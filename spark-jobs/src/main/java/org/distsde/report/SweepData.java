@@ -116,7 +116,7 @@ public final class SweepData {
                 final long alive = Math.round(last.getOrDefault("runs", Double.NaN));
                 final long diverged = Math.round(last.getOrDefault("diverged", Double.NaN));
                 final Point p = new Point(dir, c.series(), c.optimizer(), noiseLabel(cfg.noise()), tail(cfg.noise()),
-                        other(s.params()), cfg.agents(), r, alive + diverged, diverged,
+                        other(s.params(), c.optimizer()), cfg.agents(), r, alive + diverged, diverged,
                         last.getOrDefault("loss_p50", Double.NaN), last.getOrDefault("loss_p95", Double.NaN),
                         last.getOrDefault("loss_tail_index", Double.NaN), last.getOrDefault("loss_tail_index_lo", Double.NaN),
                         last.getOrDefault("loss_tail_index_hi", Double.NaN),
@@ -142,7 +142,8 @@ public final class SweepData {
                     if (b.path("primary").asBoolean(false) && b.path("applicable").asBoolean(false)) {
                         final ExperimentConfig cfg = s.config();
                         bounds.add(new BoundPoint(dir, idx, js.path("kind").asText(), js.path("optimizer").asText(),
-                                noiseLabel(cfg.noise()), tail(cfg.noise()), other(s.params()), cfg.agents(),
+                                noiseLabel(cfg.noise()), tail(cfg.noise()),
+                                other(s.params(), js.path("optimizer").asText()), cfg.agents(),
                                 checks.path("theorem").asText(), num(b.path("finalMeasured")), num(b.path("finalBound")),
                                 b.path("verdict").asText()));
                     }
@@ -178,6 +179,19 @@ public final class SweepData {
             m.put(s.index(), s);
         }
         return m;
+    }
+
+    /**
+     * {@link #other(Map)}, preceded by the case's label when it is not the optimizer's id (several
+     * cases of one optimizer, e.g. one per compressor, are then distinct lines).
+     */
+    static String other(Map<String, String> params, String optimizer) {
+        final String rest = other(params);
+        final String label = params.get("cases");
+        if (label == null || label.equals(optimizer)) {
+            return rest;
+        }
+        return rest.isEmpty() ? label : label + " " + rest;
     }
 
     /** The swept values other than agents, noise (and its fields), optimizer and cases. */

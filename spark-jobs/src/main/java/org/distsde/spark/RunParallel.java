@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.distsde.config.ExperimentConfig;
+import org.distsde.optim.Optimizers;
 import org.distsde.sim.LocalAggregator;
 import org.distsde.sim.RoundStats;
 import org.distsde.sim.Simulation;
@@ -109,6 +110,7 @@ public final class RunParallel {
         final int kc = cfg.recordCoordinates();
         final long values = (long) runs * cfg.buildObjective().dim(); // R·d update magnitudes per round
         final double[] x = new double[runs * kc];
+        final double bits = Optimizers.of(cfg).bitsPerRound(cfg); // the rows' cumulative bits column
         for (int i = 0; i < nRec; i++) {
             Arrays.fill(alive, false);
             for (BlockResult b : sorted) {
@@ -125,7 +127,8 @@ public final class RunParallel {
             }
             final BlockResult f = sorted.get(0);
             final int k = f.rounds()[i];
-            final RoundStats row = RoundStats.of(k, k * cfg.eta(), loss, gn2, lr, alive, q1, q2, i1, i2, x, kc, kc);
+            final RoundStats row = RoundStats.of(k, k * cfg.eta(), loss, gn2, lr, alive, q1, q2, i1, i2, x, kc, kc)
+                    .withBits(k * bits);
             Largest upd = null;
             for (BlockResult b : sorted) {
                 if (b.update()[i] != null) {

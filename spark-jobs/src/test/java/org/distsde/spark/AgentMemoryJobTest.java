@@ -57,25 +57,29 @@ class AgentMemoryJobTest extends SparkTestBase {
 
     /**
      * Driver reference, agents layout over 1, 2 and 3 partitions, runs layout: identical rows, for
-     * EF with scaled sign and with random sparsification. Catches memory kept per partition
+     * EF with scaled sign and with random sparsification, EF21 with top-k and DIANA with rand-k
+     * (their shifts are the agents' memory). Catches memory kept per partition
      * instead of per block, a state RDD mutated in place (a recomputation would apply a round
      * twice), or a block's memory given to another block.
      */
     @Test
     void everyLayoutAndPartitionCountGivesTheReferenceRows() {
         final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        for (String compression : new String[] {"{\"type\": \"scaled-sign\"}",
-            "{\"type\": \"random-sparsification\", \"p\": 0.7}"}) {
-            final ExperimentConfig c = cfg(EF, "compression=" + compression);
+        for (String[] opt : new String[][] {{"ef-sgd", "{\"type\": \"scaled-sign\"}"},
+            {"ef-sgd", "{\"type\": \"random-sparsification\", \"p\": 0.7}"},
+            {"ef21", "{\"type\": \"top-k\", \"k\": 1}"}, {"diana", "{\"type\": \"rand-k\", \"k\": 2}"}}) {
+            final String optimizer = "optimizer=" + opt[0], compression = opt[1];
+            final ExperimentConfig c = cfg(EF, optimizer, "compression=" + compression);
             final String ref = digest(new Simulation(c).run(new LocalAggregator(c), null));
             for (int p : new int[] {1, 2, 3}) {
-                final ExperimentConfig cp = cfg(EF, "compression=" + compression, "layout.partitions=" + p);
+                final ExperimentConfig cp = cfg(EF, optimizer, "compression=" + compression, "layout.partitions=" + p);
                 try (SparkAggregator agg = new SparkAggregator(jsc, cp)) {
-                    assertEquals(ref, digest(new Simulation(cp).run(agg, null)), compression + ", partitions " + p);
+                    assertEquals(ref, digest(new Simulation(cp).run(agg, null)), opt[0] + " " + compression
+                            + ", partitions " + p);
                 }
             }
-            assertEquals(ref, digest(RunParallel.run(jsc, cfg(EF, "compression=" + compression, "layout.runBlocks=4"))),
-                    compression + ", runs layout");
+            assertEquals(ref, digest(RunParallel.run(jsc, cfg(EF, optimizer, "compression=" + compression,
+                    "layout.runBlocks=4"))), opt[0] + " " + compression + ", runs layout");
         }
     }
 

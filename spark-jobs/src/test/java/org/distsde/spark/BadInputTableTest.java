@@ -133,6 +133,45 @@ class BadInputTableTest extends SparkTestBase {
                         "layout.partitions"),
                 Arguments.of(List.of("--set", "optimizer=ef-sgd", "--set", "runs=1000000000", "--set", "layout.mode=runs"),
                         "layout.runBlocks"),
+                // the compressor family: k outside [1, d] (the base config has d = 1), s < 1, fractions
+                Arguments.of(List.of("--set", dcsgd, "--set", "compression={\"type\":\"rand-k\",\"k\":0}"), "compression.k"),
+                Arguments.of(List.of("--set", dcsgd, "--set", "compression={\"type\":\"rand-k\",\"k\":2}"), "compression.k"),
+                Arguments.of(List.of("--set", "optimizer=ef21", "--set", "compression={\"type\":\"top-k\",\"k\":2}"),
+                        "compression.k"),
+                Arguments.of(List.of("--set", dcsgd, "--set", "compression={\"type\":\"rand-k\",\"k\":0.5}"), "compression.k"),
+                Arguments.of(List.of("--set", dcsgd, "--set", "compression={\"type\":\"qsgd\",\"s\":0}"), "compression.s"),
+                Arguments.of(List.of("--set", dcsgd, "--set", "compression={\"type\":\"rand-k-natural\"}"), "compression.k"),
+                Arguments.of(List.of("--set", dcsgd, "--set", "compression={\"agents\":[{\"type\":\"qsgd\",\"s\":1},"
+                        + "{\"type\":\"qsgd\",\"s\":-2}]}"), "compression.agents[1].s"),
+                // biased compressors where DCSGD, DIANA or an SDE need unbiased ones
+                Arguments.of(List.of("--set", dcsgd, "--set", "compression={\"type\":\"top-k\",\"k\":1}"), "compression"),
+                Arguments.of(List.of("--set", "optimizer=diana", "--set", "compression={\"type\":\"top-k\",\"k\":1}"),
+                        "compression"),
+                Arguments.of(List.of("--set", "optimizer=ef21", "--set", "compression={\"type\":\"top-k\",\"k\":1}",
+                        "--set", "sde.enabled=true"), "compression"),
+                Arguments.of(List.of("--set", "optimizer=diana", "--set", "compression={\"type\":\"qsgd\",\"s\":1}",
+                        "--set", "sde.enabled=true"), "compression"), // unbiased, but no Gaussian model
+                // EF21 and DIANA with settings they do not define
+                Arguments.of(List.of("--set", "optimizer=ef21", "--set", "compression={\"type\":\"random-sparsification\","
+                        + "\"p\":0.4}"), "compression"), // omega = 1.5: not contractive
+                Arguments.of(List.of("--set", "optimizer=ef21", "--set", "compression={\"type\":\"top-k\",\"k\":1,"
+                        + "\"shiftRate\":0.5}"), "compression.shiftRate"),
+                Arguments.of(List.of("--set", dcsgd, "--set", "compression={\"type\":\"rand-k\",\"k\":1,"
+                        + "\"shiftRate\":0.5}"), "compression.shiftRate"),
+                Arguments.of(List.of("--set", "optimizer=diana", "--set", "compression={\"type\":\"rand-k\",\"k\":1,"
+                        + "\"shiftRate\":1.5}"), "compression.shiftRate"),
+                Arguments.of(List.of("--set", "optimizer=diana", "--set", "adaptive={\"beta1\":0.9}"), "adaptive"),
+                Arguments.of(List.of("--set", "optimizer=ef21", "--set", "signSampling=cdf"), "signSampling"),
+                Arguments.of(List.of("--set", "optimizer=ef21", "--set", "sde.model=phase3"), "sde.model"),
+                Arguments.of(List.of("--set", "optimizer=diana", "--set", "normalization={\"type\":\"theorem\"}"),
+                        "normalization.type"),
+                Arguments.of(List.of("--set", "optimizer=ef21", "--set", "objective.dim=2", "--set",
+                        "noise.correlation=[[1,0.5],[0.5,1]]", "--set", "sde.enabled=true"), "noise.correlation"),
+                // their shifts over the memory budget, in either layout
+                Arguments.of(List.of("--set", "optimizer=ef21", "--set", "runs=1000000000", "--set", "layout.mode=agents"),
+                        "layout.partitions"),
+                Arguments.of(List.of("--set", "optimizer=diana", "--set", "runs=1000000000", "--set", "layout.mode=runs"),
+                        "layout.runBlocks"),
                 // strict types
                 set("noise.sigma1=\"1.0\"", "noise.sigma1"), set("sde.enabled=\"true\"", "sde.enabled"),
                 // schedule, normalization, layout, sde
