@@ -147,10 +147,17 @@ public final class SparkAggregator implements Aggregator {
             }
             anchor = next;
             sinceAnchor = 0;
-            for (Broadcast<RoundInput> b : lineageInputs) { // no lineage needs them any more
-                b.destroy();
+            // the rounds before this one are off every lineage now; this round's input stays: the
+            // checkpointed RDD keeps its function, which every later task that reads it serializes
+            for (Broadcast<RoundInput> b : lineageInputs) {
+                if (b != in) {
+                    b.destroy();
+                }
             }
             lineageInputs.clear();
+            if (in != null) {
+                lineageInputs.add(in);
+            }
         }
         state = next;
         return sums;

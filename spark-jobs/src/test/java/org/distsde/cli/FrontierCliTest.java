@@ -38,7 +38,7 @@ class FrontierCliTest {
         final Path sign = tmp.resolve("sign.json");
         Files.writeString(sign, DSGD.replace("\"dsgd\"", "\"dsignsgd\""));
         final String c = ok.toString(), o = tmp.resolve("out").toString();
-        bad("--param must be one of eta, noise.sigma1, compression.omega (got 'noise.nu')",
+        bad("--param must be one of eta, noise.sigma1, compression.omega, normalization.power (got 'noise.nu')",
                 "frontier", "--config", c, "--out", o, "--param", "noise.nu");
         bad("--steps must be in [1, 60] (got 0)", "frontier", "--config", c, "--out", o, "--steps", "0");
         bad("--lo must be below --hi", "frontier", "--config", c, "--out", o, "--lo", "2", "--hi", "1");

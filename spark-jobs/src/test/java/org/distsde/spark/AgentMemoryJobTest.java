@@ -56,6 +56,24 @@ class AgentMemoryJobTest extends SparkTestBase {
     }
 
     /**
+     * A round input too large to travel inside the tasks (R·d = 40·1000 above
+     * {@link SparkAggregator#INLINE_MAX}) is broadcast; past a lineage truncation (25 rounds, two of
+     * them) the agents layout still gives the driver's rows. Catches the broadcast of the truncation
+     * round destroyed while the checkpointed state's function, which every later task serializes,
+     * still refers to it ("Task not serializable: Broadcast destroyed").
+     */
+    @Test
+    void broadcastRoundInputsSurviveTheLineageTruncation() {
+        final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        final ExperimentConfig c = cfg(EF, "runs=40", "objective={\"type\": \"quartic\", \"dim\": 1000}", "x0=[1.0]");
+        assertTrue((long) c.runs() * 1000 > SparkAggregator.INLINE_MAX, "the round input must be broadcast");
+        final String ref = digest(new Simulation(c).run(new LocalAggregator(c), null));
+        try (SparkAggregator agg = new SparkAggregator(jsc, c)) {
+            assertEquals(ref, digest(new Simulation(c).run(agg, null)));
+        }
+    }
+
+    /**
      * Driver reference, agents layout over 1, 2 and 3 partitions, runs layout: identical rows, for
      * EF with scaled sign and with random sparsification, EF21 with top-k and DIANA with rand-k
      * (their shifts are the agents' memory). Catches memory kept per partition
