@@ -25,9 +25,9 @@ import org.distsde.sim.StepRule;
  * rate is lr = η·ηₜ·νₜ with ηₜ = schedule.at(t/η) and νₜ the normalization factor (as in the
  * optimizer); the SDE coefficients are multiplied by lr/η (see {@link Sde}).
  *
- * <p><b>Brownian increments</b> ({@link BrownianIncrements}): all randomness of path p over
- * level-0 step k comes from the keyed stream at (seed, p, k); level L draws the first 2^L·d
- * Gaussians of that stream (node-major) and builds its 2^L increments by a breadth-first
+ * <p><b>Brownian increments</b> ({@link BrownianIncrements}): the Gaussians of path p over
+ * level-0 step k are the counter-based Gaussians at key (seed, node m, step k), counters p·d + j;
+ * level L uses the nodes m &lt; 2^L and builds its 2^L increments by a breadth-first
  * Brownian bridge from the level-0 increment √Δt₀·z₀, so the increments of level L + 1 sum
  * pairwise to those of level L (coupled levels, for Richardson extrapolation and weak-order fits).
  * A {@link MatrixSde} (full-covariance noise) draws m = {@link MatrixSde#noiseDim()} Gaussians per
@@ -37,8 +37,8 @@ import org.distsde.sim.StepRule;
  * diffusion, ‖∇f‖², f, learning rates, alive flags and the time integrals are primitive arrays
  * over the block; the coefficients are computed by one block call per step
  * ({@link Sde#coefficients(double[], int, double[], double[], double[])},
- * {@link Objective#values}); the Gaussians of a level-0 step are drawn per path in one pass,
- * bridged, and applied by a flat loop. A diverged path's working state is reset to x₀ with a
+ * {@link Objective#values}); the Gaussians of a level-0 step are one range of counters per node
+ * for the whole chunk, bridged, and applied by a flat loop. A diverged path's working state is reset to x₀ with a
  * zero time factor (so the loops need no branch on it); its recorded values stay frozen. A block
  * is integrated in chunks of about {@value #CHUNK}/(d·2^L) paths so that the working arrays stay in
  * cache (all paths at once when the normalization couples them; the increments' arrays then hold
@@ -383,7 +383,7 @@ public final class SdeSimulation {
         void move(long k) {
             final int m = (int) (k & (nodes - 1)); // sub-step within the level-0 step
             if (m == 0) {
-                bm.block(pStart, n, alive, k >> level, dt0, z, inc);
+                bm.block(pStart, n, k >> level, dt0, z, inc);
             }
             if (msde != null) {
                 msde.step(x, n, es, drift, diff, inc, m * n * bw, dt);
