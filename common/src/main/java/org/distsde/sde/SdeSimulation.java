@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.distsde.config.ExperimentConfig;
+import org.distsde.config.NormalizationKind;
 import org.distsde.objective.Objective;
 import org.distsde.sim.RoundStats;
 import org.distsde.sim.Simulation;
@@ -229,6 +230,10 @@ public final class SdeSimulation {
             if (k == steps) {
                 break;
             }
+            if (c.flat && c.nAlive > 0) { // the integrals and the step in one pass
+                c.advance(k);
+                continue;
+            }
             c.integrals();
             if (c.nAlive == 0) { // frozen from here on: every remaining row repeats the frozen state
                 for (; row < rows; row++) {
@@ -266,6 +271,10 @@ public final class SdeSimulation {
         final double threshold = cfg.divergenceThreshold();
         final double eta = cfg.eta();
         final boolean coupled = needsAllPaths();
+        /** Without normalization every path's rate is the step's base rate η·ηₜ ({@link StepRule#ratesAll}). */
+        final boolean uniformRate = cfg.normalization().kind() == NormalizationKind.NONE;
+        /** d = 1, diagonal diffusion, no auxiliary state: {@link #advance} does the integrals and the step. */
+        final boolean flat = d == 1 && aug == null && msde == null;
         int nAlive;
 
         Chunk(int pStart, int n, int kc) {
@@ -321,15 +330,7 @@ public final class SdeSimulation {
             } else {
                 sde.coefficients(x, n, drift, diff, g2);
             }
-            // divergence is rare: two max-reductions (NaN and +∞ propagate) decide whether to look for it
-            double vMax = Double.NEGATIVE_INFINITY, gMax = Double.NEGATIVE_INFINITY;
-            for (int p = 0; p < n; p++) {
-                vMax = Math.max(vMax, val[p]);
-            }
-            for (int p = 0; p < n; p++) {
-                gMax = Math.max(gMax, g2[p]);
-            }
-            if (!(vMax - fStar <= threshold) || !(gMax < Double.POSITIVE_INFINITY)) {
+            if (StepKernels.current().diverging(val, g2, n, fStar, threshold)) { // rare: then path by path
                 diverge(k);
             }
             for (int p = 0; p < n; p++) {
@@ -377,6 +378,20 @@ public final class SdeSimulation {
                 i1[p] += e * gn2[p] * dt;
                 i2[p] += e * e * gn2[p] * dt;
             }
+        }
+
+        /**
+         * {@link #integrals} and {@link #move} in one pass over the chunk ({@link StepKernel#advance}),
+         * for d = 1 and an SDE with a diagonal diffusion and no auxiliary state: the same operations
+         * on every element, so the same bits.
+         */
+        void advance(long k) {
+            final int m = (int) (k & (nodes - 1));
+            if (m == 0) {
+                bm.block(pStart, n, k >> level, dt0, z, inc);
+            }
+            StepKernels.current().advance(n, x, drift, diff, inc, m * n, mask, lr, eta, uniformRate, gn2, phi1, phi2,
+                    i1, i2, dt);
         }
 
         /** The Euler–Maruyama step k → k + 1 (increments drawn at the start of each level-0 step). */
