@@ -59,6 +59,7 @@ public class NormalsBenchmark {
 
     @Setup
     public void setup() {
+        Setups.awaitVectorKernels();
         System.setProperty("distsde.rng.kernel", "vector"); // fails where the Vector API kernel cannot run
         vector = new GaussianBlocks(SEED, KeyedStream.Purpose.SDE);
         System.setProperty("distsde.rng.kernel", "plain");

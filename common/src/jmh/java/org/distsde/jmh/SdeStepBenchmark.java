@@ -32,7 +32,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class SdeStepBenchmark {
     static final int PATHS_D1 = 1000;
     static final int PATHS_D1000 = 10;
@@ -58,6 +58,7 @@ public class SdeStepBenchmark {
         long step;
 
         void init(ExperimentConfig cfg) {
+            Setups.awaitVectorKernels();
             sde = Sdes.of(cfg);
             em = new EulerMaruyama(sde, cfg.seed());
             d = sde.dim();

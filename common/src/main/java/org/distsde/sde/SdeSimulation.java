@@ -115,6 +115,14 @@ public final class SdeSimulation {
         }
     }
 
+    /**
+     * The kernel the engine's step runs on now ({@link StepKernel}: "vector" once the Vector API
+     * code is compiled, else "plain"): for logs and benchmarks; the numbers are the same.
+     */
+    public static String stepKernel() {
+        return StepKernels.current().name();
+    }
+
     public Sde sde() { return sde; }
     public int paths() { return paths; }
     /** The step Δt = Δt₀/2^level. */
