@@ -54,7 +54,7 @@ final class CorrelatedDraws implements GradientDraws {
     /** The window offset of this run's m standard normals (counters R·m … R·m + m − 1). */
     private int draw(int agent, int runsAhead) {
         final KeyedStream s = k.stream(); // positioned by the kernel at (run, agent, round)
-        return normals.at(0, agent, s.round(), s.run() * m, m, (long) runsAhead * m);
+        return normals.at(0, agent, s.round(), s.run() * m, m, m >= SyntheticDraws.AHEAD ? m : (long) runsAhead * m);
     }
 
     private final class Noisy implements NoisyVector {

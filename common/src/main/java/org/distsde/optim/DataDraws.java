@@ -61,7 +61,7 @@ final class DataDraws implements GradientDraws {
             final NoiseModel noise = k.noise(agent);
             if (SyntheticDraws.gaussian(noise)) {
                 final KeyedStream s = k.stream(); // positioned by the kernel at (run, agent, round)
-                final int o = normals.at(0, agent, s.round(), s.run() * d, d, grads == null ? d : grads.length - off);
+                final int o = normals.at(0, agent, s.round(), s.run() * d, d, d >= SyntheticDraws.AHEAD || grads == null ? d : grads.length - off);
                 final double[] t = normals.buffer();
                 for (int j = 0; j < d; j++) {
                     g[j] += noise.scale(j, gn2) * t[o + j];

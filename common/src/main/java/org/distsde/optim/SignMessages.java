@@ -108,13 +108,7 @@ final class SignMessages extends AgentKernel {
             if (pPlus == null || pPlus.length != g.length) {
                 pPlus = new double[g.length];
             }
-            for (int r = 0; r < gn2.length; r++) {
-                if (active[r]) {
-                    for (int j = 0; j < d; j++) {
-                        pPlus[r * d + j] = shared.probPositive(g[r * d + j], j, gn2[r]);
-                    }
-                }
-            }
+            shared.probPositive(g, gn2, active, d, pPlus); // a block: the closed forms in vectorisable loops
         }
         final double[] pp = pPlus;
         final int runs = gn2.length;

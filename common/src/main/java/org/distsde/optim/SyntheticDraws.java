@@ -20,6 +20,8 @@ import org.distsde.sim.AgentKernel;
 final class SyntheticDraws implements GradientDraws {
     /** Gaussians computed at once for the runs ahead (a multiple of d when d is smaller). */
     static final int SPAN = 2048;
+    /** Requests of at least this many counters are computed on their own, not a window ahead. */
+    static final int AHEAD = 64;
     private final AgentKernel k;
     private final int d;
     private final CounterWindow normals;
@@ -69,10 +71,15 @@ final class SyntheticDraws implements GradientDraws {
             return this;
         }
 
-        /** The window offset of the n Gaussians of this run (counters R·d … R·d + n − 1). */
+        /**
+         * The window offset of the n Gaussians of this run (counters R·d … R·d + n − 1): short
+         * requests (d = 1: one counter per run) read a window computed for the runs ahead, long
+         * ones (already a vectorised range) only their own counters — a selection of n &lt; d
+         * leaves the rest of the run's counters unused.
+         */
         private int gaussians(int n) {
             final KeyedStream s = k.stream(); // positioned by the kernel at (run, agent, round)
-            return normals.at(0, agent, s.round(), s.run() * d, n, g.length - off);
+            return normals.at(0, agent, s.round(), s.run() * d, n, n >= AHEAD ? n : g.length - off);
         }
 
         @Override
