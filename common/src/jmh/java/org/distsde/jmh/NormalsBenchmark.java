@@ -1,6 +1,5 @@
 package org.distsde.jmh;
 
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -21,10 +20,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Standard Gaussians, one thread, ns per Gaussian: the counter-based {@link GaussianBlocks}
- * (Vector API kernel and plain-Java kernel) against the engine's own ziggurat (through
- * {@link BrownianIncrements}: per-draw {@code gaussians} and the block engine's {@code block}) and
- * Commons RNG's {@code ZigguratSampler.NormalizedGaussian} on a {@link KeyedStream} (the kernels'
- * draws today).
+ * (Vector API kernel and plain-Java kernel; the source of every kernel's Gaussians, and through
+ * {@link BrownianIncrements#block} of the SDE engine's) against the engine's former 256-layer
+ * ziggurat ({@link FormerZiggurat} on a {@link KeyedStream}, one draw at a time, as the SDE engine
+ * drew before) and Commons RNG's {@code ZigguratSampler.NormalizedGaussian} on a
+ * {@link KeyedStream} (the optimizer kernels' former draws).
  *
  * <ul>
  * <li>{@code d1000*}: long blocks, 1000 Gaussians per key, a new key (run) every invocation.</li>
@@ -49,15 +49,17 @@ public class NormalsBenchmark {
     private GaussianBlocks plain;
     private KeyedStream keyed;
     private ContinuousSampler commons;
+    private KeyedStream former;
+    private java.util.function.LongSupplier more;
     private BrownianIncrements engineD1000;
     private BrownianIncrements engineD1;
     private final double[] out = new double[Math.max(D, KEYS)];
     private final double[] scratch = new double[Math.max(D, KEYS)];
-    private final boolean[] alive = new boolean[KEYS];
     private long key;
 
     @Setup
     public void setup() {
+        Setups.awaitVectorKernels();
         System.setProperty("distsde.rng.kernel", "vector"); // fails where the Vector API kernel cannot run
         vector = new GaussianBlocks(SEED, KeyedStream.Purpose.SDE);
         System.setProperty("distsde.rng.kernel", "plain");
@@ -65,9 +67,10 @@ public class NormalsBenchmark {
         System.clearProperty("distsde.rng.kernel");
         keyed = new KeyedStream(SEED, KeyedStream.Purpose.OPTIMIZER);
         commons = ZigguratSampler.NormalizedGaussian.of(keyed);
+        former = new KeyedStream(SEED, KeyedStream.Purpose.SDE);
+        more = former::nextLong;
         engineD1000 = new BrownianIncrements(SEED, 0, D);
         engineD1 = new BrownianIncrements(SEED, 0, 1);
-        Arrays.fill(alive, true);
     }
 
     @Benchmark
@@ -84,19 +87,22 @@ public class NormalsBenchmark {
         return out;
     }
 
-    /** The engine's ziggurat one draw at a time ({@code BrownianIncrements.gaussians}: Ziggurat.sample on the keyed stream). */
+    /** The engine's former ziggurat one draw at a time (as its former {@code BrownianIncrements.gaussians}). */
     @Benchmark
     @OperationsPerInvocation(D)
-    public double[] d1000EngineZiggurat() {
-        engineD1000.gaussians(key++, 0, out, 0);
+    public double[] d1000FormerEngineZiggurat() {
+        final KeyedStream s = former.at(key++, 0, 0);
+        for (int i = 0; i < D; i++) {
+            out[i] = FormerZiggurat.sample(s.nextLong(), more);
+        }
         return out;
     }
 
-    /** The engine's block path (words drawn ahead, the ziggurat's fast path in a loop, the level-0 scaling): one path, d = 1000. */
+    /** The engine's block path now ({@code BrownianIncrements.block}: one range of counters, the level-0 scaling): one path, d = 1000. */
     @Benchmark
     @OperationsPerInvocation(D)
     public double[] d1000EngineBlock() {
-        engineD1000.block(key++, 1, alive, 0, 1.0, scratch, out);
+        engineD1000.block(key++, 1, 0, 1.0, scratch, out);
         return out;
     }
 
@@ -154,11 +160,23 @@ public class NormalsBenchmark {
         return out;
     }
 
-    /** The engine's d = 1 pattern: every path's first word in one pass, the ziggurat's fast path (BrownianIncrements.block, 1024 paths). */
+    /** The engine's d = 1 pattern now: 1024 paths' Gaussians as one range of counters (BrownianIncrements.block). */
     @Benchmark
     @OperationsPerInvocation(KEYS)
     public double[] d1EngineBlock() {
-        engineD1.block(0, KEYS, alive, key++, 1.0, scratch, out);
+        engineD1.block(0, KEYS, key++, 1.0, scratch, out);
+        return out;
+    }
+
+    /** The engine's former d = 1 pattern: one keyed stream per path and step, its first word through the ziggurat. */
+    @Benchmark
+    @OperationsPerInvocation(KEYS)
+    public double[] d1FormerEngineZiggurat() {
+        final long step = key++;
+        for (int i = 0; i < KEYS; i++) {
+            final KeyedStream s = former.at(i, 0, step);
+            out[i] = FormerZiggurat.sample(s.nextLong(), more);
+        }
         return out;
     }
 

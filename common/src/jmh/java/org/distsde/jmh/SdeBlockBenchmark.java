@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(2)
+@Fork(value = 2, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @State(Scope.Benchmark)
 public class SdeBlockBenchmark {
     static final int PATHS = 200;
@@ -40,6 +40,7 @@ public class SdeBlockBenchmark {
 
     @Setup
     public void setup() {
+        Setups.awaitVectorKernels();
         final ExperimentConfig c = switch (sde) {
             case "dsgd" -> ConfigLoader.parse("""
                     {"name": "block-dsgd", "seed": 12345, "runs": %d, "rounds": %d, "recordEvery": 10,

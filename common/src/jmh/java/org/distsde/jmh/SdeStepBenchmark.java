@@ -23,7 +23,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * One Euler–Maruyama step of the optimizers' SDEs ({@link Sdes#of}) over a block of paths, as the
  * structure-of-arrays engine does it: the block's coefficients (one block call), its Brownian
- * increments ({@link BrownianIncrements}, keyed by (seed, path, step)) and the flat update loop. One operation is one path-step-coordinate: an invocation is P·d operations.
+ * increments ({@link BrownianIncrements}: counter-based Gaussians, one range per step) and the flat
+ * update loop. One operation is one path-step-coordinate: an invocation is P·d operations.
  * The paths restart from x0 at every invocation (the step index still advances), so every
  * invocation costs the same.
  */
@@ -31,7 +32,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class SdeStepBenchmark {
     static final int PATHS_D1 = 1000;
     static final int PATHS_D1000 = 10;
@@ -47,7 +48,6 @@ public class SdeStepBenchmark {
         double[] z;
         double[] inc;
         double[] one;
-        boolean[] alive;
         int d;
         int paths;
         double dt;
@@ -58,6 +58,7 @@ public class SdeStepBenchmark {
         long step;
 
         void init(ExperimentConfig cfg) {
+            Setups.awaitVectorKernels();
             sde = Sdes.of(cfg);
             em = new EulerMaruyama(sde, cfg.seed());
             d = sde.dim();
@@ -77,14 +78,12 @@ public class SdeStepBenchmark {
             inc = new double[paths * d];
             one = new double[paths * d];
             java.util.Arrays.fill(one, 1);
-            alive = new boolean[paths];
-            java.util.Arrays.fill(alive, true);
         }
 
         double[] run() {
             System.arraycopy(x0, 0, x, 0, x.length);
             sde.coefficients(x, paths, drift, diff, gn2);
-            bm.block(0, paths, alive, step++, dt, z, inc);
+            bm.block(0, paths, step++, dt, z, inc);
             EulerMaruyama.update(x, paths * d, one, drift, diff, inc, 0, dt);
             return x;
         }
@@ -115,13 +114,14 @@ public class SdeStepBenchmark {
     }
 
     /**
-     * The RNG bound of the kernels below: only the block's Brownian increments (one keyed
-     * Gaussian per path-step·d, {@link BrownianIncrements#block}), d = 1, 1000 paths.
+     * The RNG bound of the kernels below: only the block's Brownian increments (one counter-based
+     * Gaussian per path-step·d and the level-0 scaling, {@link BrownianIncrements#block}), d = 1,
+     * 1000 paths.
      */
     @Benchmark
     @OperationsPerInvocation(OPS_D1)
     public double[] rngBoundD1(DsgdD1 s) {
-        s.bm.block(0, s.paths, s.alive, s.step++, s.dt, s.z, s.inc);
+        s.bm.block(0, s.paths, s.step++, s.dt, s.z, s.inc);
         return s.inc;
     }
 
@@ -129,7 +129,7 @@ public class SdeStepBenchmark {
     @Benchmark
     @OperationsPerInvocation(OPS_D1000)
     public double[] rngBoundD1000(DcsgdD1000 s) {
-        s.bm.block(0, s.paths, s.alive, s.step++, s.dt, s.z, s.inc);
+        s.bm.block(0, s.paths, s.step++, s.dt, s.z, s.inc);
         return s.inc;
     }
 

@@ -58,6 +58,22 @@ public abstract class NoiseModel implements Serializable {
         return standardCdf(gj / s);
     }
 
+    /**
+     * {@link #probPositive(double, int, double)} for a block of runs: {@code out[r·d + j]} for
+     * ∂ⱼf = {@code g[r·d + j]} and ‖∇f‖² = {@code gn2[r]}, for every run with {@code active[r]}
+     * (the others' entries are left as they are or overwritten). Laws with a closed form override it
+     * with vectorisable loops (equal up to rounding).
+     */
+    public void probPositive(double[] g, double[] gn2, boolean[] active, int d, double[] out) {
+        for (int r = 0; r < gn2.length; r++) {
+            if (active[r]) {
+                for (int j = 0, q = r * d; j < d; j++, q++) {
+                    out[q] = probPositive(g[q], j, gn2[r]);
+                }
+            }
+        }
+    }
+
     /** E[sign(∂ⱼf + Zᵢⱼ)] = 1 − 2P(∂ⱼf_{γᵢ} < 0), the per-agent drift term of Eq. 49. */
     public double expectedSign(double gj, int j, double gradNormSq) {
         return 2 * probPositive(gj, j, gradNormSq) - 1;

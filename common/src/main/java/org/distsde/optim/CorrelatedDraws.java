@@ -1,25 +1,27 @@
 package org.distsde.optim;
 
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.distsde.compress.NoisyVector;
 import org.distsde.noise.Correlation;
+import org.distsde.rng.CounterWindow;
+import org.distsde.rng.KeyedStream;
 import org.distsde.sim.AgentKernel;
 
 /**
  * gᵢ = ∇f + Zᵢ with full-covariance Gaussian noise Zᵢ = sᵢ·F·T, FFᵀ = C ({@code noise.correlation}
  * / {@code noise.lowRank}), sᵢ = fᵢ·√(σ0² + σ1²‖∇f‖²) with fᵢ the agent's factor: when coordinates
- * are first asked for, all {@link Correlation#draws()} standard normals T are drawn (index order);
- * a selection evaluates only the selected rows of F. The factor F is computed once (by the
- * caller); not thread-safe.
+ * are asked for, all m = {@link Correlation#draws()} standard normals T are read from the
+ * counter-based source ({@link AgentKernel#blocks}) at key (agent, round), counters R·m + q for
+ * global run R; a selection evaluates only the selected rows of F. The factor F is computed once
+ * (by the caller); not thread-safe.
  */
 final class CorrelatedDraws implements GradientDraws {
     private final int d;
     private final Correlation corr;
     private final double s0sq, s1sq;
     private final double[] factors;
-    private final ContinuousSampler normal;
-    private final double[] t;
+    private final AgentKernel k;
+    private final CounterWindow normals;
+    private final int m;
     private final double[] z;
     private final Noisy noisy = new Noisy();
 
@@ -38,31 +40,32 @@ final class CorrelatedDraws implements GradientDraws {
         this.s0sq = sigma0 * sigma0;
         this.s1sq = sigma1 * sigma1;
         this.factors = factors.clone();
-        this.normal = ZigguratSampler.NormalizedGaussian.of(k.stream());
-        this.t = new double[corr.draws()];
+        this.k = k;
+        this.m = corr.draws();
+        this.normals = SyntheticDraws.window(k, m);
         this.z = new double[d];
     }
 
     @Override
     public NoisyVector at(int agent, double[] x, double[] grads, int off, double gn2) {
-        return noisy.at(factors[agent] * Math.sqrt(s0sq + s1sq * gn2), grads, off); // sᵢ(x): Σᵢ = sᵢ²C
+        return noisy.at(factors[agent] * Math.sqrt(s0sq + s1sq * gn2), agent, grads, off); // sᵢ(x): Σᵢ = sᵢ²C
     }
 
-    /** The {@link Correlation#draws()} standard normals of the current key, in index order. */
-    private void draw() {
-        final double[] tt = t;
-        for (int q = 0; q < tt.length; q++) {
-            tt[q] = normal.sample();
-        }
+    /** The window offset of this run's m standard normals (counters R·m … R·m + m − 1). */
+    private int draw(int agent, int runsAhead) {
+        final KeyedStream s = k.stream(); // positioned by the kernel at (run, agent, round)
+        return normals.at(0, agent, s.round(), s.run() * m, m, m >= SyntheticDraws.AHEAD ? m : (long) runsAhead * m);
     }
 
     private final class Noisy implements NoisyVector {
         private double s;
+        private int agent;
         private double[] g;
         private int off;
 
-        Noisy at(double s, double[] g, int off) {
+        Noisy at(double s, int agent, double[] g, int off) {
             this.s = s;
+            this.agent = agent;
             this.g = g;
             this.off = off;
             return this;
@@ -70,8 +73,8 @@ final class CorrelatedDraws implements GradientDraws {
 
         @Override
         public void all(double[] out) {
-            draw();
-            corr.apply(t, 0, z, 0);
+            final int o = draw(agent, (g.length - off) / d);
+            corr.apply(normals.buffer(), o, z, 0);
             for (int j = 0; j < d; j++) {
                 out[j] = g[off + j] + s * z[j]; // ∇f + Zᵢ, Zᵢ ~ N(0, sᵢ²C)
             }
@@ -79,10 +82,11 @@ final class CorrelatedDraws implements GradientDraws {
 
         @Override
         public void selected(int[] idx, int n, double[] out) {
-            draw();
+            final int o = draw(agent, (g.length - off) / d);
+            final double[] t = normals.buffer();
             for (int q = 0; q < n; q++) {
                 final int j = idx[q];
-                out[q] = g[off + j] + s * corr.row(j, t, 0); // a dropped coordinate's row of F is not evaluated
+                out[q] = g[off + j] + s * corr.row(j, t, o); // a dropped coordinate's row of F is not evaluated
             }
         }
     }

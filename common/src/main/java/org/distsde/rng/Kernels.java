@@ -13,7 +13,7 @@ package org.distsde.rng;
  * kernel while it warms up. So under {@code auto} the first use starts one daemon thread that runs
  * the vector kernel on dummy keys until it is fast (every step below 20 ns per value five times in
  * a row, or gives up after 60 s), and every {@link GaussianBlocks} uses the plain kernel until
- * then ({@link #warm}) — a switch that changes no number.
+ * then ({@link #warm}, {@link VectorWarmup}) — a switch that changes no number.
  */
 final class Kernels {
     static final String PROPERTY = "distsde.rng.kernel";
@@ -51,50 +51,37 @@ final class Kernels {
 
     /** Whether the vector kernel has been measured fast (compiled) in this JVM. */
     static boolean warm() {
-        return Warmup.warm;
+        return Warmup.WARMUP.warm();
     }
 
-    /** The warm-up thread: runs once per JVM, on the first auto kernel. */
-    static final class Warmup implements Runnable {
-        static volatile boolean warm;
-        private static boolean started;
+    /** The warm-up of the vector kernel: started once per JVM, on the first auto kernel. */
+    static final class Warmup implements VectorWarmup.Probe {
+        static final VectorWarmup WARMUP = new VectorWarmup("distsde-rng-warmup", new Warmup());
+        private static final int GROUPS = 32, KEYS = 64;
+        private final BlockKernel k = vector();
+        private final double[] z = new double[16 * GROUPS];
+        private final long[] w = new long[16 * GROUPS];
+        private final long[] ks = new long[KEYS], ss = new long[KEYS];
 
-        static synchronized void start() {
-            if (!started) {
-                started = true;
-                final Thread t = new Thread(new Warmup(), "distsde-rng-warmup");
-                t.setDaemon(true);
-                t.setPriority(Thread.MIN_PRIORITY);
-                t.start();
-            }
+        static void start() {
+            WARMUP.start();
         }
 
         @Override
-        public void run() {
-            final BlockKernel k = vector();
-            final int groups = 32, keys = 64;
-            final double[] z = new double[16 * groups];
-            final long[] w = new long[16 * groups];
-            final long[] ks = new long[keys], ss = new long[keys];
-            final long t0 = System.nanoTime();
-            int fast = 0;
-            for (long i = 0; fast < 5 && System.nanoTime() - t0 < 60_000_000_000L; i++) {
-                for (int j = 0; j < keys; j++) {
-                    ks[j] = KeyedStream.mix(i * keys + j);
-                    ss[j] = ~ks[j];
-                }
-                final long a = System.nanoTime();
-                k.normals(ks[0], ss[0], 8 * i, groups, z, 0);
-                final long b = System.nanoTime();
-                k.words(ks[1], ss[1], 8 * i, groups, w, 0);
-                k.uniforms(ks[2], ss[2], 8 * i, groups, z, 0);
-                final long c = System.nanoTime();
-                k.normalsAcrossKeys(ks, ss, keys, i, (int) i & 1, z, 0);
-                final long d = System.nanoTime();
-                final boolean quick = b - a < 20L * 16 * groups && c - b < 40L * 16 * groups && d - c < 20L * keys * 8;
-                fast = quick ? fast + 1 : 0;
+        public boolean fast(long i) {
+            for (int j = 0; j < KEYS; j++) {
+                ks[j] = KeyedStream.mix(i * KEYS + j);
+                ss[j] = ~ks[j];
             }
-            warm = fast >= 5;
+            final long a = System.nanoTime();
+            k.normals(ks[0], ss[0], 8 * i, GROUPS, z, 0);
+            final long b = System.nanoTime();
+            k.words(ks[1], ss[1], 8 * i, GROUPS, w, 0);
+            k.uniforms(ks[2], ss[2], 8 * i, GROUPS, z, 0);
+            final long c = System.nanoTime();
+            k.normalsAcrossKeys(ks, ss, KEYS, i, (int) i & 1, z, 0);
+            final long d = System.nanoTime();
+            return b - a < 20L * 16 * GROUPS && c - b < 40L * 16 * GROUPS && d - c < 20L * KEYS * 8;
         }
     }
 

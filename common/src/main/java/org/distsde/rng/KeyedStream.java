@@ -40,6 +40,8 @@ public final class KeyedStream extends LongProvider {
     /** The round-dependent half of both hash chains, cached: all keys of a round share it. */
     private long cachedRound = Long.MIN_VALUE;
     private long r1, r2;
+    /** The key of the last {@link #at}. */
+    private long run, agent, round;
 
     /**
      * @param seed    the experiment seed
@@ -63,49 +65,28 @@ public final class KeyedStream extends LongProvider {
         c2 = r2 + (run * G4 ^ agent * G1);
         phase = 1;
         resetCachedState();
+        this.run = run;
+        this.agent = agent;
+        this.round = round;
         return this;
     }
 
     /**
-     * The first number of each of the streams at (run0 + i, agent, round), i &lt; n, into
-     * {@code out[i]}: the value {@code at(run0 + i, agent, round).nextLong()} returns, computed in
-     * one flat loop (vectorisable) without positioning the stream. The stream itself is left at an
-     * unspecified key (re-position it with {@link #at} before drawing).
+     * The run of the key the stream was last positioned at ({@link #at}): a kernel's companion
+     * draws (its {@link GaussianBlocks} Gaussians, counted by run) follow the stream's position.
      */
-    public void firstWords(long run0, int n, long agent, long round, long[] out) {
-        at(run0, agent, round); // caches the round's half of the chains
-        final long a = r1;
-        final long ag = agent * G2;
-        for (int i = 0; i < n; i++) {
-            out[i] = mix(a ^ ((run0 + i) * G1 + ag));
-        }
+    public long run() {
+        return run;
     }
 
-    /**
-     * The next {@code n} numbers of the stream into {@code out[off .. off+n)}: the same numbers, in
-     * the same order, as n calls of {@link #nextLong}, with the generator state kept in registers
-     * for the loop (as {@link #keep}).
-     */
-    public void nextLongs(long[] out, int off, int n) {
-        int j = 0;
-        while (phase != 0 && j < n) { // the key's first word and the state's construction go through next()
-            out[off + j++] = next();
-        }
-        long a = s0, b = s1, c = s2, e = s3;
-        for (; j < n; j++) {
-            out[off + j] = Long.rotateLeft(a + e, 23) + a; // xoshiro256++, as next()
-            final long t = b << 17;
-            c ^= a;
-            e ^= b;
-            b ^= c;
-            a ^= e;
-            c ^= t;
-            e = Long.rotateLeft(e, 45);
-        }
-        s0 = a;
-        s1 = b;
-        s2 = c;
-        s3 = e;
+    /** The agent of the key the stream was last positioned at. */
+    public long agent() {
+        return agent;
+    }
+
+    /** The round of the key the stream was last positioned at. */
+    public long round() {
+        return round;
     }
 
     /** Builds the xoshiro state from the key's chains (phase 1 or 2 → 0). */

@@ -1,22 +1,21 @@
 package org.distsde.sde;
 
+import org.distsde.rng.GaussianBlocks;
 import org.distsde.rng.KeyedStream;
 
 /**
  * The Brownian increments of the SDE paths at refinement level L (Δt = Δt₀/2^L), nested across
  * levels.
  *
- * <p><b>Keying.</b> All randomness of path p over level-0 step k (the interval [kΔt₀, (k+1)Δt₀))
- * comes from the {@link KeyedStream} at key (seed, {@link KeyedStream.Purpose#SDE}, run = p,
- * agent = 0, round = k), a pure function of (seed, p, k): no generator state is carried from one
- * step to the next, so any path and step can be recomputed on its own (blocking, partitioning and
- * task retries do not matter). From that stream's 64-bit words, standard Gaussians are drawn by the
- * 256-layer ziggurat of {@link Ziggurat} (one word each, more for the ≈ 1.2% rejected candidates),
- * in node-major order: z[m, j] for node m = 0 … 2^L − 1, then coordinate j = 0 … d − 1 (flat index
- * m·d + j). Level L uses the first 2^L·d draws, a prefix of what any finer level draws, so the
- * levels are coupled. The first word of every path's stream at step k is computed for the whole
- * block in one vectorisable pass ({@link KeyedStream#firstWords}); the stream is positioned on a
- * path only when it needs more words (d·2^L &gt; 1, or a rejection).
+ * <p><b>Keying.</b> The standard Gaussians come from the counter-based source
+ * {@link GaussianBlocks} (Philox4x32-10 and Box–Muller) under purpose {@link KeyedStream.Purpose#SDE}:
+ * node m of level-0 step k (the interval [kΔt₀, (k+1)Δt₀)) is key (run = m, agent = 0, round = k),
+ * and path p, coordinate j is its counter p·d + j. So z[m, j] of path p is a pure function of
+ * (seed, m, k, p, j): no generator state is carried from one step to the next, any path and step
+ * can be recomputed on its own (blocking, partitioning and task retries do not matter), and a
+ * block of n paths is one contiguous range of n·d counters per node, computed in a vectorised
+ * loop. Level L uses the nodes m &lt; 2^L, a prefix of what any finer level draws, so the levels
+ * are coupled.
  *
  * <p><b>Bridge.</b> The level-0 increment of coordinate j is ΔW = √Δt₀·z[0, j]. The finer
  * increments come from the Brownian bridge in breadth-first node order: node 1 splits the level-0
@@ -27,8 +26,7 @@ import org.distsde.rng.KeyedStream;
  * 2^L level-L increments over a level-0 step sum to its level-0 increment.
  *
  * <p>Consequently level 0 with Δt₀ = η/2 and level 1 with Δt₀ = η are the same time grid but not
- * the same numbers: the former keys one stream per half step (k counts half steps), the latter
- * one per η-step, bridged.
+ * the same numbers: the former keys half steps, the latter η-steps, bridged.
  *
  * <p>Not thread-safe (one instance per task); nothing is allocated per call.
  */
@@ -36,19 +34,12 @@ public final class BrownianIncrements {
     private final int level;
     private final int nodes;
     private final int d;
-    private final KeyedStream stream;
-    private long[] words = new long[0];
-    /** A path's further words, drawn ahead in one loop ({@link KeyedStream#nextLongs}), then the stream. */
-    private long[] ahead = new long[0];
-    private int cursor;
-    private int avail;
-    private final java.util.function.LongSupplier next = this::nextWord;
-    private final java.util.function.LongSupplier fromStream;
+    private final GaussianBlocks source;
 
     /**
      * @param seed  the experiment seed
      * @param level refinement level L ≥ 0 (2^L sub-steps per level-0 step)
-     * @param d     dimension
+     * @param d     Gaussians per path and node (the dimension of the Brownian motion)
      */
     public BrownianIncrements(long seed, int level, int d) {
         if (level < 0 || level > 24) {
@@ -60,8 +51,7 @@ public final class BrownianIncrements {
         this.level = level;
         this.nodes = 1 << level;
         this.d = d;
-        this.stream = new KeyedStream(seed, KeyedStream.Purpose.SDE);
-        this.fromStream = stream::nextLong;
+        this.source = new GaussianBlocks(seed, KeyedStream.Purpose.SDE);
     }
 
     public int level() { return level; }
@@ -73,13 +63,11 @@ public final class BrownianIncrements {
 
     /**
      * The 2^L·d standard Gaussians of path p over level-0 step k, node-major
-     * ({@code z[off + m·d + j]}), drawn in one pass from the stream at (seed, p, k).
+     * ({@code z[off + m·d + j]}).
      */
     public void gaussians(long p, long k, double[] z, int off) {
-        stream.at(p, 0, k);
-        final int m = nodes * d;
-        for (int i = 0; i < m; i++) {
-            z[off + i] = Ziggurat.sample(stream.nextLong(), fromStream);
+        for (int m = 0; m < nodes; m++) {
+            source.at(m, 0, k).normals(p * d, z, off + m * d, d);
         }
     }
 
@@ -98,63 +86,16 @@ public final class BrownianIncrements {
     /**
      * The increments of the n paths p0 … p0 + n − 1 over level-0 step k, for the block engine:
      * {@code inc[(m·n + i)·d + j]} is the increment of path p0 + i, coordinate j, over sub-step m
-     * (sub-step-major, so one sub-step of the whole block is contiguous). Paths with
-     * {@code alive[i]} false are skipped (their slots keep stale finite values). {@code z} is
-     * scratch of the same length 2^L·n·d.
+     * (sub-step-major, so one sub-step of the whole block is contiguous). {@code z} is scratch of
+     * the same length 2^L·n·d; it receives the nodes' Gaussians, node-major: one range of counters
+     * per node. Every path is drawn, diverged or not (its numbers do not depend on the others).
      */
-    public void block(long p0, int n, boolean[] alive, long k, double dt0, double[] z, double[] inc) {
+    public void block(long p0, int n, long k, double dt0, double[] z, double[] inc) {
         final int nd = n * d;
-        if (words.length < n) {
-            words = new long[n];
-        }
-        final long[] w = words;
-        stream.firstWords(p0, n, 0, k, w); // every path's first word, one flat pass
-        final double[] tx = Ziggurat.X, tq = Ziggurat.Q;
-        final int per = nodes * d;
-        for (int i = 0; i < n; i++) {
-            if (!alive[i]) {
-                continue;
-            }
-            final long wi = w[i];
-            final int li = (int) wi & 255;
-            final double u = Ziggurat.uniform(wi);
-            final int o = i * d;
-            if (per == 1 && Math.abs(u) < tq[li]) { // the common case of d = 1, level 0: fast path only
-                z[o] = u * tx[li];
-                continue;
-            }
-            stream.at(p0 + i, 0, k).nextLong(); // positioned after the first word
-            if (ahead.length < per) {
-                ahead = new long[per];
-            }
-            stream.nextLongs(ahead, 0, per - 1); // the words of the other draws if none is rejected
-            cursor = 0;
-            avail = per - 1;
-            z[o] = Ziggurat.sample(wi, next);
-            final long[] wa = ahead;
-            int c = cursor;
-            for (int m = 0, j0 = 1; m < nodes; m++, j0 = 0) { // node-major draws, written sub-step-major
-                final int zo = m * nd + o;
-                for (int j = j0; j < d; j++) {
-                    final long wq = c < avail ? wa[c++] : stream.nextLong();
-                    final int lq = (int) wq & 255;
-                    final double uq = Ziggurat.uniform(wq);
-                    if (Math.abs(uq) < tq[lq]) {
-                        z[zo + j] = uq * tx[lq];
-                    } else { // rare: the rejection path draws further words through nextWord()
-                        cursor = c;
-                        z[zo + j] = Ziggurat.slow(wq, next);
-                        c = cursor;
-                    }
-                }
-            }
+        for (int m = 0; m < nodes; m++) {
+            source.at(m, 0, k).normals(p0 * d, z, m * nd, nd);
         }
         bridge(z, inc, nd, dt0);
-    }
-
-    /** The next word of the path's stream: the words drawn ahead, then the stream itself. */
-    private long nextWord() {
-        return cursor < avail ? ahead[cursor++] : stream.nextLong();
     }
 
     /**

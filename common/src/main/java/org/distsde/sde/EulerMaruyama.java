@@ -72,11 +72,9 @@ public final class EulerMaruyama {
         final int nodes = bm.nodes();
         final double[] z = new double[nodes * n * bw], inc = new double[nodes * n * bw], one = new double[nd];
         Arrays.fill(one, 1);
-        final boolean[] alive = new boolean[n];
-        Arrays.fill(alive, true);
         final double dt = dt0 / nodes;
         for (long k = 0; k < steps0; k++) {
-            bm.block(p0, n, alive, k, dt0, z, inc);
+            bm.block(p0, n, k, dt0, z, inc);
             for (int m = 0; m < nodes; m++) {
                 if (msde != null) {
                     msde.matrixCoefficients(x, n, drift, diff, gn2);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.distsde.config.ExperimentConfig;
+import org.distsde.config.NormalizationKind;
 import org.distsde.objective.Objective;
 import org.distsde.sim.RoundStats;
 import org.distsde.sim.Simulation;
@@ -25,9 +26,9 @@ import org.distsde.sim.StepRule;
  * rate is lr = η·ηₜ·νₜ with ηₜ = schedule.at(t/η) and νₜ the normalization factor (as in the
  * optimizer); the SDE coefficients are multiplied by lr/η (see {@link Sde}).
  *
- * <p><b>Brownian increments</b> ({@link BrownianIncrements}): all randomness of path p over
- * level-0 step k comes from the keyed stream at (seed, p, k); level L draws the first 2^L·d
- * Gaussians of that stream (node-major) and builds its 2^L increments by a breadth-first
+ * <p><b>Brownian increments</b> ({@link BrownianIncrements}): the Gaussians of path p over
+ * level-0 step k are the counter-based Gaussians at key (seed, node m, step k), counters p·d + j;
+ * level L uses the nodes m &lt; 2^L and builds its 2^L increments by a breadth-first
  * Brownian bridge from the level-0 increment √Δt₀·z₀, so the increments of level L + 1 sum
  * pairwise to those of level L (coupled levels, for Richardson extrapolation and weak-order fits).
  * A {@link MatrixSde} (full-covariance noise) draws m = {@link MatrixSde#noiseDim()} Gaussians per
@@ -37,8 +38,8 @@ import org.distsde.sim.StepRule;
  * diffusion, ‖∇f‖², f, learning rates, alive flags and the time integrals are primitive arrays
  * over the block; the coefficients are computed by one block call per step
  * ({@link Sde#coefficients(double[], int, double[], double[], double[])},
- * {@link Objective#values}); the Gaussians of a level-0 step are drawn per path in one pass,
- * bridged, and applied by a flat loop. A diverged path's working state is reset to x₀ with a
+ * {@link Objective#values}); the Gaussians of a level-0 step are one range of counters per node
+ * for the whole chunk, bridged, and applied by a flat loop. A diverged path's working state is reset to x₀ with a
  * zero time factor (so the loops need no branch on it); its recorded values stay frozen. A block
  * is integrated in chunks of about {@value #CHUNK}/(d·2^L) paths so that the working arrays stay in
  * cache (all paths at once when the normalization couples them; the increments' arrays then hold
@@ -112,6 +113,14 @@ public final class SdeSimulation {
                     : Math.min(steps0, Math.round(recRounds[i] * cfg.eta() / dt0));
             recSteps[i] = n0 << level;
         }
+    }
+
+    /**
+     * The kernel the engine's step runs on now ({@link StepKernel}: "vector" once the Vector API
+     * code is compiled, else "plain"): for logs and benchmarks; the numbers are the same.
+     */
+    public static String stepKernel() {
+        return StepKernels.current().name();
     }
 
     public Sde sde() { return sde; }
@@ -229,6 +238,10 @@ public final class SdeSimulation {
             if (k == steps) {
                 break;
             }
+            if (c.flat && c.nAlive > 0) { // the integrals and the step in one pass
+                c.advance(k);
+                continue;
+            }
             c.integrals();
             if (c.nAlive == 0) { // frozen from here on: every remaining row repeats the frozen state
                 for (; row < rows; row++) {
@@ -266,6 +279,10 @@ public final class SdeSimulation {
         final double threshold = cfg.divergenceThreshold();
         final double eta = cfg.eta();
         final boolean coupled = needsAllPaths();
+        /** Without normalization every path's rate is the step's base rate η·ηₜ ({@link StepRule#ratesAll}). */
+        final boolean uniformRate = cfg.normalization().kind() == NormalizationKind.NONE;
+        /** d = 1, diagonal diffusion, no auxiliary state: {@link #advance} does the integrals and the step. */
+        final boolean flat = d == 1 && aug == null && msde == null;
         int nAlive;
 
         Chunk(int pStart, int n, int kc) {
@@ -321,15 +338,7 @@ public final class SdeSimulation {
             } else {
                 sde.coefficients(x, n, drift, diff, g2);
             }
-            // divergence is rare: two max-reductions (NaN and +∞ propagate) decide whether to look for it
-            double vMax = Double.NEGATIVE_INFINITY, gMax = Double.NEGATIVE_INFINITY;
-            for (int p = 0; p < n; p++) {
-                vMax = Math.max(vMax, val[p]);
-            }
-            for (int p = 0; p < n; p++) {
-                gMax = Math.max(gMax, g2[p]);
-            }
-            if (!(vMax - fStar <= threshold) || !(gMax < Double.POSITIVE_INFINITY)) {
+            if (StepKernels.current().diverging(val, g2, n, fStar, threshold)) { // rare: then path by path
                 diverge(k);
             }
             for (int p = 0; p < n; p++) {
@@ -379,11 +388,25 @@ public final class SdeSimulation {
             }
         }
 
+        /**
+         * {@link #integrals} and {@link #move} in one pass over the chunk ({@link StepKernel#advance}),
+         * for d = 1 and an SDE with a diagonal diffusion and no auxiliary state: the same operations
+         * on every element, so the same bits.
+         */
+        void advance(long k) {
+            final int m = (int) (k & (nodes - 1));
+            if (m == 0) {
+                bm.block(pStart, n, k >> level, dt0, z, inc);
+            }
+            StepKernels.current().advance(n, x, drift, diff, inc, m * n, mask, lr, eta, uniformRate, gn2, phi1, phi2,
+                    i1, i2, dt);
+        }
+
         /** The Euler–Maruyama step k → k + 1 (increments drawn at the start of each level-0 step). */
         void move(long k) {
             final int m = (int) (k & (nodes - 1)); // sub-step within the level-0 step
             if (m == 0) {
-                bm.block(pStart, n, alive, k >> level, dt0, z, inc);
+                bm.block(pStart, n, k >> level, dt0, z, inc);
             }
             if (msde != null) {
                 msde.step(x, n, es, drift, diff, inc, m * n * bw, dt);

@@ -5,13 +5,22 @@ import java.util.Map;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.distsde.noise.AgentNoise;
 import org.distsde.noise.NoiseModel;
+import org.distsde.rng.GaussianBlocks;
 import org.distsde.rng.KeyedStream;
 
 /**
  * The agents' side of one optimizer: computes the messages mᵢ of agents [a0, a1) for every active
  * run and adds them up ({@link #accumulate}). Subclasses are the optimizers' kernels; this base
  * holds what they share: the agents' noise models, one sampler per standard law, the keyed stream
- * (agent i's draws for run r at round k come from (seed, r, i, k)) and a per-round cache key.
+ * (agent i's draws for run r at round k come from (seed, r, i, k)), the counter-based source of
+ * the Gaussians and uniforms ({@link #blocks}) and a per-round cache key.
+ *
+ * <p><b>Keys.</b> Gaussian noise (and the uniforms of CDF sign sampling) come from
+ * {@link GaussianBlocks} at key (seed, {@code OPTIMIZER}, 0, agent i, round k), counter
+ * R·w + s for global run R and slot s of the w values a run needs (w = d for coordinate-wise
+ * noise): a block of runs is one contiguous range of counters, and the numbers do not depend on
+ * how the runs are blocked. Everything else — a compressor's own draws, Student-t and α-stable
+ * noise, minibatch rows — comes from the {@link KeyedStream} at (run, agent, round).
  *
  * <p><b>Memory.</b> A kernel may keep {@link #memoryVectors()} vectors of d per agent and run
  * between rounds (error feedback's residual eᵢ). It does not own them: the aggregator that calls it
@@ -31,6 +40,8 @@ public abstract class AgentKernel {
     /** The model of every agent when the noise is homogeneous, else null. */
     protected final NoiseModel shared;
     protected final KeyedStream rng;
+    /** The counter-based Gaussians and uniforms (see the class comment). */
+    protected final GaussianBlocks blocks;
     private final Map<String, ContinuousSampler> samplers = new HashMap<>();
     private long cRound = -1;
     private Object cInput;
@@ -49,6 +60,7 @@ public abstract class AgentKernel {
         this.noises = noises;
         this.shared = noises.homogeneous() ? noises.of(0) : null;
         this.rng = new KeyedStream(seed, KeyedStream.Purpose.OPTIMIZER);
+        this.blocks = new GaussianBlocks(seed, KeyedStream.Purpose.OPTIMIZER);
     }
 
     /**
@@ -108,6 +120,11 @@ public abstract class AgentKernel {
     /** The keyed stream the agents draw from (positioned by the kernel at (run, agent, round)). */
     public final KeyedStream stream() {
         return rng;
+    }
+
+    /** The counter-based source of the agents' Gaussians and uniforms (keys in the class comment). */
+    public final GaussianBlocks blocks() {
+        return blocks;
     }
 
     /** The sampler of m's standard law, drawing from {@link #stream()}. */

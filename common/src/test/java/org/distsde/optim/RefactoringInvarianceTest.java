@@ -86,6 +86,40 @@ class RefactoringInvarianceTest {
                 + "\"objective\":{\"type\":\"quadratic\",\"h\":[1.0,2.0]},\"x0\":[0.5],"
                 + "\"noise\":{\"type\":\"gaussian\",\"sigma0\":1.0},\"sde\":{\"enabled\":true,\"paths\":40,\"model\":\"phase3\"}");
         c.putAll(extendedCases());
+        c.putAll(compressorCases());
+        return c;
+    }
+
+    /**
+     * The cases added with the compressor family and the agents' memory: rand-k, top-k, QSGD,
+     * natural compression, rand-k ∘ natural, scaled sign, one compressor per agent; error feedback
+     * (EF-SGD), EF21 and DIANA, whose agents keep a vector per run between rounds.
+     */
+    static Map<String, String> compressorCases() {
+        final Map<String, String> c = new LinkedHashMap<>();
+        final String quartic5 = "\"objective\":{\"type\":\"quartic\",\"dim\":5},\"x0\":[1.1,-0.7,0.9,1.3,-1.2],";
+        final String gauss = "\"noise\":{\"type\":\"gaussian\",\"sigma0\":0.2,\"sigma1\":0.3}";
+        final String[][] dcsgd = {
+                {"dcsgd-rand-k", "{\"type\":\"rand-k\",\"k\":2}"},
+                {"dcsgd-qsgd", "{\"type\":\"qsgd\",\"s\":2}"},
+                {"dcsgd-natural", "{\"type\":\"natural\"}"},
+                {"dcsgd-rand-k-natural", "{\"type\":\"rand-k-natural\",\"k\":3}"},
+                {"dcsgd-per-agent", "{\"agents\":[{\"type\":\"qsgd\",\"s\":1},{\"type\":\"rand-k\",\"k\":1},"
+                        + "{\"type\":\"none\"}]}"}};
+        for (String[] e : dcsgd) { // only rand-k has a Gaussian model for the SDE of Eq. 27-28
+            c.put(e[0], "\"optimizer\":\"dcsgd\",\"agents\":3,\"eta\":0.05," + quartic5 + gauss
+                    + ",\"compression\":" + e[1] + (e[0].equals("dcsgd-rand-k") ? "" : ",\"sde\":{\"enabled\":false}"));
+        }
+        c.put("ef-sgd-top-k", "\"optimizer\":\"ef-sgd\",\"agents\":3,\"eta\":0.05," + quartic5 + gauss
+                + ",\"compression\":{\"type\":\"top-k\",\"k\":2},\"sde\":{\"enabled\":false}");
+        c.put("ef-sgd-scaled-sign", "\"optimizer\":\"ef-sgd\",\"agents\":4,\"eta\":0.05," + quartic5 + gauss
+                + ",\"compression\":{\"type\":\"scaled-sign\"},\"sde\":{\"enabled\":false}");
+        c.put("ef21-top-k", "\"optimizer\":\"ef21\",\"agents\":3,\"eta\":0.05," + quartic5 + gauss
+                + ",\"compression\":{\"type\":\"top-k\",\"k\":2},\"sde\":{\"enabled\":false}");
+        c.put("ef21-rand-k", "\"optimizer\":\"ef21\",\"agents\":2,\"eta\":0.05," + quartic5 + gauss
+                + ",\"compression\":{\"type\":\"rand-k\",\"k\":3}");
+        c.put("diana-rand-k", "\"optimizer\":\"diana\",\"agents\":3,\"eta\":0.05," + quartic5 + gauss
+                + ",\"compression\":{\"type\":\"rand-k\",\"k\":2,\"shiftRate\":0.3}");
         return c;
     }
 

@@ -70,10 +70,8 @@ class BrownianIncrementsTest {
             final BrownianIncrements b = new BrownianIncrements(SEED, level, d);
             final int per = b.nodes() * d;
             final double[] z = new double[per * n], inc = new double[per * n], one = new double[per];
-            final boolean[] alive = new boolean[n];
-            java.util.Arrays.fill(alive, true);
             for (long k = 0; k < 5; k++) {
-                b.block(100, n, alive, k, DT0, z, inc);
+                b.block(100, n, k, DT0, z, inc);
                 for (int i = 0; i < n; i++) {
                     b.gaussians(100 + i, k, one, 0);
                     for (int m = 0; m < b.nodes(); m++) {

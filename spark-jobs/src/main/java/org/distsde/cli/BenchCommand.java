@@ -45,9 +45,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench}: times the Appendix B workloads (N = 10, 1000 iterations, runs 1000 / 1000 / 10000,
  * the configs' x₀, η, σ, ω, ν and a "max1" normalization) through the same job code a user runs,
- * and — when python3 with numpy is there — a NumPy peer in the same invocation: the project's own
- * {@code bench/numpy/bench.py}, or with {@code --reference-dir} an independent one with the same
- * interface (such as ../shared/perf-reference, where that exists). Per workload: median wall time of
+ * and — when python3 with numpy is there — NumPy peers in the same invocation: the project's own
+ * {@code bench/numpy/bench.py} and, with {@code --reference-dir}, an independent one with the same
+ * interface (such as ../shared/perf-reference, where that exists); the ratio is against the faster
+ * peer on each workload. The load average is recorded at the start and the end. Per workload: median wall time of
  * the reps after warm-up runs (3, quick: 1; the JVM compiles Spark's job path over several jobs),
  * throughput (agent-gradient-coordinates/s; SDE: path-steps·d/s), where the job ran
  * ({@code layout.engine}, {@code --engine}: small workloads on the driver by default), the job
@@ -89,14 +90,15 @@ public final class BenchCommand extends Verb {
     String confDir;
 
     @Option(names = "--reference-dir", paramLabel = "<dir>",
-            description = "an independent NumPy peer with the same bench.py interface instead")
+            description = "also an independent NumPy peer with the same bench.py interface; the ratio is "
+                    + "against the faster peer")
     String refDir;
 
     @Option(names = "--numpy-dir", paramLabel = "<dir>", defaultValue = "bench/numpy",
             description = "the project's own NumPy peer (default ${DEFAULT-VALUE})")
     String numpyDir;
 
-    @Option(names = "--no-reference", description = "skip the NumPy peer")
+    @Option(names = "--no-reference", description = "skip the NumPy peers")
     boolean noReference;
 
     @Option(names = "--cores", split = ",", paramLabel = "<n>",
@@ -196,20 +198,25 @@ public final class BenchCommand extends Verb {
 
     private int bench(SparkSession spark, PrintStream out, ObjectNode root, Map<String, JsonNode> peers,
                       boolean byCores) throws Exception {
-        final boolean reference = !noReference;
         final int warmup = warmupOpt != null ? warmupOpt : quick ? 1 : 3;
         final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         final TaskTime taskTime = new TaskTime();
         spark.sparkContext().addSparkListener(taskTime);
         final int slots = jsc.defaultParallelism();
-        // the NumPy peer: the project's own (bench/numpy), or --reference-dir as an independent cross-check
-        final Path peer = Path.of(refDir != null ? refDir : numpyDir);
-        final boolean python = reference && numpyAvailable(peer);
-        if (reference && !python) {
-            out.println("NumPy peer not available (python3 with numpy and " + peer
-                    + "/bench.py needed): own figures only");
-        } else if (python && peers.isEmpty()) {
-            out.println("NumPy peer: " + peer + "/bench.py");
+        // the NumPy peers: the project's own (bench/numpy) and --reference-dir, an independent cross-check
+        final List<Peer> available = new ArrayList<>();
+        for (Peer p : peers()) {
+            if (numpyAvailable(p.dir())) {
+                available.add(p);
+            } else if (peers.isEmpty()) {
+                out.println("NumPy peer " + p.name() + " not available (python3 with numpy and " + p.dir()
+                        + "/bench.py needed)");
+            }
+        }
+        if (peers.isEmpty()) {
+            for (Peer p : available) {
+                out.println("NumPy peer " + p.name() + ": " + p.dir() + "/bench.py");
+            }
         }
         final ObjectMapper m = new ObjectMapper();
         root.put("quick", quick);
@@ -218,7 +225,10 @@ public final class BenchCommand extends Verb {
         root.put("engine", engine);
         root.put("java", System.getProperty("java.version"));
         root.put("spark", spark.version());
-        root.put("rngKernel", new org.distsde.rng.GaussianBlocks(0, 0).kernel());
+        root.put("cpus", Runtime.getRuntime().availableProcessors());
+        if (!root.has("loadAverageStart")) {
+            root.put("loadAverageStart", loadAverage());
+        }
         final double perRound = perRoundOverhead(jsc, out);
         if (!root.has("perRoundOverheadMs")) {
             root.put("slots", slots);
@@ -232,7 +242,9 @@ public final class BenchCommand extends Verb {
         }
         final ArrayNode rows = root.withArray("workloads");
         out.println();
-        out.println("| workload | slots | engine | runs | iters | configs | median wall | throughput | job overhead | peak heap | NumPy median | NumPy throughput | ratio |");
+        out.printf(Locale.ROOT, "load average %.2f%n", loadAverage());
+        out.println();
+        out.println("| workload | slots | engine | runs | iters | configs | median wall | throughput | job overhead | peak heap | NumPy (own) | NumPy (reference) | ratio to the faster |");
         out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String name : names) {
             final Workload w = workload(name, Path.of(confDir), quick, b2Iters, engine);
@@ -275,28 +287,82 @@ public final class BenchCommand extends Verb {
             row.put("unit", w.sde() ? "path-steps*d/s" : "agent-gradient-coordinates/s");
             row.put("sparkOverheadShare", overhead / reps);
             row.put("peakHeapMiB", peakHeap() / 1048576.0);
-            String ref = "| - | - | - |";
-            if (python) {
-                // the independent reference has no sde-dsgd-fine: the project's own peer times it
-                final Path dir = name.equals("sde-dsgd-fine") && refDir != null ? Path.of(numpyDir) : peer;
-                final JsonNode np = peers.containsKey(name) ? peers.get(name)
-                        : numpy(dir, name, w.runs(), w.iters(), Math.max(1, Math.min(reps, 3)));
-                peers.put(name, np);
-                if (np != null) {
-                    final double npThr = np.path("throughput_per_s").asDouble();
-                    row.put("numpyMedianSeconds", np.path("median_total_seconds").asDouble());
-                    row.put("numpyThroughput", npThr);
-                    row.put("ratio", thr / npThr);
-                    ref = String.format(Locale.ROOT, "| %.3f s | %.1f M/s | %.2f× |",
-                            np.path("median_total_seconds").asDouble(), npThr / 1e6, thr / npThr);
-                }
-            }
+            final String ref = peerColumns(name, w, available, peers, row, thr);
             out.printf(Locale.ROOT, "| %s | %d | %s | %d | %d | %d | %.3f s | %.1f M/s | %.0f%% | %.0f MiB %s%n", name,
                     slots, where, w.runs(), w.iters(), w.exp().series().size(), med, thr / 1e6, 100 * overhead / reps,
                     peakHeap() / 1048576.0, ref);
         }
         spark.sparkContext().removeSparkListener(taskTime);
+        root.put("loadAverageEnd", loadAverage());
+        // the kernels in use by the end (plain until the Vector API code is compiled: same numbers, slower)
+        root.put("rngKernel", new org.distsde.rng.GaussianBlocks(0, 0).kernel());
+        root.put("sdeStepKernel", SdeSimulation.stepKernel());
+        out.printf(Locale.ROOT, "load average %.2f%n", loadAverage());
         return 0;
+    }
+
+    /** A NumPy peer: "own" (bench/numpy) or "reference" (--reference-dir). */
+    record Peer(String name, Path dir) { }
+
+    /** The peers asked for: the project's own unless --no-reference, and --reference-dir when given. */
+    List<Peer> peers() {
+        final List<Peer> ps = new ArrayList<>();
+        if (!noReference) {
+            ps.add(new Peer("own", Path.of(numpyDir)));
+            if (refDir != null) {
+                ps.add(new Peer("reference", Path.of(refDir)));
+            }
+        }
+        return ps;
+    }
+
+    /**
+     * Runs each available peer on a workload once per invocation (cached in {@code done} under
+     * "peer/workload", whatever the cores), records them in the row ({@code numpy.own},
+     * {@code numpy.reference}; {@code numpyThroughput}, {@code numpyPeer} and {@code ratio} for the
+     * faster) and returns the table's last three columns.
+     */
+    private String peerColumns(String name, Workload w, List<Peer> available, Map<String, JsonNode> done, ObjectNode row,
+                               double thr) {
+        final String[] cols = {"-", "-"};
+        double best = 0;
+        String bestPeer = null;
+        JsonNode bestNode = null;
+        for (Peer p : available) {
+            if (p.name().equals("reference") && name.equals("sde-dsgd-fine")) {
+                continue; // the independent reference has no sde-dsgd-fine
+            }
+            final String key = p.name() + "/" + name;
+            final JsonNode np = done.containsKey(key) ? done.get(key)
+                    : numpy(p.dir(), name, w.runs(), w.iters(), Math.max(1, Math.min(reps, 3)));
+            done.put(key, np);
+            if (np == null) {
+                continue;
+            }
+            final double t = np.path("throughput_per_s").asDouble();
+            row.with("numpy").putObject(p.name()).put("medianSeconds", np.path("median_total_seconds").asDouble())
+                    .put("throughput", t);
+            cols[p.name().equals("own") ? 0 : 1] = String.format(Locale.ROOT, "%.3f s, %.1f M/s",
+                    np.path("median_total_seconds").asDouble(), t / 1e6);
+            if (t > best) {
+                best = t;
+                bestPeer = p.name();
+                bestNode = np;
+            }
+        }
+        if (bestNode == null) {
+            return "| - | - | - |";
+        }
+        row.put("numpyPeer", bestPeer);
+        row.put("numpyMedianSeconds", bestNode.path("median_total_seconds").asDouble());
+        row.put("numpyThroughput", best);
+        row.put("ratio", thr / best);
+        return String.format(Locale.ROOT, "| %s | %s | %.2f× (%s) |", cols[0], cols[1], thr / best, bestPeer);
+    }
+
+    /** The system load average over the last minute (−1 where the JVM cannot tell). */
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** The workloads at the reference's settings (quick: scaled down). */

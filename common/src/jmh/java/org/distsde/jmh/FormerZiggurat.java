@@ -1,9 +1,10 @@
-package org.distsde.sde;
+package org.distsde.jmh;
 
 import java.util.function.LongSupplier;
 
 /**
- * Standard Gaussians from 64-bit words by the 256-layer ziggurat of Marsaglia and Tsang (2000;
+ * The SDE engine's former Gaussian source, kept as a reference for the benchmarks (the engine now
+ * draws from {@code org.distsde.rng.GaussianBlocks}): standard Gaussians from 64-bit words by the 256-layer ziggurat of Marsaglia and Tsang (2000;
  * r = 3.6541528853610088, v = 4.92867323399e-3), with the layer index and the uniform taken from
  * disjoint bits of one word (as Doornik's ZIGNOR): layer i = bits 0–7, U = odd 54-bit signed
  * value of bits 10–63 times 2⁻⁵³ ∈ (−1, 1). The candidate is x = U·xᵢ; it is accepted at once when
@@ -13,7 +14,7 @@ import java.util.function.LongSupplier;
  * and fall back to {@link #slow} for the rare rejections. Tables and the slow path use
  * {@link StrictMath}: the numbers are the same on every JVM and CPU.
  */
-final class Ziggurat {
+public final class FormerZiggurat {
     static final double R = 3.6541528853610088;
     static final double V = 4.92867323399e-3;
     /** Layer widths: X[0] = v/f(r) (base strip with the tail), X[1] = r, …, X[256] = 0. */
@@ -38,7 +39,7 @@ final class Ziggurat {
         }
     }
 
-    private Ziggurat() { }
+    private FormerZiggurat() { }
 
     /** The uniform U ∈ (−1, 1) of a word (bits 10–63, made odd: symmetric, never 0). */
     static double uniform(long w) {
