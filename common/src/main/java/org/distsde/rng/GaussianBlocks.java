@@ -8,9 +8,9 @@ package org.distsde.rng;
  *
  * <p><b>Generator.</b> Philox4x32-10 ({@link Philox}; Salmon et al. 2011), with the key hashed
  * into its 64-bit key and the upper 64 bits of its 128-bit counter (so two keys collide with
- * probability about 2⁻¹²⁸) and the lower 64 counter bits counting blocks. Gaussians come from
- * the block's two 64-bit outputs by the Box–Muller transform ({@link BoxMuller}: R cos θ, R sin θ),
- * uniforms and words from the outputs themselves.
+ * probability about 2⁻¹²⁸) and the lower 64 counter bits counting blocks. A Gaussian comes from
+ * one 64-bit output by the ziggurat ({@link Ziggurat}), uniforms and words from the outputs
+ * themselves.
  *
  * <p><b>Counters.</b> Counter i of a kind maps to group g = ⌊i/16⌋, lane l = i mod 8, half
  * h = ⌊i/8⌋ mod 2: the value is output h of Philox block 8g + l (Gaussians) or 2⁶² + 8g + l
@@ -128,11 +128,11 @@ public final class GaussianBlocks {
                     Philox.block(key, base + 8 * g + (i & 7), salt, pair, 0);
                     final int h = (int) (i >>> 3) & 1;
                     if (kind == NORMALS) {
-                        dout[pos] = BoxMuller.gaussian(pair[0], pair[1], h);
+                        dout[pos] = Ziggurat.gaussian(pair[h]);
                     } else if (kind == WORDS) {
                         lout[pos] = pair[h];
                     } else {
-                        dout[pos] = BoxMuller.uniform(pair[h]);
+                        dout[pos] = Uniforms.uniform(pair[h]);
                     }
                 } else if (kind == WORDS) {
                     groups(kind, base + 8 * g, 1, null, groupWords, 0);

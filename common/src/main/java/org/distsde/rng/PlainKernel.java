@@ -4,7 +4,7 @@ package org.distsde.rng;
  * {@link BlockKernel} in plain Java: the ten Philox rounds as ten passes over arrays of up to
  * {@link #CHUNK} blocks (small loop bodies, which C2 unrolls and vectorises with
  * {@code UseSuperWord}; one loop with all ten rounds is too large to be unrolled), then the
- * Box–Muller transform one block at a time. The fallback when the Vector API is unavailable.
+ * ziggurat ({@link Ziggurat}) word by word. The fallback when the Vector API is unavailable.
  * Not thread-safe (array scratch).
  */
 final class PlainKernel implements BlockKernel {
@@ -79,13 +79,14 @@ final class PlainKernel implements BlockKernel {
                 final int o = off + 16 * (g0 + (j >>> 3)) + (j & 7);
                 final long w0 = x0[j] | (x1[j] << 32), w1 = x2[j] | (x3[j] << 32);
                 if (kind == 0) {
-                    BoxMuller.pair(w0, w1, dout, o, o + 8);
+                    dout[o] = Ziggurat.gaussian(w0);
+                    dout[o + 8] = Ziggurat.gaussian(w1);
                 } else if (kind == 1) {
                     lout[o] = w0;
                     lout[o + 8] = w1;
                 } else {
-                    dout[o] = BoxMuller.uniform(w0);
-                    dout[o + 8] = BoxMuller.uniform(w1);
+                    dout[o] = Uniforms.uniform(w0);
+                    dout[o + 8] = Uniforms.uniform(w1);
                 }
             }
         }
@@ -96,7 +97,7 @@ final class PlainKernel implements BlockKernel {
         final long[] w = x0;
         for (int i = 0; i < n; i++) {
             Philox.block(keys[i], block, salts[i], w, 0);
-            out[off + i] = BoxMuller.gaussian(w[0], w[1], half);
+            out[off + i] = Ziggurat.gaussian(w[half]);
         }
     }
 }

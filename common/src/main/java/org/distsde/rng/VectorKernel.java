@@ -1,20 +1,22 @@
 package org.distsde.rng;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link BlockKernel} with the Vector API ({@code jdk.incubator.vector}, 512-bit vectors: one
- * group of 8 blocks per vector): the ten Philox rounds in registers, then the Box–Muller transform
- * on whole vectors, the same IEEE operations in the same order as {@link BoxMuller} (so the same
- * numbers). Loaded only when the module is present ({@code --add-modules jdk.incubator.vector})
+ * group of 8 blocks per vector): the ten Philox rounds in registers, then the ziggurat's fast path
+ * on whole vectors, the same operations as {@link Ziggurat} (so the same numbers). Loaded only when the module is present ({@code --add-modules jdk.incubator.vector})
  * and the CPU has 512-bit vectors ({@link #usable}). Not thread-safe (a group's words in scratch).
  */
 final class VectorKernel implements BlockKernel {
     private static final VectorSpecies<Long> L = LongVector.SPECIES_512;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_512;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
     private static final long[] IOTA = {0, 1, 2, 3, 4, 5, 6, 7};
     private static final long MASK = Philox.MASK;
 
@@ -32,6 +34,8 @@ final class VectorKernel implements BlockKernel {
     private static final int CHUNK = 32;
     /** A chunk's words (each group's first outputs, then its second outputs). */
     private final long[] words = new long[16 * CHUNK];
+    /** A vector's layer indices (the tables' gather). */
+    private final int[] idx = new int[8];
 
     /**
      * {@code groups} groups from {@code block0}: for group g the ten rounds on the 8 counters
@@ -91,68 +95,36 @@ final class VectorKernel implements BlockKernel {
     }
 
     /**
-     * {@link BoxMuller#pair} on {@code groups} groups of 8 word pairs (group g: w₀ at
-     * {@code w[16g …]}, w₁ at {@code w[16g + 8 …]}): R cos θ to {@code out[cosAt + 16g …]}, R sin θ
-     * to {@code out[sinAt + 16g …]} (negative: skipped).
+     * {@link Ziggurat#gaussian} of the n words {@code w[at …]} (n a multiple of 8) to
+     * {@code out[to …]}: the fast path on 8 lanes — layer j = w & 255 (its two edges gathered from
+     * the tables through {@code idx}), x = ⌊w/2¹¹⌋·2⁻⁵³·X[j], the rectangle test x &lt; X[j+1], the
+     * sign from bit 8 — the same operations as the scalar one; the lanes whose candidate falls
+     * outside its rectangle (about 1%) go through {@link Ziggurat#slow}.
      */
-    private static void transform(long[] w, int groups, double[] out, int cosAt, int sinAt) {
-        for (int g = 0; g < groups; g++) {
-            final int at = 16 * g;
-            // R = √(−2 ln u), u = (⌊w₀/2¹¹⌋ + 1)·2⁻⁵³: BoxMuller.radius lane by lane
-            final LongVector w0 = LongVector.fromArray(L, w, at);
-            final DoubleVector u = (DoubleVector) w0.lanewise(VectorOperators.LSHR, 11).add(1L).convert(VectorOperators.L2D, 0);
-            final LongVector bits = (LongVector) u.reinterpretAsLongs();
-            final LongVector frac = bits.and(BoxMuller.FRACTION);
-            final LongVector big = LongVector.broadcast(L, BoxMuller.SQRT2_FRACTION).sub(frac).lanewise(VectorOperators.LSHR, 63);
-            final DoubleVector e = (DoubleVector) bits.lanewise(VectorOperators.LSHR, 52).sub(1023 + 53).add(big)
-                    .convert(VectorOperators.L2D, 0);
-            final DoubleVector m = (DoubleVector) frac.or(LongVector.broadcast(L, BoxMuller.ONE)
-                    .sub(big.lanewise(VectorOperators.LSHL, 52))).reinterpretAsDoubles();
-            final DoubleVector f = m.sub(1.0);
-            final DoubleVector s = f.div(f.add(2.0));
-            final DoubleVector z2 = s.mul(s);
-            final DoubleVector z4 = z2.mul(z2);
-            final DoubleVector t1 = z4.mul(z4.mul(z4.mul(BoxMuller.LG6).add(BoxMuller.LG4)).add(BoxMuller.LG2));
-            final DoubleVector t2 = z2.mul(z4.mul(z4.mul(z4.mul(BoxMuller.LG7).add(BoxMuller.LG5)).add(BoxMuller.LG3))
-                    .add(BoxMuller.LG1));
-            final DoubleVector r = t2.add(t1);
-            final DoubleVector hfsq = f.mul(0.5).mul(f);
-            final DoubleVector lnu = e.mul(BoxMuller.LN2_HI)
-                    .sub(hfsq.sub(s.mul(hfsq.add(r)).add(e.mul(BoxMuller.LN2_LO))).sub(f));
-            final DoubleVector rad = lnu.mul(-2.0).sqrt();
-            // θ = qπ/2 + φ from w₁: BoxMuller.quadrant, remainder, sin, cos, cosBits, sinBits lane by lane
-            final LongVector w1 = LongVector.fromArray(L, w, at + 8);
-            final LongVector q = w1.add(1L << 61).lanewise(VectorOperators.LSHR, 62);
-            final DoubleVector x = ((DoubleVector) w1.sub(q.lanewise(VectorOperators.LSHL, 62))
-                    .convert(VectorOperators.L2D, 0)).mul(BoxMuller.TURN);
-            final DoubleVector z = x.mul(x);
-            final DoubleVector v = z.mul(x);
-            final DoubleVector sr = z.mul(z.mul(z.mul(z.mul(BoxMuller.S6).add(BoxMuller.S5)).add(BoxMuller.S4))
-                    .add(BoxMuller.S3)).add(BoxMuller.S2);
-            final DoubleVector sin = x.add(v.mul(z.mul(sr).add(BoxMuller.S1)));
-            final DoubleVector cr = z.mul(z.mul(z.mul(z.mul(z.mul(z.mul(BoxMuller.C6).add(BoxMuller.C5)).add(BoxMuller.C4))
-                    .add(BoxMuller.C3)).add(BoxMuller.C2)).add(BoxMuller.C1));
-            final DoubleVector hz = z.mul(0.5);
-            final DoubleVector one = DoubleVector.broadcast(D, 1.0);
-            final DoubleVector cw = one.sub(hz);
-            final DoubleVector cos = cw.add(one.sub(cw).sub(hz).add(z.mul(cr)));
-            final LongVector cb = (LongVector) cos.reinterpretAsLongs();
-            final LongVector sb = (LongVector) sin.reinterpretAsLongs();
-            final LongVector odd = q.and(1L).neg();
-            final LongVector neg = q.and(2L).lanewise(VectorOperators.LSHL, 62);
-            if (cosAt >= 0) {
-                final LongVector cbits = cb.and(odd.not()).or(sb.lanewise(VectorOperators.XOR, BoxMuller.SIGN).and(odd))
-                        .lanewise(VectorOperators.XOR, neg);
-                rad.mul((DoubleVector) cbits.reinterpretAsDoubles()).intoArray(out, cosAt + at);
-            }
-            if (sinAt >= 0) {
-                final LongVector sbits = sb.and(odd.not()).or(cb.and(odd)).lanewise(VectorOperators.XOR, neg);
-                rad.mul((DoubleVector) sbits.reinterpretAsDoubles()).intoArray(out, sinAt + at);
+    private static void transform(long[] w, int at, int n, double[] out, int to, int[] idx) {
+        for (int i = 0; i < n; i += 8) {
+            final LongVector wv = LongVector.fromArray(L, w, at + i);
+            ((IntVector) wv.and(0xFFL).convertShape(VectorOperators.L2I, I, 0)).intoArray(idx, 0);
+            final DoubleVector xj = DoubleVector.fromArray(D, Ziggurat.X, 0, idx, 0);
+            final DoubleVector inner = DoubleVector.fromArray(D, Ziggurat.INNER, 0, idx, 0);
+            final DoubleVector x = ((DoubleVector) wv.lanewise(VectorOperators.LSHR, 11).convert(VectorOperators.L2D, 0))
+                    .mul(0x1.0p-53).mul(xj);
+            final LongVector sign = wv.and(0x100L).lanewise(VectorOperators.LSHL, 55);
+            ((LongVector) x.reinterpretAsLongs()).lanewise(VectorOperators.XOR, sign).reinterpretAsDoubles()
+                    .intoArray(out, to + i);
+            final VectorMask<Double> inside = x.lt(inner);
+            if (!inside.allTrue()) {
+                long m = inside.not().toLong();
+                while (m != 0) {
+                    final int l = Long.numberOfTrailingZeros(m);
+                    out[to + i + l] = Ziggurat.slow(w[at + i + l]);
+                    m &= m - 1;
+                }
             }
         }
     }
 
-    /** {@link BoxMuller#uniform} of the 8 words at {@code w[at …]} to {@code out[to …]}. */
+    /** {@link Uniforms#uniform} of the 8 words at {@code w[at …]} to {@code out[to …]}. */
     private static void uniform(long[] w, int at, double[] out, int to) {
         ((DoubleVector) LongVector.fromArray(L, w, at).lanewise(VectorOperators.LSHR, 12).convert(VectorOperators.L2D, 0))
                 .add(0.5).mul(0x1.0p-52).intoArray(out, to);
@@ -163,7 +135,7 @@ final class VectorKernel implements BlockKernel {
         for (int g0 = 0; g0 < groups; g0 += CHUNK) {
             final int ng = Math.min(CHUNK, groups - g0);
             philox(key, salt, block0 + 8L * g0, ng, words, 0);
-            transform(words, ng, out, off + 16 * g0, off + 16 * g0 + 8);
+            transform(words, 0, 16 * ng, out, off + 16 * g0, idx);
         }
     }
 
@@ -188,23 +160,17 @@ final class VectorKernel implements BlockKernel {
         int i = 0;
         for (; i + 8 <= n; i += 8) {
             philoxKeys(keys, salts, i, block, words);
-            transform(words, 1, out, half == 0 ? off + i : -1, half == 0 ? -1 : off + i);
+            transform(words, 8 * half, 8, out, off + i, idx);
         }
         final long[] w = new long[2];
         for (; i < n; i++) { // the last n mod 8 keys
             Philox.block(keys[i], block, salts[i], w, 0);
-            out[off + i] = BoxMuller.gaussian(w[0], w[1], half);
+            out[off + i] = Ziggurat.gaussian(w[half]);
         }
     }
 
-    /** The transform alone on given words, n a multiple of 8 (tests: words no Philox output reaches on purpose). */
-    static void transform(long[] w0, long[] w1, int n, double[] cos, double[] sin) {
-        final long[] w = new long[16];
-        for (int i = 0; i < n; i += 8) {
-            System.arraycopy(w0, i, w, 0, 8);
-            System.arraycopy(w1, i, w, 8, 8);
-            transform(w, 1, cos, i, -1);
-            transform(w, 1, sin, -1, i);
-        }
+    /** The vector transform alone on given words, n a multiple of 8 (tests: words that reach every path). */
+    static void transform(long[] w, int n, double[] out) {
+        transform(w, 0, n, out, 0, new int[8]);
     }
 }

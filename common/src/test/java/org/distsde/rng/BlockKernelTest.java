@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every kernel returns the numbers of the scalar definition ({@link Philox#block} then
- * {@link BoxMuller}) bit for bit, at random keys, salts and block offsets (including across 2³²,
+ * {@link Ziggurat}) bit for bit, at random keys, salts and block offsets (including across 2³²,
  * where the counter's upper word changes), for Gaussians, words, uniforms and the across-keys pass.
  * Catches a lane/half mix-up, the vector kernel's special first round, an operation done in a
  * different order in the vector code (one rounding apart), a wrong uniform scale.
@@ -56,10 +56,10 @@ class BlockKernelTest {
                         for (int h = 0; h < 2; h++) {
                             final int at = 3 + 16 * g + 8 * h + l;
                             final String where = k.name() + " block0 " + block0 + " g " + g + " l " + l + " h " + h;
-                            assertEquals(Double.doubleToRawLongBits(BoxMuller.gaussian(pair[0], pair[1], h)),
+                            assertEquals(Double.doubleToRawLongBits(Ziggurat.gaussian(pair[h])),
                                     Double.doubleToRawLongBits(z[at]), where);
                             assertEquals(pair[h], w[at], where);
-                            assertEquals(BoxMuller.uniform(pair[h]), u[at], where);
+                            assertEquals(Uniforms.uniform(pair[h]), u[at], where);
                         }
                     }
                 }
@@ -84,7 +84,7 @@ class BlockKernelTest {
                     k.normalsAcrossKeys(keys, salts, n, block, half, out, 1);
                     for (int i = 0; i < n; i++) {
                         Philox.block(keys[i], block, salts[i], pair, 0);
-                        assertEquals(Double.doubleToRawLongBits(BoxMuller.gaussian(pair[0], pair[1], half)),
+                        assertEquals(Double.doubleToRawLongBits(Ziggurat.gaussian(pair[half])),
                                 Double.doubleToRawLongBits(out[1 + i]), k.name() + " n " + n + " i " + i);
                     }
                 }
@@ -93,42 +93,37 @@ class BlockKernelTest {
     }
 
     /**
-     * The vector transform on words that reach every branch and end: u = 1 and u = 2⁻⁵³, mantissas
-     * on both sides of √2, angles on and next to every quadrant boundary, plus random words.
-     * Catches a blend with the wrong mask, a sign flip done by subtraction (−0.0 vs 0.0), a
-     * quadrant taken from the wrong bits.
+     * The vector transform on words that reach every path: every layer with u = 0, u at the
+     * rectangle's edge (just inside and just outside: the wedge), u = 1 − 2⁻⁵³, both signs, the
+     * base layer's tail, plus random words. Catches a gather from the wrong table or index, the
+     * sign taken from another bit or flipped by subtraction (−0.0 vs 0.0), a slow lane written to
+     * the wrong place.
      */
     @Test
     void theVectorTransformIsTheScalarOneOnEdgeWords() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Kernels.vectorAvailable(), "no 512-bit Vector API here");
-        final long sqrt2 = Double.doubleToRawLongBits(Math.sqrt(2)) & BoxMuller.FRACTION; // mantissa bits of √2
-        final List<Long> radii = new ArrayList<>(List.of(0L, -1L, 1L << 11, -(1L << 11)));
-        for (long d = -1; d <= 1; d++) { // u·2⁵³ = w₀/2¹¹ + 1 = 2⁵² + the mantissa of √2 (+ d): m at the reduction's edge
-            radii.add(((1L << 52 | sqrt2) - 1 + d) << 11);
-        }
-        final List<Long> angles = new ArrayList<>();
-        for (long q = -4; q <= 4; q++) {
-            for (long d = -2; d <= 2; d++) {
-                angles.add((q << 61) + d);
+        final List<Long> words = new ArrayList<>();
+        for (long j = 0; j < Ziggurat.LAYERS; j++) {
+            final long edge = (long) Math.floor(Ziggurat.INNER[(int) j] / Ziggurat.X[(int) j] * 0x1.0p53);
+            for (long top : new long[] {0, edge - 1, edge, edge + 1, (1L << 53) - 1}) {
+                for (long sign = 0; sign < 2; sign++) {
+                    words.add(top << 11 | sign << 8 | j);
+                }
             }
         }
         final SplittableRandom r = new SplittableRandom(8);
-        while (radii.size() < 64) {
-            radii.add(r.nextLong());
+        while (words.size() % 8 != 0 || words.size() < 4096) {
+            words.add(r.nextLong());
         }
-        final int n = radii.size() * angles.size();
-        final int padded = (n + 7) / 8 * 8;
-        final long[] w0 = new long[padded], w1 = new long[padded];
+        final int n = words.size();
+        final long[] w = new long[n];
         for (int i = 0; i < n; i++) {
-            w0[i] = radii.get(i % radii.size());
-            w1[i] = angles.get(i / radii.size());
+            w[i] = words.get(i);
         }
-        final double[] cos = new double[padded], sin = new double[padded], want = new double[2];
-        VectorKernel.transform(w0, w1, padded, cos, sin);
-        for (int i = 0; i < padded; i++) {
-            BoxMuller.pair(w0[i], w1[i], want, 0, 1);
-            assertEquals(Double.doubleToRawLongBits(want[0]), Double.doubleToRawLongBits(cos[i]), "cos " + w0[i] + " " + w1[i]);
-            assertEquals(Double.doubleToRawLongBits(want[1]), Double.doubleToRawLongBits(sin[i]), "sin " + w0[i] + " " + w1[i]);
+        final double[] z = new double[n];
+        VectorKernel.transform(w, n, z);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Double.doubleToRawLongBits(Ziggurat.gaussian(w[i])), Double.doubleToRawLongBits(z[i]), "word " + w[i]);
         }
     }
 }
