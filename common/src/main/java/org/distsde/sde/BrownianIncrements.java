@@ -8,7 +8,7 @@ import org.distsde.rng.KeyedStream;
  * levels.
  *
  * <p><b>Keying.</b> The standard Gaussians come from the counter-based source
- * {@link GaussianBlocks} (Philox4x32-10 and Box–Muller) under purpose {@link KeyedStream.Purpose#SDE}:
+ * {@link GaussianBlocks} (Philox4x32-10 and a ziggurat) under purpose {@link KeyedStream.Purpose#SDE}:
  * node m of level-0 step k (the interval [kΔt₀, (k+1)Δt₀)) is key (run = m, agent = 0, round = k),
  * and path p, coordinate j is its counter p·d + j. So z[m, j] of path p is a pure function of
  * (seed, m, k, p, j): no generator state is carried from one step to the next, any path and step
