@@ -93,16 +93,13 @@ final class GradientMessages extends DrawnMessages {
     /** The Gaussian case of {@link #shared}: per agent, chunks of runs whose Gaussians are one range. */
     private void gaussian(int a0, int a1, long round, int runOffset, double[] g, boolean[] active, double[] acc) {
         final int runs = active.length;
-        final int per = Math.max(1, SyntheticDraws.SPAN / d); // runs per chunk
+        final int per = SyntheticDraws.runsPerChunk(d);
         final int len = per * d;
         if (t.length < len) {
             t = new double[len];
         }
         final double[] z = t, sc = runScales;
-        boolean all = true;
-        for (int r = 0; r < runs; r++) {
-            all &= active[r];
-        }
+        final boolean all = SyntheticDraws.allActive(active, runs);
         for (int i = a0; i < a1; i++) {
             blocks.at(0, i, round);
             for (int r0 = 0; r0 < runs; r0 += per) {

@@ -35,7 +35,7 @@ final class SignMessages extends AgentKernel {
             return;
         }
         final int runs = gn2.length;
-        final int per = Math.max(1, SyntheticDraws.SPAN / d); // runs per chunk of counters
+        final int per = SyntheticDraws.runsPerChunk(d);
         for (int i = a0; i < a1; i++) {
             final NoiseModel noise = noise(i);
             if (cdfSigns || SyntheticDraws.gaussian(noise)) {
@@ -112,11 +112,8 @@ final class SignMessages extends AgentKernel {
         }
         final double[] pp = pPlus;
         final int runs = gn2.length;
-        final int per = Math.max(1, SyntheticDraws.SPAN / d);
-        boolean all = true;
-        for (int r = 0; r < runs; r++) {
-            all &= active[r];
-        }
+        final int per = SyntheticDraws.runsPerChunk(d);
+        final boolean all = SyntheticDraws.allActive(active, runs);
         for (int i = a0; i < a1; i++) {
             blocks.at(0, i, round);
             for (int r0 = 0; r0 < runs; r0 += per) {

@@ -20,6 +20,20 @@ import org.distsde.sim.AgentKernel;
 final class SyntheticDraws implements GradientDraws {
     /** Gaussians computed at once for the runs ahead (a multiple of d when d is smaller). */
     static final int SPAN = 2048;
+
+    /** Runs per chunk of {@link #SPAN} values when each run takes {@code width} of them (at least one). */
+    static int runsPerChunk(int width) {
+        return Math.max(1, SPAN / width);
+    }
+
+    /** Whether runs 0 … runs − 1 are all active (the kernels then take one flat, vectorisable loop over a chunk). */
+    static boolean allActive(boolean[] active, int runs) {
+        boolean all = true;
+        for (int r = 0; r < runs; r++) {
+            all &= active[r];
+        }
+        return all;
+    }
     /** Requests of at least this many counters are computed on their own, not a window ahead. */
     static final int AHEAD = 64;
     private final AgentKernel k;
